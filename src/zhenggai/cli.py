@@ -1,0 +1,31 @@
+"""The `zhenggai` command line: document commands here, every other command is a Django command."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+DOCUMENT_COMMANDS = {"parse", "check", "aspects"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in DOCUMENT_COMMANDS:
+        from zhenggai.documents.cli import main as documents_main
+
+        return documents_main(args)
+    return _django(args)
+
+
+def _django(args: list[str]) -> int:
+    """`zhenggai migrate`, `zhenggai run`, `zhenggai ledger …`: as `manage.py` would."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhenggai.web.settings")
+    from django.core.management import execute_from_command_line
+
+    try:
+        execute_from_command_line(["zhenggai", *args])
+    except SystemExit as exc:  # Django exits on errors; keep main() returning a status
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    return 0
