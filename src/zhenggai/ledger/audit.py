@@ -1,0 +1,135 @@
+"""The audit trail: every create/change/delete of a ledger row, who, when, before → after.
+
+Entries are written only by `record()` and never changed: the model refuses updates and deletes,
+the admin shows them read-only, and no page offers to edit them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AuditAction(models.TextChoices):
+    CREATE = "create", "新增"
+    CHANGE = "change", "修改"
+    DELETE = "delete", "删除"
+
+
+class ImmutableQuerySet(models.QuerySet["AuditEntry"]):
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("审计记录不可修改")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("审计记录不可删除")
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_name = models.CharField("操作人姓名", max_length=150)
+    action = models.CharField("操作", max_length=10, choices=AuditAction.choices)
+    #: What happened in the users' words: 新增问题, 延期, 销号, 状态变更 …
+    summary = models.CharField("摘要", max_length=100)
+    object_type = models.CharField("对象类型", max_length=20)
+    object_id = models.BigIntegerField("对象编号")
+    object_repr = models.CharField("对象", max_length=200)
+    #: Plain numbers, not foreign keys: the trail outlives the rows it describes.
+    problem_id = models.BigIntegerField(null=True, db_index=True)
+    measure_id = models.BigIntegerField(null=True, db_index=True)
+    organisation_path = models.CharField(max_length=255, db_index=True)
+    before = models.JSONField("修改前", null=True)
+    after = models.JSONField("修改后", null=True)
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "审计记录"
+        verbose_name_plural = "审计记录"
+        ordering = ("-at", "-id")
+        indexes = (models.Index(fields=["object_type", "object_id"]),)
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.summary} {self.object_repr}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("审计记录不可修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("审计记录不可删除")
+
+    def changes(self) -> list[tuple[str, Any, Any]]:
+        """(field, before, after) for every field that differs."""
+        before = self.before or {}
+        after = self.after or {}
+        keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
+        return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+#: Fields never worth an audit line.
+_SKIPPED = {"search_text", "created_at", "updated_at", "path"}
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """The row as JSON-ready data: concrete fields, foreign keys as ids."""
+    data: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in _SKIPPED or field.primary_key:
+            continue
+        data[field.attname] = _plain(getattr(obj, field.attname))
+    return data
+
+
+def entry(
+    actor: Any,
+    action: str,
+    obj: models.Model,
+    *,
+    summary: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    problem_id: int | None = None,
+    measure_id: int | None = None,
+    organisation_path: str = "",
+) -> AuditEntry:
+    """An unsaved entry; `record()` saves one, `AuditEntry.objects.bulk_create()` many (imports)."""
+    return AuditEntry(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=str(actor) if actor is not None else "系统",
+        action=action,
+        summary=summary,
+        object_type=obj._meta.model_name or "",
+        object_id=obj.pk,
+        object_repr=str(obj)[:200],
+        problem_id=problem_id,
+        measure_id=measure_id,
+        organisation_path=organisation_path,
+        before=before,
+        after=after,
+    )
+
+
+def record(actor: Any, action: str, obj: models.Model, **kwargs: Any) -> AuditEntry:
+    """Write one audit entry now (inside the caller's transaction)."""
+    item = entry(actor, action, obj, **kwargs)
+    item.save()
+    return item

@@ -1,0 +1,263 @@
+"""The ledger's data: sources of problems, problems, measures, progress, evidence, reminders.
+
+State rules live in `services.py`, never here: these classes only hold data. The audit trail is
+in `audit.py`.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+
+from zhenggai.ledger.audit import AuditEntry  # noqa: F401  (a model of this app)
+from zhenggai.ledger.search import search_tokens
+from zhenggai.orgs.models import Organisation
+
+
+class SourceKind(models.TextChoices):
+    DEMOCRATIC_LIFE = "democratic_life", "民主生活会"
+    ORGANISATIONAL_LIFE = "organisational_life", "组织生活会"
+    XUNSHI = "xunshi", "巡视"
+    XUNCHA = "xuncha", "巡察"
+    AUDIT = "audit", "审计"
+    SUPERVISION = "supervision", "督查"
+
+
+MEETING_KINDS = (SourceKind.DEMOCRATIC_LIFE, SourceKind.ORGANISATIONAL_LIFE)
+
+
+class Source(models.Model):
+    """Where problems come from: a meeting (year, theme) or an inspection (body, feedback date).
+
+    The meeting cycle (issue 4) adds a Meeting model that points here one-to-one.
+    """
+
+    kind = models.CharField("类型", max_length=30, choices=SourceKind.choices)
+    organisation = models.ForeignKey(Organisation, verbose_name="组织", on_delete=models.PROTECT)
+    title = models.CharField("名称", max_length=200)
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
+    theme = models.CharField("主题", max_length=200, blank=True)
+    inspecting_body = models.CharField("巡察（检查）机构", max_length=200, blank=True)
+    feedback_date = models.DateField("反馈日期", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        verbose_name = "问题来源"
+        verbose_name_plural = "问题来源"
+        ordering = ("-year", "-id")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_meeting(self) -> bool:
+        return self.kind in MEETING_KINDS
+
+
+class Problem(models.Model):
+    """One problem found (查摆问题 or 反馈问题), with its closed (销号) state."""
+
+    source = models.ForeignKey(
+        Source, verbose_name="问题来源", on_delete=models.PROTECT, related_name="problems"
+    )
+    organisation = models.ForeignKey(Organisation, verbose_name="组织", on_delete=models.PROTECT)
+    number = models.PositiveIntegerField("序号", default=0)
+    aspect = models.CharField("方面", max_length=300, blank=True)
+    category = models.CharField("类别", max_length=100, blank=True)
+    description = models.TextField("问题描述")
+    closed_at = models.DateTimeField("销号时间", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    close_note = models.TextField("销号说明", blank=True)
+    reopened_at = models.DateTimeField("重新打开时间", null=True, blank=True)
+    reopen_reason = models.TextField("重新打开原因", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "问题"
+        verbose_name_plural = "问题"
+        ordering = ("source_id", "number", "id")
+        indexes = (models.Index(fields=["organisation", "source"]),)
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.description[:40]}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class Term(models.TextChoices):
+    IMMEDIATE = "immediate", "立行立改"
+    DEADLINE = "deadline", "限期整改"
+    ONGOING = "ongoing", "长期坚持"
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", "未启动"
+    IN_PROGRESS = "in_progress", "正在推进"
+    DONE = "done", "已完成"
+    BLOCKED = "blocked", "暂不具备整改条件"
+
+
+#: Statuses whose deadline still runs: these can be overdue or due soon.
+OPEN_STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS)
+
+
+class Measure(models.Model):
+    """One rectification measure with owner, unit, term, deadline and status.
+
+    `organisation` repeats the problem's organisation so the ledger filters and pages on one table.
+    `search_text` holds the bigram tokens of the problem and measure (see search.py).
+    """
+
+    problem = models.ForeignKey(
+        Problem, verbose_name="问题", on_delete=models.PROTECT, related_name="measures"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="组织", on_delete=models.PROTECT, related_name="+"
+    )
+    number = models.PositiveIntegerField("序号", default=0)
+    text = models.TextField("整改措施")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="责任人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="measures",
+    )
+    unit = models.ForeignKey(
+        Organisation,
+        verbose_name="责任单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    term = models.CharField("整改时限类型", max_length=20, choices=Term.choices, default=Term.DEADLINE)
+    deadline = models.DateField("完成时限", null=True, blank=True)
+    original_deadline = models.DateField("原定时限", null=True, blank=True)
+    extension_reason = models.TextField("延期原因", blank=True)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    completion_note = models.TextField("完成情况", blank=True)
+    completed_on = models.DateField("完成日期", null=True, blank=True)
+    blocked_reason = models.TextField("暂不具备整改条件的原因", blank=True)
+    review_date = models.DateField("复查日期", null=True, blank=True)
+    finished_late = models.BooleanField("逾期完成", default=False)
+    done_without_evidence = models.BooleanField("导入时已完成但无佐证材料", default=False)
+    search_text = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "整改措施"
+        verbose_name_plural = "整改措施"
+        ordering = ("id",)
+        indexes = (
+            models.Index(fields=["organisation", "id"]),
+            models.Index(fields=["owner", "id"]),
+            models.Index(fields=["unit", "id"]),
+            models.Index(fields=["status", "deadline"]),
+            models.Index(fields=["deadline", "id"]),
+            models.Index(fields=["updated_at", "id"]),
+        )
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+    @property
+    def is_extended(self) -> bool:
+        return self.original_deadline is not None
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return self.status in OPEN_STATUSES and self.deadline is not None and self.deadline < today
+
+    def is_due_within(self, today: datetime.date, days: int) -> bool:
+        return (
+            self.status in OPEN_STATUSES
+            and self.deadline is not None
+            and today <= self.deadline <= today + datetime.timedelta(days=days)
+        )
+
+    def refresh_search_text(self) -> None:
+        """Recompute `search_text` from the measure and its problem (call before saving)."""
+        self.search_text = search_tokens(f"{self.problem.description} {self.text}")
+
+
+class Progress(models.Model):
+    """A dated note on a measure (整改进展), possibly changing its status."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name="整改措施", on_delete=models.CASCADE, related_name="progress"
+    )
+    date = models.DateField("日期")
+    text = models.TextField("进展情况")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="填报人", on_delete=models.PROTECT)
+    status_before = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    status_after = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "整改进展"
+        verbose_name_plural = "整改进展"
+        ordering = ("-date", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.text[:30]}"
+
+
+class Evidence(models.Model):
+    """A file proving a measure's progress (佐证材料), kept under EVIDENCE_DIR by a name we chose."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name="整改措施", on_delete=models.CASCADE, related_name="evidence"
+    )
+    progress = models.ForeignKey(
+        Progress, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    name = models.CharField("文件名", max_length=200)
+    stored_name = models.CharField(max_length=100, unique=True, editable=False)
+    size = models.PositiveBigIntegerField("大小")
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "佐证材料"
+        verbose_name_plural = "佐证材料"
+        ordering = ("id",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReminderKind(models.TextChoices):
+    OVERDUE = "overdue", "已逾期"
+    DUE_SOON = "due_soon", "即将到期"
+
+
+class Reminder(models.Model):
+    """A to-do (待办) written by `zhenggai remind`: one measure overdue or due soon, for its owner."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="reminders")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
+    )
+    unit = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    deadline = models.DateField()
+    #: Days past the deadline (overdue, positive) or left until it (due soon).
+    days = models.IntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "待办提醒"
+        verbose_name_plural = "待办提醒"
+        ordering = ("deadline", "id")

@@ -1,0 +1,52 @@
+"""Creating and changing sources of problems (meetings, inspections)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from zhenggai.ledger.audit import AuditAction, snapshot
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.models import MEETING_KINDS, Source, SourceKind
+from zhenggai.ledger.services import audit, must_manage
+from zhenggai.orgs.models import User
+
+
+def _check_source(source: Source) -> None:
+    if source.kind not in SourceKind.values:
+        raise LedgerError("问题来源的类型无效")
+    if source.kind in MEETING_KINDS and not source.year:
+        raise LedgerError("会议类问题来源必须填写年度")
+    if source.kind not in MEETING_KINDS and not source.inspecting_body.strip():
+        raise LedgerError("巡视、巡察、审计、督查类问题来源必须填写检查机构")
+    if not source.title.strip():
+        label = SourceKind(source.kind).label
+        source.title = (
+            f"{source.year}年度{source.theme or ''}{label}"
+            if source.kind in MEETING_KINDS
+            else f"{source.inspecting_body}{label}反馈意见"
+        )
+
+
+@transaction.atomic
+def create_source(actor: User, **fields: Any) -> Source:
+    source = Source(created_by=actor, **fields)
+    must_manage(actor, source.organisation)
+    _check_source(source)
+    source.save()
+    audit(actor, AuditAction.CREATE, source, "新增问题来源", None, snapshot(source))
+    return source
+
+
+@transaction.atomic
+def update_source(actor: User, source: Source, **fields: Any) -> Source:
+    must_manage(actor, source.organisation)
+    before = snapshot(source)
+    for name, value in fields.items():
+        setattr(source, name, value)
+    must_manage(actor, source.organisation)
+    _check_source(source)
+    source.save()
+    audit(actor, AuditAction.CHANGE, source, "修改问题来源", before, snapshot(source))
+    return source

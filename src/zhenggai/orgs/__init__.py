@@ -1,0 +1,1 @@
+"""Organisations (a tree), people, and their roles per organisation."""

@@ -1,0 +1,94 @@
+"""Who may do what where: roles hold in their organisation and every organisation below it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+
+from zhenggai.orgs.models import MANAGING_ROLES, READING_ROLES, Membership, Organisation, Role, User
+
+
+def _roles(user: User) -> list[tuple[str, str]]:
+    """(organisation path, role) of every membership, cached on the user object for the request."""
+    cached = getattr(user, "_zhenggai_roles", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).values_list("organisation__path", "role"))
+        user._zhenggai_roles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def forget_roles(user: User) -> None:
+    """Drop the cached roles (after a role of this user changed)."""
+    if hasattr(user, "_zhenggai_roles"):
+        del user._zhenggai_roles
+
+
+def paths_with(user: User, roles: Iterable[str]) -> list[str]:
+    """The organisation paths where the user holds one of `roles`, without paths already covered."""
+    wanted = set(roles)
+    paths = sorted(path for path, role in _roles(user) if role in wanted)
+    kept: list[str] = []
+    for path in paths:
+        if not any(path.startswith(k) for k in kept):
+            kept.append(path)
+    return kept
+
+
+def _holds(user: User, org: Organisation, roles: Iterable[str]) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(org.path.startswith(p) for p in paths_with(user, roles))
+
+
+def can_manage(user: User, org: Organisation) -> bool:
+    """Secretary or office of this organisation or one above it."""
+    return _holds(user, org, MANAGING_ROLES)
+
+
+def can_read(user: User, org: Organisation) -> bool:
+    """Secretary, office or reviewer of this organisation or one above it."""
+    return _holds(user, org, READING_ROLES)
+
+
+def is_member_of(user: User, org: Organisation) -> bool:
+    """Any role at all in this organisation or above (members included)."""
+    return _holds(user, org, Role.values)
+
+
+def scope_q(user: User, roles: Iterable[str], field: str = "organisation__path") -> Q:
+    """A filter for rows whose organisation lies where the user holds one of `roles`."""
+    if user.is_superuser:
+        return Q()
+    paths = paths_with(user, roles)
+    if not paths:
+        return Q(pk__in=[])
+    q = Q()
+    for path in paths:
+        q |= Q(**{f"{field}__startswith": path})
+    return q
+
+
+def managed_organisations(user: User) -> QuerySet[Organisation]:
+    """Every organisation the user may manage."""
+    return Organisation.objects.filter(scope_q(user, MANAGING_ROLES, "path"))
+
+
+def readable_organisations(user: User) -> QuerySet[Organisation]:
+    """Every organisation whose whole ledger the user may read."""
+    return Organisation.objects.filter(scope_q(user, READING_ROLES, "path"))
+
+
+def known_organisations(user: User) -> QuerySet[Organisation]:
+    """Every organisation the user has any role in, or below one (what his pages may mention)."""
+    return Organisation.objects.filter(scope_q(user, Role.values, "path"))
+
+
+def is_manager_anywhere(user: User) -> bool:
+    return user.is_superuser or bool(paths_with(user, MANAGING_ROLES))
+
+
+def is_reader_anywhere(user: User) -> bool:
+    return user.is_superuser or bool(paths_with(user, READING_ROLES))
