@@ -26,6 +26,8 @@ class Paragraph:
 
     text: str
     line: int
+    #: Where this paragraph starts inside its source line (non-zero when one line held several).
+    offset: int = 0
 
 
 @dataclass(slots=True)

@@ -46,8 +46,12 @@ def read_bytes(name: str, data: bytes) -> SourceDocument:
     head = data[:8]
     if head.startswith(_MAGIC_OLE):
         if suffix == ".docx":
-            raise DocumentError(f"“{name}”已加密（设置了打开密码）或不是有效的 .docx 文件，请取消密码后另存为 .docx 再上传。")
-        raise DocumentError(f"“{name}”是旧版 Word/WPS 格式（.doc/.wps），请在 Word 或 WPS 中“另存为” .docx 后再上传。")
+            raise DocumentError(
+                f"“{name}”已加密（设置了打开密码）或不是有效的 .docx 文件，请取消密码后另存为 .docx 再上传。"
+            )
+        raise DocumentError(
+            f"“{name}”是旧版 Word/WPS 格式（.doc/.wps），请在 Word 或 WPS 中“另存为” .docx 后再上传。"
+        )
     if head.startswith(_MAGIC_PDF):
         raise DocumentError(f"“{name}”是 PDF 文件，暂不支持。请上传 .docx 原稿，或将文字复制到 .txt 文件。")
     if any(head.startswith(m) for m in _IMAGE_MAGICS):
@@ -56,13 +60,17 @@ def read_bytes(name: str, data: bytes) -> SourceDocument:
         raise DocumentError(f"不支持“{suffix}”格式的文件“{name}”，请另存为 .docx 或 .txt 后再上传。")
     if head.startswith(_MAGIC_ZIP) or suffix in (".docx", ".docm", ".dotx"):
         if not head.startswith(_MAGIC_ZIP):
-            raise DocumentError(f"“{name}”不是有效的 .docx 文件（文件已损坏或扩展名不对），请用 Word 打开后重新保存。")
+            raise DocumentError(
+                f"“{name}”不是有效的 .docx 文件（文件已损坏或扩展名不对），请用 Word 打开后重新保存。"
+            )
         from zhenggai.documents.docx import read_docx_paragraphs
 
         texts = read_docx_paragraphs(data, name=name)
         return SourceDocument(name=name, format="docx", paragraphs=clean_paragraphs(texts))
     text, encoding = decode_text(data, name=name)
-    return SourceDocument(name=name, format="txt", paragraphs=clean_paragraphs(split_lines(text)), encoding=encoding)
+    return SourceDocument(
+        name=name, format="txt", paragraphs=clean_paragraphs(split_lines(text)), encoding=encoding
+    )
 
 
 def read_text(text: str, name: str = "<text>") -> SourceDocument:

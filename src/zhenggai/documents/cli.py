@@ -1,0 +1,113 @@
+"""`zhenggai parse`, `zhenggai check`, `zhenggai aspects`: the engine on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from zhenggai.documents.api import read_notice_aspects
+from zhenggai.documents.errors import DocumentError
+from zhenggai.documents.model import ROLE_LABELS, Report
+from zhenggai.documents.reading import read_document
+from zhenggai.documents.report import parse_document
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's English usage errors, in Chinese and exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"错误：参数有误（{message}）\n")
+        raise SystemExit(EXIT_UNREADABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="zhenggai", description="对照检查材料的解析与审核。")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = sub.add_parser("parse", help="解析材料，显示其结构（各部分、问题、措施）")
+    p.add_argument("file", help="材料文件（.docx 或 .txt）")
+    p.add_argument("--json", action="store_true", help="以 JSON 格式输出")
+    p.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个），用于对应查摆方面")
+    c = sub.add_parser("check", help="审核材料，列出发现的问题")
+    c.add_argument("file", help="材料文件（.docx 或 .txt）")
+    c.add_argument("--json", action="store_true", help="以 JSON 格式输出")
+    c.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个）")
+    c.add_argument(
+        "--enable", action="append", default=[], metavar="规则", help="只运行这些规则（名称或代码，可重复）"
+    )
+    c.add_argument(
+        "--disable", action="append", default=[], metavar="规则", help="不运行这些规则（名称或代码，可重复）"
+    )
+    c.add_argument("--list-rules", action="store_true", help="列出所有审核规则")
+    a = sub.add_parser("aspects", help="从会议通知中读出要求查摆的方面")
+    a.add_argument("notice", help="会议通知（.docx 或 .txt）")
+    a.add_argument("--json", action="store_true", help="以 JSON 列表输出")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _parse(args)
+        if args.command == "check":
+            from zhenggai.documents.checks.cli import run_check
+
+            return run_check(args, _out)
+        return _aspects(args)
+    except DocumentError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return EXIT_UNREADABLE
+
+
+def _out(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _parse(args: argparse.Namespace) -> int:
+    aspects = read_notice_aspects(args.notice) if args.notice else None
+    report = parse_document(read_document(args.file), aspects)
+    if args.json:
+        _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        _out(render_tree(report))
+    return EXIT_OK
+
+
+def render_tree(report: Report) -> str:
+    """The readable outline of a report."""
+    kinds = {"report": "对照检查材料", "notice": "通知", "inspection": "巡察整改材料", "other": "其他"}
+    lines = [
+        f"{report.source}：{report.title or '（无标题）'}（{kinds[report.kind]}，{len(report.parts)} 个部分）"
+    ]
+    for part in report.parts:
+        lines.append(f"第{part.line}段  {part.heading or '（全文）'}  【{ROLE_LABELS[part.role]}】")
+        for item in part.items:
+            aspect = f"  → 方面：{_short(item.aspect, 24)}" if item.aspect else ""
+            lines.append(f"第{item.line}段    {_short(item.heading, 60)}{aspect}")
+            for enum in item.enums:
+                lines.append(f"第{enum.line}段      {enum.marker} {_short(enum.text, 50)}")
+    if report.placeholders:
+        shown = "、".join(f"“{p.text}”（第{p.line}段）" for p in report.placeholders[:10])
+        more = f"等 {len(report.placeholders)} 处" if len(report.placeholders) > 10 else ""
+        lines.append(f"未填写的占位符：{shown}{more}")
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _aspects(args: argparse.Namespace) -> int:
+    aspects = read_notice_aspects(args.notice)
+    if args.json:
+        _out(json.dumps(aspects, ensure_ascii=False) + "\n")
+    elif aspects:
+        _out("".join(f"{i}. {a}\n" for i, a in enumerate(aspects, 1)))
+    else:
+        sys.stderr.write("未能从通知中读出查摆方面。\n")
+        return EXIT_FINDINGS
+    return EXIT_OK

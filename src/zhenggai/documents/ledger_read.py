@@ -1,0 +1,355 @@
+"""Read a ledger kept in Excel, as offices keep them, into neutral rows with a row-by-row report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhenggai.documents.ledger_dates import DeadlineError, parse_deadline, year_in
+from zhenggai.documents.ledger_package import load_workbook
+from zhenggai.documents.ledger_rows import STATUS_LABELS, ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
+from zhenggai.documents.ledger_words import (
+    TERM_WORDS,
+    VAGUE_STATUS_WORDS,
+    header_field,
+    is_ignored_header,
+    normalise,
+    status_of,
+)
+
+#: Rows searched for the header row.
+HEADER_SEARCH_ROWS = 30
+#: More data rows than this is refused: split the file.
+MAX_ROWS = 200_000
+#: Fields a problem carries; a continuation row inherits them when its own cells are empty.
+PROBLEM_FIELDS = ("source", "aspect", "category")
+
+_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]|方面[问题]*[:：]?$")
+_HEADING_MARKER = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*|[:：]$")
+
+Cell = tuple[int, int]
+
+
+def read_ledger_xlsx(data: bytes, name: str) -> LedgerSheet:
+    """Read a ledger .xlsx; problems are in the result's errors, DocumentError only if unreadable."""
+    workbook = load_workbook(data, name)
+    sheets = [workbook.active, *[ws for ws in workbook.worksheets if ws is not workbook.active]]
+    for ws in sheets:
+        if ws is None:
+            continue
+        merges = _Merges(ws)
+        header = _find_header(ws, merges)
+        if header is not None:
+            return _SheetReader(ws, name, merges, *header).read()
+    result = LedgerSheet(name=name)
+    result.errors.append(
+        LedgerIssue(
+            0,
+            None,
+            "找不到表头：表格前30行中没有“问题描述”“整改措施”“责任单位”“整改时限”等列名，请检查是否为整改台账。",
+        )
+    )
+    return result
+
+
+class _Merges:
+    """Merged cells of a sheet: each covered cell answers with its anchor's value."""
+
+    def __init__(self, ws: Any) -> None:
+        self.anchor_of: dict[Cell, Cell] = {}
+        self.anchors: set[Cell] = set()
+        self.width: dict[Cell, int] = {}
+        for rng in ws.merged_cells.ranges:
+            anchor = (rng.min_row, rng.min_col)
+            self.anchors.add(anchor)
+            self.width[anchor] = rng.max_col - rng.min_col + 1
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    if (r, c) != anchor:
+                        self.anchor_of[(r, c)] = anchor
+
+
+def _raw_rows(ws: Any, first: int, last: int | None = None) -> Any:
+    return ws.iter_rows(min_row=first, max_row=last, values_only=True)
+
+
+def _filled(values: tuple[Any, ...], row: int, merges: _Merges, cache: dict[Cell, Any]) -> list[Any]:
+    out = list(values)
+    for col, value in enumerate(values, 1):
+        cache[(row, col)] = value
+        anchor = merges.anchor_of.get((row, col))
+        if anchor is not None and value is None:
+            out[col - 1] = cache.get(anchor)
+    return out
+
+
+def _find_header(ws: Any, merges: _Merges) -> tuple[int, dict[int, str], list[str]] | None:
+    """(row number of the last header row, headers by column, title lines above) or None."""
+    cache: dict[Cell, Any] = {}
+    rows: list[list[Any]] = []
+    for number, values in enumerate(_raw_rows(ws, 1, HEADER_SEARCH_ROWS), 1):
+        rows.append(_filled(values, number, merges, cache))
+    best: tuple[int, int] | None = None
+    for index, values in enumerate(rows):
+        fields = {header_field(v) for v in values if isinstance(v, str)} - {None}
+        if len(fields) >= 3 and fields & {"problem", "measure"} and (best is None or len(fields) > best[1]):
+            best = (index, len(fields))
+    if best is None:
+        return None
+    index = best[0]
+    headers = {col: _text(v) for col, v in enumerate(rows[index], 1) if _text(v)}
+    # A two-level header (“责任主体” over “责任领导 | 责任单位”) continues on the next row.
+    if index + 1 < len(rows):
+        below = {col: _text(v) for col, v in enumerate(rows[index + 1], 1) if _text(v)}
+        if below and all(header_field(t) or is_ignored_header(t) for t in below.values()):
+            headers.update(below)
+            index += 1
+    title = [_text(v) for values in rows[: best[0]] for v in values if _text(v)]
+    return index + 1, headers, list(dict.fromkeys(title))
+
+
+@dataclass
+class _Problem:
+    ref: int
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+class _SheetReader:
+    def __init__(
+        self, ws: Any, name: str, merges: _Merges, header_row: int, headers: dict[int, str], title: list[str]
+    ):
+        self.ws = ws
+        self.merges = merges
+        self.header_row = header_row
+        self.result = LedgerSheet(
+            name=name, sheet=str(ws.title), title=title[0] if title else "", header_row=header_row
+        )
+        self.columns: dict[str, list[int]] = {}
+        self.headers = headers
+        for col in sorted(headers):
+            text = headers[col]
+            found = header_field(text)
+            note = ""
+            if found in self.columns:
+                first = self.headers[self.columns[found][0]]
+                note = f"与“{first}”列同义，前者为空时取此列"
+            elif found is None:
+                note = "不导入"
+            if found:
+                self.columns.setdefault(found, []).append(col)
+            self.result.columns.append(ColumnMapping(col, text, found, note))
+        self.context_year = next((y for y in map(year_in, title) if y), None)
+        self.problem: _Problem | None = None
+        self.problems = 0
+        self.aspect = ""
+
+    def read(self) -> LedgerSheet:
+        result = self.result
+        if "measure" not in self.columns:
+            result.warnings.append(
+                LedgerIssue(0, None, "没有“整改措施”列，每个问题按一条措施导入，措施内容同问题描述。")
+            )
+        if "status" not in self.columns:
+            result.warnings.append(LedgerIssue(0, None, "没有“完成情况”列，所有措施按“未启动”导入。"))
+        cache: dict[Cell, Any] = {}
+        for number, raw in enumerate(_raw_rows(self.ws, self.header_row + 1), self.header_row + 1):
+            values = _filled(raw, number, self.merges, cache)
+            if len(result.rows) >= MAX_ROWS:
+                result.errors.append(
+                    LedgerIssue(number, None, f"数据超过 {MAX_ROWS} 行，请拆分为多个文件分别导入。")
+                )
+                break
+            self._row(number, raw, values)
+        return result
+
+    def _get(self, values: list[Any], name: str) -> Any:
+        for col in self.columns.get(name, []):
+            if col <= len(values) and _text(values[col - 1]):
+                return values[col - 1]
+        return None
+
+    def _header(self, name: str) -> str:
+        cols = self.columns.get(name)
+        return self.headers[cols[0]] if cols else name
+
+    def _row(self, number: int, raw: tuple[Any, ...], values: list[Any]) -> None:
+        texts = {name: _text(self._get(values, name)) for name in self.columns}
+        filled = [(col, v) for col, v in enumerate(raw, 1) if _text(v)]
+        if not filled and not any(texts.values()):
+            return
+        if self._heading(number, filled):
+            return
+        measure = texts.get("measure", "") if "measure" in self.columns else texts.get("problem", "")
+        if not measure:
+            if texts.get("problem") and self._starts_problem(number, values, texts):
+                self.result.errors.append(
+                    LedgerIssue(number, self._header("measure"), "有问题描述但没有整改措施，请补上整改措施。")
+                )
+            elif filled:
+                shown = "、".join(_text(v)[:20] for _, v in filled[:3])
+                self.result.warnings.append(
+                    LedgerIssue(number, None, f"没有整改措施，此行未导入（内容：{shown}）。")
+                )
+            return
+        problem = self._problem_for(number, values, texts)
+        if problem is None:
+            return
+        self.result.rows.append(self._measure_row(number, values, texts, problem, measure))
+
+    def _heading(self, number: int, filled: list[tuple[int, Any]]) -> bool:
+        """A row such as “一、政治建设方面” that sets the aspect of the rows below it."""
+        if len(filled) != 1:
+            return False
+        col, value = filled[0]
+        if col in self.columns.get("measure", []):
+            return False
+        text = _text(value)
+        if not (_HEADING.search(text) or self.merges.width.get((number, col), 1) >= 3):
+            return False
+        self.aspect = _HEADING_MARKER.sub("", text).strip()
+        self.problem = None
+        return True
+
+    def _starts_problem(self, number: int, values: list[Any], texts: dict[str, str]) -> bool:
+        cols = self.columns.get("problem", [])
+        if not cols:
+            return True
+        col = cols[0]
+        if (number, col) in self.merges.anchors:
+            return True
+        if (number, col) in self.merges.anchor_of:
+            return False
+        text = texts.get("problem", "")
+        raw = _text(values[col - 1]) if col <= len(values) else ""
+        if not raw:
+            return self.problem is None
+        previous = self.problem
+        return (
+            previous is None
+            or previous.text != text
+            or previous.fields.get("source", "") != texts.get("source", "")
+        )
+
+    def _problem_for(self, number: int, values: list[Any], texts: dict[str, str]) -> _Problem | None:
+        if "problem" not in self.columns:
+            self.problems += 1
+            self.problem = _Problem(self.problems, texts.get("measure", ""), self._problem_fields(texts))
+            return self.problem
+        if self._starts_problem(number, values, texts):
+            if not texts.get("problem"):
+                self.result.errors.append(
+                    LedgerIssue(number, self._header("problem"), "缺少问题描述，且上方没有可延续的问题。")
+                )
+                return None
+            self.problems += 1
+            self.problem = _Problem(self.problems, texts["problem"], self._problem_fields(texts))
+        return self.problem
+
+    def _problem_fields(self, texts: dict[str, str]) -> dict[str, str]:
+        fields = {name: texts.get(name, "") for name in PROBLEM_FIELDS}
+        if not fields["aspect"]:
+            fields["aspect"] = self.aspect
+        return fields
+
+    def _measure_row(
+        self, number: int, values: list[Any], texts: dict[str, str], problem: _Problem, measure: str
+    ) -> LedgerRow:
+        inherited = {name: texts.get(name) or problem.fields.get(name, "") for name in PROBLEM_FIELDS}
+        deadline, term = self._deadline(number, values, texts)
+        status = self._status(number, texts)
+        evidence = texts.get("evidence", "")
+        if status == "done" and not evidence:
+            self.result.warnings.append(
+                LedgerIssue(
+                    number, self._header("evidence"), "标为已完成，但没有佐证材料，已导入并标记待补。"
+                )
+            )
+        if status == "blocked" and not texts.get("progress"):
+            self.result.warnings.append(
+                LedgerIssue(number, self._header("progress"), "暂不具备整改条件，但未说明原因。")
+            )
+        return LedgerRow(
+            problem=problem.text,
+            measure=measure,
+            owner=texts.get("owner", ""),
+            unit=texts.get("unit", ""),
+            deadline=deadline,
+            term=term,
+            progress=texts.get("progress", ""),
+            status=status,
+            evidence=evidence,
+            number=texts.get("number", ""),
+            row=number,
+            problem_ref=problem.ref,
+            **inherited,
+        )
+
+    def _deadline(
+        self, number: int, values: list[Any], texts: dict[str, str]
+    ) -> tuple[dt.date | None, str | None]:
+        term: str | None = None
+        if texts.get("term"):
+            word = normalise(texts["term"])
+            term = next((TERM_WORDS[w] for w in sorted(TERM_WORDS, key=len, reverse=True) if w in word), None)
+            if term is None:
+                self.result.errors.append(
+                    LedgerIssue(
+                        number,
+                        self._header("term"),
+                        f"无法识别的整改类型“{texts['term']}”，请写成“立行立改”“限期整改”或“长期坚持”。",
+                    )
+                )
+        try:
+            found = parse_deadline(self._get(values, "deadline"), self.context_year)
+        except DeadlineError as exc:
+            self.result.errors.append(LedgerIssue(number, self._header("deadline"), f"{exc}。"))
+            return None, term
+        if found.note:
+            self.result.warnings.append(LedgerIssue(number, self._header("deadline"), f"{found.note}。"))
+        if found.date is not None:
+            self.context_year = found.date.year
+        return found.date, term or found.term
+
+    def _status(self, number: int, texts: dict[str, str]) -> str:
+        word = texts.get("status", "")
+        if not word:
+            if "status" in self.columns:
+                self.result.warnings.append(
+                    LedgerIssue(number, self._header("status"), "未填写完成情况，按“未启动”导入。")
+                )
+            return "not_started"
+        status = status_of(word)
+        if status is None:
+            known = "”“".join(STATUS_LABELS.values())
+            self.result.errors.append(
+                LedgerIssue(
+                    number, self._header("status"), f"无法识别的完成情况“{word}”，请写成“{known}”之一。"
+                )
+            )
+            return "not_started"
+        if normalise(word) in VAGUE_STATUS_WORDS:
+            self.result.warnings.append(
+                LedgerIssue(
+                    number,
+                    self._header("status"),
+                    f"完成情况“{word}”含义不明确，按“{STATUS_LABELS[status]}”导入。",
+                )
+            )
+        return status
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()

@@ -1,0 +1,174 @@
+"""Write ledger rows as a 整改台账 .xlsx (streamed, flat memory) or as CSV that Excel opens."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, BinaryIO
+
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+from zhenggai.documents.ledger_rows import STATUS_LABELS, TERM_LABELS, LedgerRow
+
+#: The columns written, in order: (header, field, width in characters). The first ten are the layout
+#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides.
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("序号", "number", 6),
+    ("问题来源", "source", 16),
+    ("查摆方面", "aspect", 14),
+    ("问题类别", "category", 10),
+    ("问题描述", "problem", 40),
+    ("整改措施", "measure", 40),
+    ("责任领导/责任人", "owner", 12),
+    ("责任单位", "unit", 14),
+    ("整改类型", "term", 10),
+    ("整改时限", "deadline", 14),
+    ("整改进展", "progress", 36),
+    ("完成情况/状态", "status", 12),
+    ("佐证材料", "evidence", 24),
+)
+#: Columns that belong to the problem: merged down over the rows of its measures.
+PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "problem")
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+DEFAULT_TITLE = "整改台账"
+
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="center")
+_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_values(row: LedgerRow, number: int | str) -> list[Any]:
+    """The row's values in COLUMNS order; the deadline stays a date, `number` is the problem's 序号."""
+    values: list[Any] = []
+    for _, name, _ in COLUMNS:
+        if name == "number":
+            values.append(number)
+        elif name == "term":
+            values.append(TERM_LABELS.get(row.term or "", ""))
+        elif name == "deadline":
+            values.append(_deadline_value(row))
+        elif name == "status":
+            values.append(STATUS_LABELS.get(row.status, row.status))
+        else:
+            values.append(getattr(row, name))
+    return values
+
+
+def _deadline_value(row: LedgerRow) -> dt.date | str:
+    if row.deadline is not None:
+        return row.deadline
+    if row.term in ("immediate", "ongoing"):
+        return TERM_LABELS[row.term]
+    return ""
+
+
+def numbered(rows: Iterable[LedgerRow]) -> Iterator[tuple[int, bool, LedgerRow]]:
+    """(problem's 序号, starts a problem?, row): consecutive rows with one `problem_ref` share a problem."""
+    number = 0
+    previous: int | None = None
+    for row in rows:
+        starts = previous is None or row.problem_ref != previous or not row.problem_ref
+        if starts:
+            number += 1
+        previous = row.problem_ref
+        yield number, starts, row
+
+
+def write_ledger_xlsx(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes], title: str | None = None) -> int:
+    """Stream `rows` into `out` as a 整改台账 workbook; return the number of rows written."""
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("整改台账")
+    for index, (_, _, width) in enumerate(COLUMNS, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A3"
+    ws.append([_title_cell(ws, title or DEFAULT_TITLE)])
+    ws.merged_cells.add(f"A1:{get_column_letter(len(COLUMNS))}1")
+    ws.append([_header_cell(ws, header) for header, _, _ in COLUMNS])
+    problem_cols = [i for i, (_, name, _) in enumerate(COLUMNS, 1) if name in PROBLEM_COLUMNS]
+    styles = [
+        _CENTRE if name in ("number", "owner", "term", "deadline", "status") else _WRAP
+        for _, name, _ in COLUMNS
+    ]
+    count = 0
+    first = 3  # the sheet row where the current problem started
+    for number, starts, row in numbered(rows):
+        sheet_row = 3 + count
+        if starts:
+            _merge(ws, problem_cols, first, sheet_row - 1)
+            first = sheet_row
+        values = cell_values(row, number)
+        ws.append(
+            [
+                _data_cell(ws, v, styles[i], show=starts or COLUMNS[i][1] not in PROBLEM_COLUMNS)
+                for i, v in enumerate(values)
+            ]
+        )
+        count += 1
+    _merge(ws, problem_cols, first, 2 + count)
+    workbook.save(out)
+    return count
+
+
+def _merge(ws: Any, columns: list[int], first: int, last: int) -> None:
+    if last > first:
+        for col in columns:
+            letter = get_column_letter(col)
+            ws.merged_cells.add(f"{letter}{first}:{letter}{last}")
+
+
+def _title_cell(ws: Any, title: str) -> Any:
+    cell = WriteOnlyCell(ws, value=title)
+    cell.font = Font(name="方正小标宋简体", size=18)
+    cell.alignment = Alignment(horizontal="center", vertical="center")
+    cell.data_type = "s"
+    return cell
+
+
+def _header_cell(ws: Any, header: str) -> Any:
+    cell = WriteOnlyCell(ws, value=header)
+    cell.font = Font(name="黑体", bold=True)
+    cell.alignment = _CENTRE
+    cell.border = _BORDER
+    cell.fill = PatternFill("solid", fgColor="D9E1F2")
+    return cell
+
+
+def _data_cell(ws: Any, value: Any, alignment: Alignment, show: bool) -> Any:
+    cell = WriteOnlyCell(ws, value=value if show else None)
+    cell.alignment = alignment
+    cell.border = _BORDER
+    if isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # text, never a formula: a measure may begin with “=”
+    return cell
+
+
+def write_ledger_csv(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes]) -> int:
+    """Write `rows` as CSV in UTF-8 with BOM (Excel on Chinese Windows); return the number written."""
+    out.write(codecs.BOM_UTF8)
+    text = codecs.getwriter("utf-8")(out)
+    writer = csv.writer(text, dialect="excel", lineterminator="\r\n")
+    writer.writerow([header for header, _, _ in COLUMNS])
+    count = 0
+    for number, _, row in numbered(rows):
+        writer.writerow([_csv_value(v) for v in cell_values(row, number)])
+        count += 1
+    return count
+
+
+def _csv_value(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    # Excel runs a cell that begins with = + - @ as a formula; a leading apostrophe keeps it text.
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text

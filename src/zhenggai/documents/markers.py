@@ -1,0 +1,156 @@
+"""Outline markers of Chinese official documents (一、（一）1.（1）①) and Chinese numerals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral (十八 → 18, 二十一 → 21, 一百零五 → 105), or of Arabic digits."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch in _UNITS:
+            total += (current or 1) * _UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def int_to_chinese(n: int) -> str:
+    """The Chinese numeral of 1 ≤ n < 100, as used in outline markers."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerStyle:
+    """One style of heading marker: its nominal outline level and the pattern at paragraph start."""
+
+    key: str
+    level: int
+    pattern: re.Pattern[str]
+    label: str
+
+
+_CN = f"[{CN_NUMERAL}]{{1,3}}"
+# Order matters: the first style that matches at the start of a paragraph wins.
+STYLES: tuple[MarkerStyle, ...] = (
+    MarkerStyle("part", 1, re.compile(rf"第(?P<n>{_CN})(?:部分|章)\s*[、.．：:，,]?"), "第一部分"),
+    MarkerStyle("cn", 1, re.compile(rf"(?P<n>{_CN})\s*(?:、|[．.](?![\d.．]))"), "一、"),
+    MarkerStyle("cn_paren", 2, re.compile(rf"[（(]\s*(?P<n>{_CN})\s*[）)]\s*[、．.]?"), "（一）"),
+    MarkerStyle("arabic", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．]))"), "1."),
+    MarkerStyle("arabic_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)]"), "（1）"),
+    MarkerStyle("circled", 5, re.compile(rf"(?P<n>[{CIRCLED}])"), "①"),
+    MarkerStyle("arabic_half_paren", 5, re.compile(r"(?P<n>\d{1,2})\s*[)）](?![\d])"), "1)"),
+)
+STYLE_BY_KEY = {s.key: s for s in STYLES}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A heading marker found at the start of a paragraph."""
+
+    style: str
+    level: int
+    number: int
+    text: str
+
+
+def match_marker(text: str) -> Marker | None:
+    """The heading marker that opens `text`, if any."""
+    if not text:
+        return None
+    first = text[0]
+    if not (first in CN_NUMERAL or first in "（(第" or first.isdigit() or first in CIRCLED):
+        return None
+    for style in STYLES:
+        m = style.pattern.match(text)
+        if m is None:
+            continue
+        raw = m.group("n")
+        number = CIRCLED.index(raw) + 1 if style.key == "circled" else chinese_to_int(raw)
+        if number is None or number == 0:
+            continue
+        if len(text) == m.end():  # a bare marker is not a heading
+            return None
+        return Marker(style.key, style.level, number, m.group(0))
+    return None
+
+
+# Enumerations: 一是/一要/第一，/首先 at the start of a paragraph or after punctuation inside one.
+_ENUM_WORD = re.compile(rf"(?P<n>{_CN})(?P<w>是|要)")
+_ENUM_ORDINAL = re.compile(rf"第(?P<n>{_CN})(?P<w>[，,、：:；]|条[，,、：:]|方面[，,、：:])")
+_ENUM_SEQUENCE_WORDS = ("首先", "其次", "再次", "最后")
+ENUM_BOUNDARY = "。；;！？!?，,：:、“”\"'（）() "
+
+
+@dataclass(frozen=True, slots=True)
+class EnumMarker:
+    """An enumeration marker found in text: its kind, number and position."""
+
+    kind: str
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+def find_enum_markers(text: str) -> list[EnumMarker]:
+    """Every 一是/第一，/首先 marker in `text` that stands at its start or after punctuation."""
+    found: list[EnumMarker] = []
+    for pattern, kind in ((_ENUM_WORD, "shi"), (_ENUM_ORDINAL, "ordinal")):
+        for m in pattern.finditer(text):
+            start = m.start()
+            if start and text[start - 1] not in ENUM_BOUNDARY:
+                continue
+            number = chinese_to_int(m.group("n"))
+            if number:
+                found.append(EnumMarker(kind, number, start, m.end(), m.group(0)))
+    for i, word in enumerate(_ENUM_SEQUENCE_WORDS, 1):
+        pos = text.find(word)
+        while pos != -1:
+            if pos == 0 or text[pos - 1] in ENUM_BOUNDARY:
+                after = text[pos + len(word) : pos + len(word) + 1]
+                if after in "，,、：:" and after:
+                    found.append(EnumMarker("sequence", i if i < 4 else 99, pos, pos + len(word), word))
+            pos = text.find(word, pos + 1)
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def enum_marker_at_start(text: str) -> EnumMarker | None:
+    """The enumeration marker opening `text` (一是…, 第一，…, 首先，…), if any."""
+    for marker in find_enum_markers(text[:8]):
+        if marker.start == 0:
+            return marker
+    return None

@@ -1,0 +1,87 @@
+"""Paragraphs → a flat list of outline blocks (heading or body, with marker and level) → a tree."""
+
+from __future__ import annotations
+
+from zhenggai.documents.markers import match_marker
+from zhenggai.documents.model import Block, Node, Paragraph
+
+_CLOSERS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "（": "）", "(": ")"}
+_HEADING_END = "。：:！？!?"
+
+
+def first_sentence_end(text: str, start: int = 0) -> int:
+    """Index just past the first sentence end (。：！？) outside quotes and brackets, or -1."""
+    end = _sentence_end(text, start, quotes=True)
+    return _sentence_end(text, start, quotes=False) if end == -1 else end
+
+
+def _sentence_end(text: str, start: int, quotes: bool) -> int:
+    expect: list[str] = []
+    for i in range(start, len(text)):
+        ch = text[i]
+        if expect and ch == expect[-1]:
+            expect.pop()
+        elif quotes and ch in _CLOSERS:
+            expect.append(_CLOSERS[ch])
+        elif ch in _HEADING_END and not expect:
+            if ch == ":" and i + 1 < len(text) and text[i + 1].isdigit():
+                continue  # 10:30 is a time, not the end of a heading
+            return i + 1
+    return -1
+
+
+def classify(paragraph: Paragraph) -> Block:
+    """One paragraph as an outline block."""
+    text = paragraph.text
+    marker = match_marker(text)
+    if marker is None:
+        return Block("body", text, paragraph.line)
+    end = first_sentence_end(text, len(marker.text))
+    heading = text if end == -1 or end == len(text) else text[:end]
+    return Block(
+        "heading",
+        text,
+        paragraph.line,
+        level=marker.level,
+        marker=marker.text,
+        style=marker.style,
+        number=marker.number,
+        heading=heading,
+        run_in=heading != text,
+    )
+
+
+def blocks_of(paragraphs: list[Paragraph]) -> list[Block]:
+    """The flat outline: one block per paragraph, in order."""
+    return [classify(p) for p in paragraphs]
+
+
+def build_tree(blocks: list[Block]) -> list[Node]:
+    """Nest blocks by level: a heading holds what follows until a heading of its level or above.
+
+    Levels may be skipped (a 1. directly under 一、): a heading goes under the nearest open heading
+    of a smaller level. Body blocks go under the innermost open heading.
+    """
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for block in blocks:
+        node = Node(block)
+        if block.kind == "heading":
+            while stack and stack[-1].block.level >= block.level:
+                stack.pop()
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+        else:
+            (stack[-1].children if stack else roots).append(node)
+    return roots
+
+
+def descendants(node: Node) -> list[Node]:
+    """Every node below `node`, in document order."""
+    out: list[Node] = []
+    todo = list(reversed(node.children))
+    while todo:
+        n = todo.pop()
+        out.append(n)
+        todo.extend(reversed(n.children))
+    return out

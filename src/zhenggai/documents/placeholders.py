@@ -1,0 +1,50 @@
+"""Placeholders left unfilled in a template: X, XX, xx, ×××, **, ○○, 某某, 【待补】."""
+
+from __future__ import annotations
+
+import re
+
+from zhenggai.documents.model import Paragraph, Placeholder
+
+_PATTERN = re.compile(
+    r"(?<![A-Za-z])[XxＸｘ]+(?![A-Za-z])"  # X, XX, xx (not inside Latin words such as XML)
+    r"|[×✕╳]+"  # ×××
+    r"|(?<!\*)\*{2,}(?!\*)|＊{2,}"  # 20**年, **镇
+    r"|[○◯]{2,}|[□△]{2,}"  # ○○ (not 〇, the numeral zero of 二〇二一)
+    r"|某某+"
+    r"|[【\[〔［][^】\]〕］]{0,6}(?:待补|待填|待定|补充|填写)[^】\]〕］]{0,6}[】\]〕］]"
+)
+
+# Latin "X" that is real text, not a blank to fill.
+_REAL_X = re.compile(r"X(?:光|线|射线|型|轴|染色体|因素)|x(?:86|64)")
+_ASCII_WORD = re.compile(r"[A-Za-z]")
+
+
+def find_placeholders(paragraphs: list[Paragraph]) -> list[Placeholder]:
+    """Every placeholder run, with its line and 1-based column."""
+    found: list[Placeholder] = []
+    for p in paragraphs:
+        text = p.text
+        if not any(ch in text for ch in "XxＸｘ×✕╳*＊○◯□△某【[〔［"):
+            continue
+        for m in _PATTERN.finditer(text):
+            run = m.group(0)
+            if run[0] in "Xx" and not _is_blank_x(text, m.start(), m.end()):
+                continue
+            found.append(Placeholder(run, p.line, p.offset + m.start() + 1))
+    return found
+
+
+def _is_blank_x(text: str, start: int, end: int) -> bool:
+    """An X run is a blank unless it is real Latin text (x86, X光, "x" between Latin words)."""
+    if _REAL_X.match(text, start):
+        return False
+    run = text[start:end]
+    if run in ("x", "X"):
+        # A lone x between digits is a multiplication sign ("3x4"); in ASCII-only text, prose.
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if before.isdigit() and after.isdigit():
+            return False
+        if (before == " " or after == " ") and _ASCII_WORD.search(text[max(0, start - 12) : start]):
+            return False
+    return True

@@ -1,0 +1,125 @@
+"""Undo the damage copying does to documents: page footers, hard-wrapped lines, fused paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from zhenggai.documents.markers import CN_NUMERAL, chinese_to_int, enum_marker_at_start, match_marker
+from zhenggai.documents.model import Paragraph
+from zhenggai.documents.text import display_width
+
+_NOISE = re.compile(
+    r"^(?:"
+    r"第\s*\d+\s*页\s*[,，/／]?\s*(?:共\s*\d+\s*页)?"
+    r"|共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页"
+    r"|[-—–－]\s*\d{1,3}\s*[-—–－]"
+    r"|\d{1,3}\s*/\s*\d{1,3}"
+    r"|(?:Page|page)\s*\d+(?:\s*of\s*\d+)?"
+    r"|(?:上一篇|下一篇|责任编辑|分享到|打印本页|关闭窗口|【?字号】?|浏览次数|扫一扫)[:：].*"
+    r"|[（(【]?(?:未完待续|未完，?待续|全文完|内容过长.*|本文有删节.*|点击查看全文.*)[）)】]?"
+    r")$"
+)
+
+_SENTENCE_END = "。！？；!?;”"
+_GLUED_L1 = re.compile(rf"(?<=[{_SENTENCE_END}])(?P<m>(?P<n>[{CN_NUMERAL}]{{1,3}})、)")
+_GLUED_L2 = re.compile(rf"(?<=[{_SENTENCE_END}])(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])")
+_HEAD_THEN_L2 = re.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
+
+
+def repair(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Drop page furniture, rejoin hard-wrapped lines and split glued headings."""
+    paragraphs = [p for p in paragraphs if not _NOISE.match(p.text)]
+    paragraphs = join_hard_wrapped(paragraphs)
+    return split_fused(paragraphs)
+
+
+def wrap_width(paragraphs: list[Paragraph]) -> int | None:
+    """The width text was hard-wrapped at (as PDF extraction does), or None if it was not."""
+    widths = [display_width(p.text) for p in paragraphs]
+    long = [w for w in widths if w >= 40]
+    if len(paragraphs) < 6 or len(long) < 0.5 * len(widths):
+        return None
+    counts = Counter(long)
+    best, best_n = 0, 0
+    for w in counts:
+        n = sum(c for v, c in counts.items() if w - 4 <= v <= w)
+        if n > best_n or (n == best_n and w > best):
+            best, best_n = w, n
+    if best_n < 0.5 * len(widths) or best > 160:
+        return None
+    return best
+
+
+def join_hard_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Rejoin lines of hard-wrapped text into the paragraphs they were."""
+    width = wrap_width(paragraphs)
+    if width is None:
+        return paragraphs
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        if out and _continues(out[-1].text, p.text, width):
+            prev = out[-1]
+            glue = (
+                " " if prev.text[-1:].isascii() and p.text[:1].isascii() and prev.text[-1:].isalnum() else ""
+            )
+            out[-1] = Paragraph(prev.text + glue + p.text, prev.line, prev.offset)
+        else:
+            out.append(p)
+    return out
+
+
+def _continues(prev: str, text: str, width: int) -> bool:
+    if display_width(prev) < width - 5 or match_marker(text) is not None:
+        return False
+    # An enumeration opening a line after a finished sentence starts a new paragraph.
+    return not (enum_marker_at_start(text) is not None and prev[-1:] in _SENTENCE_END)
+
+
+def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Split paragraphs where a heading was glued to the end of the text before it."""
+    out: list[Paragraph] = []
+    last_l1 = 0
+    last_l2 = 0
+    for p in paragraphs:
+        pieces = _split_one(p, last_l1, last_l2)
+        for piece in pieces:
+            marker = match_marker(piece.text)
+            if marker is not None and marker.level == 1 and marker.style == "cn":
+                last_l1, last_l2 = marker.number, 0
+            elif marker is not None and marker.style == "cn_paren":
+                last_l2 = marker.number
+        out.extend(pieces)
+    return out
+
+
+def _split_one(p: Paragraph, last_l1: int, last_l2: int) -> list[Paragraph]:
+    text = p.text
+    cuts: list[int] = []
+    for m in _GLUED_L1.finditer(text):
+        if chinese_to_int(m.group("n")) == last_l1 + 1 and last_l1 > 0:
+            cuts.append(m.start("m"))
+            last_l1 += 1
+            last_l2 = 0
+    for m in _GLUED_L2.finditer(text):
+        n = chinese_to_int(m.group("n"))
+        if n == last_l2 + 1 and last_l2 > 0:
+            cuts.append(m.start("m"))
+            last_l2 += 1
+    starts = sorted({0, *cuts})
+    pieces = [
+        Paragraph(text[a:b], p.line, p.offset + a)
+        for a, b in zip(starts, [*starts[1:], len(text)], strict=True)
+    ]
+    result: list[Paragraph] = []
+    for piece in pieces:
+        marker = match_marker(piece.text)
+        if marker is not None and marker.level == 1:
+            glued = _HEAD_THEN_L2.match(piece.text, len(marker.text))
+            if glued is not None:
+                cut = glued.start("m")
+                result.append(Paragraph(piece.text[:cut], piece.line, piece.offset))
+                result.append(Paragraph(piece.text[cut:], piece.line, piece.offset + cut))
+                continue
+        result.append(piece)
+    return result

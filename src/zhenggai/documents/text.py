@@ -1,0 +1,115 @@
+"""Text as users' files hold it: encodings, invisible characters, stray spaces, Traditional script."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from zhenggai.documents.errors import DocumentError
+from zhenggai.documents.model import Paragraph
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e"), None)
+_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+    ),
+    " ",
+)
+_TRANSLATE = {**_ZERO_WIDTH, **_SPACES}
+
+# A space touching a CJK character (or CJK punctuation) is damage from copying, never meaning.
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2460-\u24ff"
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+_MULTI_SPACE = re.compile(r" {2,}")
+
+
+def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode(data[3:], "utf-8", name), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode(data, "utf-16", name), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise DocumentError(f"“{name}”不是文本文件（含有二进制内容），请上传 .docx 或 .txt 文件。")
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError(f"无法识别“{name}”的文字编码，请另存为 UTF-8 编码的 .txt 文件后再上传。")
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise DocumentError(f"“{name}”的文字编码有误（{encoding}），请另存为 UTF-8 编码后再上传。") from None
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every kind of line break: LF, CRLF, CR, U+2028/2029, form feed, vertical tab."""
+    return text.splitlines()
+
+
+def clean_line(text: str) -> str:
+    """Drop invisible characters, turn odd spaces into plain ones, drop spaces touching CJK text."""
+    text = text.translate(_TRANSLATE).strip()
+    if " " in text:
+        text = _SPACE_NEAR_CJK.sub("", text)
+        text = _MULTI_SPACE.sub(" ", text)
+    return text
+
+
+def clean_paragraphs(texts: list[str]) -> list[Paragraph]:
+    """Clean each line, drop empty ones, repair copy damage; `line` is the 1-based source line."""
+    paragraphs = [Paragraph(t, i) for i, raw in enumerate(texts, 1) if (t := clean_line(raw))]
+    from zhenggai.documents.repair import repair
+
+    return repair(paragraphs)
+
+
+# Characters that only Traditional script uses, frequent in our genre: enough to tell the script.
+_TRADITIONAL_HINTS = frozenset(
+    "們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢查顧議認識務責當進難還"
+)
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text is (mostly) in Traditional script."""
+    hits = sum(1 for ch in text[:4000] if ch in _TRADITIONAL_HINTS)
+    return hits >= 3
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text in Simplified script, for matching keywords; the output keeps what was written."""
+    converter = _t2s()
+    result: str = converter.convert(text)  # type: ignore[attr-defined]
+    return result
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes on a page: CJK and full-width characters count two."""
+    return sum(2 if ch >= "\u1100" and _is_wide(ch) else 1 for ch in text)
+
+
+def _is_wide(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x1100 <= o <= 0x115F
+        or 0x2E80 <= o <= 0xA4CF
+        or 0xAC00 <= o <= 0xD7A3
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFF60
+        or 0xFFE0 <= o <= 0xFFE6
+        or 0x2460 <= o <= 0x24FF
+        or 0x2018 <= o <= 0x201F
+    )
