@@ -66,9 +66,9 @@ _CN = f"[{CN_NUMERAL}]{{1,3}}"
 # Order matters: the first style that matches at the start of a paragraph wins.
 STYLES: tuple[MarkerStyle, ...] = (
     MarkerStyle("part", 1, re.compile(rf"第(?P<n>{_CN})(?:部分|章)\s*[、.．：:，,]?"), "第一部分"),
-    MarkerStyle("cn", 1, re.compile(rf"(?P<n>{_CN})\s*(?:、|[．.](?![\d.．]))"), "一、"),
+    MarkerStyle("cn", 1, re.compile(rf"(?P<n>{_CN})\s*[、．.]"), "一、"),
     MarkerStyle("cn_paren", 2, re.compile(rf"[（(]\s*(?P<n>{_CN})\s*[）)]\s*[、．.]?"), "（一）"),
-    MarkerStyle("arabic", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![\d.．]))"), "1."),
+    MarkerStyle("arabic", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![.．]|\d{1,3}(?!\d)))"), "1."),
     MarkerStyle("arabic_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)]"), "（1）"),
     MarkerStyle("circled", 5, re.compile(rf"(?P<n>[{CIRCLED}])"), "①"),
     MarkerStyle("arabic_half_paren", 5, re.compile(r"(?P<n>\d{1,2})\s*[)）](?![\d])"), "1)"),
@@ -111,7 +111,7 @@ def match_marker(text: str) -> Marker | None:
 _ENUM_WORD = re.compile(rf"(?P<n>{_CN})(?P<w>是|要)")
 _ENUM_ORDINAL = re.compile(rf"第(?P<n>{_CN})(?P<w>[，,、：:；]|条[，,、：:]|方面[，,、：:])")
 _ENUM_SEQUENCE_WORDS = ("首先", "其次", "再次", "最后")
-ENUM_BOUNDARY = "。；;！？!?，,：:、“”\"'（）() "
+ENUM_BOUNDARY = "。；;！？!?，,：:、“”\"'（）() ."
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,16 @@ def _sentence_end(text: str, start: int, quotes: bool) -> int:
             if ch == ":" and i + 1 < len(text) and text[i + 1].isdigit():
                 continue  # 10:30 is a time, not the end of a heading
             return i + 1
+        elif ch == "." and not expect and _ascii_full_stop(text, i):
+            return i + 1
     return -1
+
+
+def _ascii_full_stop(text: str, i: int) -> bool:
+    """A "." that ends a sentence (text whose full-width punctuation became ASCII), not 1.5 or a.b."""
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 def classify(paragraph: Paragraph) -> Block:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from zhenggai.documents.fused import is_fused, unfuse
 from zhenggai.documents.markers import CN_NUMERAL, chinese_to_int, enum_marker_at_start, match_marker
 from zhenggai.documents.model import Paragraph
 from zhenggai.documents.text import display_width
@@ -22,8 +23,8 @@ _NOISE = re.compile(
 )
 
 _SENTENCE_END = "。！？；!?;”"
-_GLUED_L1 = re.compile(rf"(?<=[{_SENTENCE_END}])(?P<m>(?P<n>[{CN_NUMERAL}]{{1,3}})、)")
-_GLUED_L2 = re.compile(rf"(?<=[{_SENTENCE_END}])(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])")
+_GLUED_L1 = re.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>(?P<n>[{CN_NUMERAL}]{{1,3}})、)")
+_GLUED_L2 = re.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])")
 _HEAD_THEN_L2 = re.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
 
 
@@ -73,7 +74,8 @@ def _continues(prev: str, text: str, width: int) -> bool:
     if display_width(prev) < width - 5 or match_marker(text) is not None:
         return False
     # An enumeration opening a line after a finished sentence starts a new paragraph.
-    return not (enum_marker_at_start(text) is not None and prev[-1:] in _SENTENCE_END)
+    ended = prev[-1:] in _SENTENCE_END + "：:" or (prev[-1:] == "." and not prev[-2:-1].isdigit())
+    return not (enum_marker_at_start(text) is not None and ended)
 
 
 def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -82,7 +84,7 @@ def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
     last_l1 = 0
     last_l2 = 0
     for p in paragraphs:
-        pieces = _split_one(p, last_l1, last_l2)
+        pieces = unfuse(p) if is_fused(p.text) else _split_one(p, last_l1, last_l2)
         for piece in pieces:
             marker = match_marker(piece.text)
             if marker is not None and marker.level == 1 and marker.style == "cn":

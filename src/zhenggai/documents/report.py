@@ -116,7 +116,7 @@ def _part(
     items = _items(node)
     heading_key = _key_of(block.heading, key)
     role = role_of(
-        heading_key[len(block.marker) :].strip(_STRIP_MARKER_PUNCT),
+        heading_key[len(block.marker) :][:40].strip(_STRIP_MARKER_PUNCT),
         [_key_of(i.heading, key) for i in items],
         notice=kind == "notice",
     )

@@ -1,8 +1,16 @@
 """URLs of the whole site."""
 
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
 urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("orgs/", include("zhenggai.orgs.urls")),
     path("admin/", admin.site.urls),
+    path("", include("zhenggai.ledger.urls")),
 ]
+
+handler403 = "zhenggai.web.views.forbidden"
+handler404 = "zhenggai.web.views.not_found"

@@ -1,0 +1,138 @@
+"""Dashboard figures computed from the data: counts, completion rate, the summary sentence, charts."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from zhenggai.ledger.models import Measure, Problem, Status
+from zhenggai.ledger.queries import due_within_q, overdue_q
+
+
+@dataclass
+class Summary:
+    aspects: int
+    problems: int
+    measures: int
+    done: int
+    in_progress: int
+    blocked: int
+    not_started: int
+    closed: int
+
+    @property
+    def completion_rate(self) -> float:
+        return round(100 * self.done / self.measures, 1) if self.measures else 0.0
+
+    def sentence(self) -> str:
+        """共查摆问题5方面18个，制定整改措施42条，已完成35条，正在推进5条，暂不具备整改条件2条"""
+        found = (
+            f"共查摆问题{self.aspects}方面{self.problems}个"
+            if self.aspects
+            else f"共查摆问题{self.problems}个"
+        )
+        text = (
+            f"{found}，制定整改措施{self.measures}条，已完成{self.done}条，"
+            f"正在推进{self.in_progress}条，暂不具备整改条件{self.blocked}条"
+        )
+        if self.not_started:
+            text += f"，未启动{self.not_started}条"
+        return text
+
+
+def summarise(problems: QuerySet[Problem], measures: QuerySet[Measure]) -> Summary:
+    p = problems.order_by().aggregate(
+        problems=Count("id"),
+        closed=Count("id", filter=Q(closed_at__isnull=False)),
+    )
+    aspects = problems.order_by().exclude(aspect="").values("aspect").distinct().count()
+    by_status = dict(measures.order_by().values_list("status").annotate(n=Count("id")))
+    return Summary(
+        aspects=aspects,
+        problems=p["problems"],
+        closed=p["closed"],
+        measures=sum(by_status.values()),
+        done=by_status.get(Status.DONE, 0),
+        in_progress=by_status.get(Status.IN_PROGRESS, 0),
+        blocked=by_status.get(Status.BLOCKED, 0),
+        not_started=by_status.get(Status.NOT_STARTED, 0),
+    )
+
+
+@dataclass
+class Bar:
+    label: str
+    count: int
+    done: int = 0
+    width: float = 0.0
+    done_width: float = 0.0
+    y: int = 0
+    link: str = ""
+
+
+def bars(rows: list[tuple[str, int, int]], limit: int = 12, link_key: str = "") -> list[Bar]:
+    """(label, count, done) → bars scaled to the largest count, for the SVG charts."""
+    rows = sorted(rows, key=lambda r: (-r[1], r[0]))[:limit]
+    top = max((r[1] for r in rows), default=0) or 1
+    out = []
+    for i, (label, count, done) in enumerate(rows):
+        out.append(
+            Bar(
+                label=label or "（未填写）",
+                count=count,
+                done=done,
+                width=round(100 * count / top, 1),
+                done_width=round(100 * done / top, 1),
+                y=i * 26,
+            )
+        )
+    return out
+
+
+def by_field(measures: QuerySet[Measure], field: str, label_field: str) -> list[tuple[str, int, int]]:
+    rows = (
+        measures.order_by()
+        .values(field, label_field)
+        .annotate(n=Count("id"), done=Count("id", filter=Q(status=Status.DONE)))
+    )
+    return [(str(r[label_field] or ""), r["n"], r["done"]) for r in rows]
+
+
+def status_bars(summary: Summary) -> list[Bar]:
+    rows = [
+        (Status.DONE.label, summary.done, summary.done),
+        (Status.IN_PROGRESS.label, summary.in_progress, 0),
+        (Status.NOT_STARTED.label, summary.not_started, 0),
+        (Status.BLOCKED.label, summary.blocked, 0),
+    ]
+    top = max(r[1] for r in rows) or 1
+    return [
+        Bar(
+            label=label,
+            count=n,
+            done=d,
+            width=round(100 * n / top, 1),
+            done_width=round(100 * d / top, 1),
+            y=i * 26,
+        )
+        for i, (label, n, d) in enumerate(rows)
+    ]
+
+
+def overdue(measures: QuerySet[Measure], today: datetime.date, limit: int = 50) -> list[Measure]:
+    return list(
+        measures.filter(overdue_q(today))
+        .select_related("owner", "unit", "problem")
+        .order_by("deadline", "id")[:limit]
+    )
+
+
+def due_this_week(measures: QuerySet[Measure], today: datetime.date, limit: int = 50) -> list[Measure]:
+    days_left = 6 - today.weekday()
+    return list(
+        measures.filter(due_within_q(today, days_left))
+        .select_related("owner", "unit", "problem")
+        .order_by("deadline", "id")[:limit]
+    )

@@ -1,0 +1,33 @@
+"""URLs of the ledger pages."""
+
+from django.urls import path
+
+from zhenggai.ledger.views import audit, dashboard, measures, problems, sources, table, todo
+
+app_name = "ledger"
+
+urlpatterns = [
+    path("", table.index, name="index"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("todo/", todo.todo, name="todo"),
+    path("audit/", audit.search, name="audit"),
+    path("sources/", sources.index, name="sources"),
+    path("sources/new/", sources.create, name="source_create"),
+    path("sources/<int:pk>/", sources.detail, name="source"),
+    path("sources/<int:source_pk>/problems/new/", problems.create, name="problem_create"),
+    path("problems/<int:pk>/", problems.detail, name="problem"),
+    path("problems/<int:pk>/edit/", problems.edit, name="problem_edit"),
+    path("problems/<int:pk>/close/", problems.close, name="problem_close"),
+    path("problems/<int:pk>/reopen/", problems.reopen, name="problem_reopen"),
+    path("problems/<int:pk>/delete/", problems.delete, name="problem_delete"),
+    path("problems/<int:problem_pk>/measures/new/", measures.create, name="measure_create"),
+    path("measures/<int:pk>/", measures.detail, name="measure"),
+    path("measures/<int:pk>/edit/", measures.edit, name="measure_edit"),
+    path("measures/<int:pk>/delete/", measures.delete, name="measure_delete"),
+    path("measures/<int:pk>/progress/", measures.post_progress, name="measure_progress"),
+    path("measures/<int:pk>/status/", measures.change_status, name="measure_status"),
+    path("measures/<int:pk>/extend/", measures.extend, name="measure_extend"),
+    path("measures/<int:pk>/evidence/", measures.add_evidence, name="measure_evidence"),
+    path("evidence/<int:pk>/", measures.download, name="evidence"),
+    path("evidence/<int:pk>/delete/", measures.delete_evidence, name="evidence_delete"),
+]

@@ -1,0 +1,1 @@
+"""The ledger's pages; each view checks who is asking, calls a service, and renders."""

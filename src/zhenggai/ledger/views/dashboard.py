@@ -1,0 +1,56 @@
+"""The dashboard per source and per organisation: counts, rate, summary sentence, SVG charts, lists."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from zhenggai.ledger import queries, stats
+from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
+from zhenggai.ledger.models import Reminder, ReminderKind
+from zhenggai.ledger.views.common import today
+from zhenggai.orgs.access import known_organisations, scope_q
+from zhenggai.orgs.models import READING_ROLES, User
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    f = queries.parse_filter(request.GET)
+    measures = visible_measures(user)
+    problems = visible_problems(user)
+    source = organisation = None
+    if f.source:
+        source = visible_sources(user).filter(pk=f.source).first()
+        measures = measures.filter(problem__source_id=f.source)
+        problems = problems.filter(source_id=f.source)
+    if f.organisation:
+        organisation = known_organisations(user).filter(pk=f.organisation).first()
+        path = organisation.path if organisation else "-"
+        measures = measures.filter(organisation__path__startswith=path)
+        problems = problems.filter(organisation__path__startswith=path)
+    on = today()
+    summary = stats.summarise(problems, measures)
+    reminders = Reminder.objects.filter(scope_q(user, READING_ROLES) | Q(owner=user))
+    if organisation:
+        reminders = reminders.filter(organisation__path__startswith=organisation.path)
+    context = {
+        "f": f,
+        "source": source,
+        "organisation": organisation,
+        "sources": visible_sources(user)[:200],
+        "organisations": known_organisations(user),
+        "summary": summary,
+        "status_bars": stats.status_bars(summary),
+        "aspect_bars": stats.bars(stats.by_field(measures, "problem__aspect", "problem__aspect")),
+        "unit_bars": stats.bars(stats.by_field(measures, "unit_id", "unit__name")),
+        "owner_bars": stats.bars(stats.by_field(measures, "owner_id", "owner__display_name")),
+        "overdue": stats.overdue(measures, on),
+        "due_this_week": stats.due_this_week(measures, on),
+        "reminder_overdue": reminders.filter(kind=ReminderKind.OVERDUE).count(),
+        "reminder_due_soon": reminders.filter(kind=ReminderKind.DUE_SOON).count(),
+        "reminders_at": reminders.aggregate(at=Max("created_at"))["at"],
+    }
+    return render(request, "ledger/dashboard.html", context)

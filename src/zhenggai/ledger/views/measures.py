@@ -1,0 +1,223 @@
+"""A measure's page and its actions: progress with evidence, status, extension, edit, delete."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zhenggai.ledger import evidence as files
+from zhenggai.ledger import services
+from zhenggai.ledger.access import can_edit_measure
+from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.errors import LedgerError, LedgerForbidden
+from zhenggai.ledger.forms import ExtendForm, MeasureForm, ProgressForm, StatusForm
+from zhenggai.ledger.models import Evidence, Measure
+from zhenggai.ledger.views.common import form_error, measure_or_404, problem_or_404, refused, row_class, today
+from zhenggai.orgs.access import can_manage
+
+TEMPLATE = "ledger/measure.html"
+
+
+def _context(request: HttpRequest, measure: Measure, **forms: object) -> dict[str, object]:
+    user = request.user
+    may_edit = can_edit_measure(user, measure)  # type: ignore[arg-type]
+    may_manage = can_manage(user, measure.organisation)  # type: ignore[arg-type]
+    return {
+        "measure": measure,
+        "problem": measure.problem,
+        "row_class": row_class(measure),
+        "progress": measure.progress.select_related("author").prefetch_related("evidence"),
+        "evidence": measure.evidence.select_related("uploaded_by"),
+        "audit": AuditEntry.objects.filter(measure_id=measure.pk).order_by("-at", "-id")[:200],
+        "may_edit": may_edit,
+        "may_manage": may_manage,
+        "progress_form": forms.get("progress_form") or ProgressForm(initial={"date": today()}),
+        "status_form": forms.get("status_form") or StatusForm(initial={"status": measure.status}),
+        "extend_form": forms.get("extend_form") or ExtendForm(),
+    }
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = measure_or_404(request, pk)
+    return render(request, TEMPLATE, _context(request, measure))
+
+
+def _run(request: HttpRequest, measure: Measure, action, form_key: str, form, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+    """Validate the form, run the service, redirect on success or show the refusal with its status."""
+    try:
+        if not form.is_valid():
+            if not can_edit_measure(request.user, measure):  # type: ignore[arg-type]
+                raise LedgerForbidden("您无权修改该整改措施")
+            raise form_error(form)
+        action(form.cleaned_data)
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, measure, **{form_key: form}), exc)
+    messages.success(request, done)
+    return redirect("ledger:measure", pk=measure.pk)
+
+
+@login_required
+@require_POST
+def post_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = measure_or_404(request, pk)
+    form = ProgressForm(request.POST)
+
+    def action(data: dict) -> None:  # type: ignore[type-arg]
+        services.post_progress(
+            request.user,  # type: ignore[arg-type]
+            measure,
+            text=data["text"],
+            date=data["date"],
+            status=data["status"] or None,
+            files_=request.FILES.getlist("files"),
+            completion_note=data["completion_note"],
+            blocked_reason=data["blocked_reason"],
+            review_date=data["review_date"],
+        )
+
+    return _run(request, measure, action, "progress_form", form, "进展已保存")
+
+
+@login_required
+@require_POST
+def change_status(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = measure_or_404(request, pk)
+    form = StatusForm(request.POST)
+
+    def action(data: dict) -> None:  # type: ignore[type-arg]
+        services.change_status(
+            request.user,  # type: ignore[arg-type]
+            measure,
+            data["status"],
+            completion_note=data["completion_note"],
+            blocked_reason=data["blocked_reason"],
+            review_date=data["review_date"],
+        )
+
+    return _run(request, measure, action, "status_form", form, "状态已更新")
+
+
+@login_required
+@require_POST
+def extend(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = measure_or_404(request, pk)
+    form = ExtendForm(request.POST)
+
+    def action(data: dict) -> None:  # type: ignore[type-arg]
+        services.extend_deadline(request.user, measure, deadline=data["deadline"], reason=data["reason"])  # type: ignore[arg-type]
+
+    return _run(request, measure, action, "extend_form", form, "已办理延期")
+
+
+@login_required
+@require_POST
+def add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = measure_or_404(request, pk)
+    try:
+        services.add_evidence(request.user, measure, request.FILES.getlist("files"))  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, measure), exc)
+    messages.success(request, "佐证材料已上传")
+    return redirect("ledger:measure", pk=measure.pk)
+
+
+@login_required
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    item = Evidence.objects.select_related("measure").filter(pk=pk).first()
+    if item is None:
+        raise Http404("没有找到该佐证材料")
+    measure_or_404(request, item.measure_id)  # the same rule as the measure's page
+    path = files.path_of(item.stored_name)
+    if not path.exists():
+        raise Http404("佐证材料文件已丢失，请联系管理员")
+    response = FileResponse(open(path, "rb"), as_attachment=True, filename=item.name)  # noqa: SIM115  (FileResponse closes it)
+    response["Content-Type"] = files.content_type(item.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def delete_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    item = Evidence.objects.filter(pk=pk).first()
+    if item is None:
+        raise Http404("没有找到该佐证材料")
+    measure = measure_or_404(request, item.measure_id)
+    try:
+        services.delete_evidence(request.user, item)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, measure), exc)
+    messages.success(request, "佐证材料已删除")
+    return redirect("ledger:measure", pk=measure.pk)
+
+
+def _measure_form_page(request: HttpRequest, form: MeasureForm, problem, measure=None, error=None):  # type: ignore[no-untyped-def]
+    context = {"form": form, "problem": problem, "measure": measure}
+    if error:
+        return refused(request, "ledger/measure_form.html", context, error)
+    return render(request, "ledger/measure_form.html", context)
+
+
+@login_required
+def create(request: HttpRequest, problem_pk: int) -> HttpResponse:
+    problem = problem_or_404(request, problem_pk)
+    user = request.user
+    if not can_manage(user, problem.organisation):  # type: ignore[arg-type]
+        return render(
+            request, "ledger/forbidden.html", {"error": "只有书记或办公室可以新增整改措施"}, status=403
+        )
+    form = MeasureForm(request.POST or None, organisation=problem.organisation, user=user)  # type: ignore[arg-type]
+    if request.method != "POST":
+        return _measure_form_page(request, form, problem)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "number"}
+        measure = services.create_measure(user, problem=problem, number=form.cleaned_data["number"], **data)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return _measure_form_page(request, form, problem, error=exc)
+    messages.success(request, "整改措施已新增")
+    return redirect("ledger:measure", pk=measure.pk)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = measure_or_404(request, pk)
+    user = request.user
+    if not can_manage(user, measure.organisation):  # type: ignore[arg-type]
+        return render(
+            request, "ledger/forbidden.html", {"error": "只有书记或办公室可以修改整改措施"}, status=403
+        )
+    form = MeasureForm(
+        request.POST or None,
+        instance=Measure.objects.get(pk=pk),
+        organisation=measure.organisation,
+        user=user,
+    )  # type: ignore[arg-type]
+    if request.method != "POST":
+        return _measure_form_page(request, form, measure.problem, measure)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        fields = {k: v for k, v in form.cleaned_data.items() if getattr(measure, k) != v}
+        services.update_measure(user, measure, **fields)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return _measure_form_page(request, form, measure.problem, measure, error=exc)
+    messages.success(request, "整改措施已修改")
+    return redirect("ledger:measure", pk=measure.pk)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = measure_or_404(request, pk)
+    try:
+        services.delete_measure(request.user, measure)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, measure), exc)
+    messages.success(request, "整改措施已删除")
+    return redirect("ledger:problem", pk=measure.problem_id)

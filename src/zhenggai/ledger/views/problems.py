@@ -1,0 +1,133 @@
+"""A problem's page and its actions: create, edit, close (销号), reopen, delete."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zhenggai.ledger import services
+from zhenggai.ledger.access import can_read_measure
+from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.forms import CloseForm, ProblemForm, ReopenForm
+from zhenggai.ledger.models import Problem
+from zhenggai.ledger.views.common import form_error, problem_or_404, refused, row_class, source_or_404, today
+from zhenggai.orgs.access import can_manage
+
+TEMPLATE = "ledger/problem.html"
+
+
+def _context(request: HttpRequest, problem: Problem, **forms: object) -> dict[str, object]:
+    user = request.user
+    on = today()
+    measures = [
+        m
+        for m in problem.measures.select_related("owner", "unit", "organisation")
+        if can_read_measure(user, m)
+    ]  # type: ignore[arg-type]
+    for m in measures:
+        m.row_class = row_class(m, on)  # type: ignore[attr-defined]
+    return {
+        "problem": problem,
+        "measures": measures,
+        "may_manage": can_manage(user, problem.organisation),  # type: ignore[arg-type]
+        "audit": AuditEntry.objects.filter(problem_id=problem.pk).order_by("-at", "-id")[:200],
+        "close_form": forms.get("close_form") or CloseForm(),
+        "reopen_form": forms.get("reopen_form") or ReopenForm(),
+    }
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, TEMPLATE, _context(request, problem_or_404(request, pk)))
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    problem = problem_or_404(request, pk)
+    form = CloseForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        services.close_problem(request.user, problem, form.cleaned_data["note"])  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, problem, close_form=form), exc)
+    messages.success(request, "问题已销号")
+    return redirect("ledger:problem", pk=pk)
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    problem = problem_or_404(request, pk)
+    form = ReopenForm(request.POST)
+    try:
+        if not can_manage(request.user, problem.organisation):  # type: ignore[arg-type]
+            raise services.LedgerForbidden("只有书记或办公室可以重新打开问题")
+        if not form.is_valid():
+            raise form_error(form)
+        services.reopen_problem(request.user, problem, form.cleaned_data["reason"])  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, problem, reopen_form=form), exc)
+    messages.success(request, "问题已重新打开")
+    return redirect("ledger:problem", pk=pk)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    problem = problem_or_404(request, pk)
+    try:
+        services.delete_problem(request.user, problem)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, problem), exc)
+    messages.success(request, "问题已删除")
+    return redirect("ledger:source", pk=problem.source_id)
+
+
+def _form_page(request, form, source, problem=None, error=None):  # type: ignore[no-untyped-def]
+    context = {"form": form, "source": source, "problem": problem}
+    if error:
+        return refused(request, "ledger/problem_form.html", context, error)
+    return render(request, "ledger/problem_form.html", context)
+
+
+@login_required
+def create(request: HttpRequest, source_pk: int) -> HttpResponse:
+    source = source_or_404(request, source_pk)
+    if not can_manage(request.user, source.organisation):  # type: ignore[arg-type]
+        return render(request, "ledger/forbidden.html", {"error": "只有书记或办公室可以新增问题"}, status=403)
+    form = ProblemForm(request.POST or None)
+    if request.method != "POST":
+        return _form_page(request, form, source)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        problem = services.create_problem(request.user, source=source, **form.cleaned_data)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return _form_page(request, form, source, error=exc)
+    messages.success(request, "问题已新增，请为它制定整改措施")
+    return redirect("ledger:problem", pk=problem.pk)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    problem = problem_or_404(request, pk)
+    if not can_manage(request.user, problem.organisation):  # type: ignore[arg-type]
+        return render(request, "ledger/forbidden.html", {"error": "只有书记或办公室可以修改问题"}, status=403)
+    form = ProblemForm(request.POST or None, instance=Problem.objects.get(pk=pk))
+    if request.method != "POST":
+        return _form_page(request, form, problem.source, problem)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        changes = {k: v for k, v in form.cleaned_data.items() if v is not None and getattr(problem, k) != v}
+        services.update_problem(request.user, problem, **changes)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return _form_page(request, form, problem.source, problem, error=exc)
+    messages.success(request, "问题已修改")
+    return redirect("ledger:problem", pk=pk)

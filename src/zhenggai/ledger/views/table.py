@@ -1,0 +1,74 @@
+"""The ledger page: every measure the user may see, filtered, searched, sorted and paged."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from zhenggai.ledger import queries
+from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.models import Status, Term
+from zhenggai.ledger.views.common import row_class, today
+from zhenggai.orgs.access import known_organisations
+from zhenggai.orgs.models import User
+
+
+def filter_choices(user: User, source_id: int | None) -> dict[str, object]:
+    """What the filter boxes offer: only things the user may see."""
+    orgs = known_organisations(user)
+    aspects: list[str] = []
+    if source_id:
+        aspects = list(
+            visible_problems(user)
+            .filter(source_id=source_id)
+            .exclude(aspect="")
+            .order_by("aspect")
+            .values_list("aspect", flat=True)
+            .distinct()[:100]
+        )
+    owners = User.objects.filter(memberships__organisation__in=orgs).distinct().order_by("display_name")
+    if not orgs.exists():
+        owners = User.objects.filter(pk=user.pk)
+    return {
+        "sources": visible_sources(user).select_related("organisation")[:200],
+        "organisations": orgs,
+        "owners": owners[:500],
+        "aspects": aspects,
+        "statuses": Status.choices,
+        "terms": Term.choices,
+        "sorts": queries.SORT_LABELS,
+    }
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    f = queries.parse_filter(request.GET)
+    on = today()
+    measures = queries.apply(visible_measures(user), f, on)
+    status = 400 if f.errors else 200
+    errors = list(f.errors)
+    try:
+        rows, next_cursor = queries.page(
+            measures.select_related("problem__source", "owner", "unit"), f, settings.LEDGER_PAGE_SIZE
+        )
+    except LedgerError as exc:
+        rows, next_cursor, status = [], None, 400
+        errors.append(exc.message)
+    for m in rows:
+        m.row_class = row_class(m, on)  # type: ignore[attr-defined]
+    count, more = queries.capped_count(measures)
+    context = {
+        "f": f,
+        "rows": rows,
+        "count": count,
+        "more": more,
+        "next_query": f.query_string(after=next_cursor) if next_cursor else "",
+        "first_query": f.query_string(),
+        "errors": errors,
+        **filter_choices(user, f.source),
+    }
+    return render(request, "ledger/index.html", context, status=status)

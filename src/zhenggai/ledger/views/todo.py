@@ -1,0 +1,32 @@
+"""The 待办 page: what `zhenggai remind` found overdue or due soon, for this person and his units."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from zhenggai.ledger.models import Reminder
+from zhenggai.orgs.access import is_manager_anywhere, scope_q
+from zhenggai.orgs.models import MANAGING_ROLES, User
+
+
+@login_required
+def todo(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    related = ("measure__problem", "owner", "unit")
+    mine = Reminder.objects.filter(owner=user).select_related(*related)
+    managed = Reminder.objects.none()
+    if is_manager_anywhere(user):
+        managed = (
+            Reminder.objects.filter(scope_q(user, MANAGING_ROLES))
+            .exclude(owner=user)
+            .select_related(*related)
+        )
+    context = {
+        "mine": mine,
+        "managed": managed[:500],
+        "generated_at": Reminder.objects.aggregate(at=Max("created_at"))["at"],
+    }
+    return render(request, "ledger/todo.html", context)

@@ -1,0 +1,104 @@
+"""Organisation, people and role management for secretaries and the office."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.views.common import form_error, refused
+from zhenggai.orgs import services
+from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
+from zhenggai.orgs.forms import OrganisationForm, PersonForm, RoleForm
+from zhenggai.orgs.models import Membership, User
+
+TEMPLATE = "orgs/index.html"
+
+
+def _context(user: User, **forms: object) -> dict[str, object]:
+    orgs = managed_organisations(user)
+    return {
+        "organisations": orgs,
+        "memberships": Membership.objects.filter(organisation__in=orgs)
+        .select_related("user", "organisation")
+        .order_by("organisation__path", "role", "user__display_name"),
+        "org_form": forms.get("org_form") or OrganisationForm(user=user),
+        "person_form": forms.get("person_form") or PersonForm(user=user),
+        "role_form": forms.get("role_form") or RoleForm(user=user),
+    }
+
+
+def _forbidden(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "ledger/forbidden.html", {"error": "只有书记或办公室可以管理组织和人员"}, status=403
+    )
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not is_manager_anywhere(user):
+        return _forbidden(request)
+    return render(request, TEMPLATE, _context(user))
+
+
+def _post(request: HttpRequest, form_key: str, form, action, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+    user: User = request.user  # type: ignore[assignment]
+    if not is_manager_anywhere(user):
+        return _forbidden(request)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        action(form.cleaned_data)
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(user, **{form_key: form}), exc)
+    messages.success(request, done)
+    return redirect("orgs:index")
+
+
+@login_required
+@require_POST
+def create_organisation(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    form = OrganisationForm(request.POST, user=user)
+    return _post(request, "org_form", form, lambda d: services.create_organisation(user, **d), "组织已新增")
+
+
+@login_required
+@require_POST
+def create_person(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    form = PersonForm(request.POST, user=user)
+    return _post(request, "person_form", form, lambda d: services.create_person(user, **d), "人员已新增")
+
+
+@login_required
+@require_POST
+def set_role(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    form = RoleForm(request.POST, user=user)
+    return _post(
+        request,
+        "role_form",
+        form,
+        lambda d: services.set_role(user, d["user"], d["organisation"], d["role"]),
+        "角色已设置",
+    )
+
+
+@login_required
+@require_POST
+def remove_role(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    membership = Membership.objects.filter(pk=pk, organisation__in=managed_organisations(user)).first()
+    if membership is None:
+        return render(request, "web/not_found.html", {"error": "没有找到该角色，或您无权管理"}, status=404)
+    try:
+        services.remove_role(user, membership)
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(user), exc)
+    messages.success(request, "角色已撤销")
+    return redirect("orgs:index")
