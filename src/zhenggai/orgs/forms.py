@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from zhenggai.orgs.access import managed_organisations
-from zhenggai.orgs.models import Role, User
+from zhenggai.orgs.models import Membership, Role, User
 
 
 class _OrgChoice(forms.ModelChoiceField):
@@ -44,7 +45,9 @@ class RoleForm(forms.Form):
         orgs = managed_organisations(user)
         self.fields["organisation"].queryset = orgs  # type: ignore[attr-defined]
         # Anyone already known in the managed organisations, plus people without any role yet.
+        known = Q(pk__in=Membership.objects.filter(organisation__in=orgs).values("user_id")) | Q(
+            memberships=None
+        )
         self.fields["user"].queryset = (  # type: ignore[attr-defined]
-            User.objects.filter(is_active=True, memberships__organisation__in=orgs).distinct()
-            | User.objects.filter(is_active=True, memberships=None)
-        ).order_by("display_name", "username")
+            User.objects.filter(known, is_active=True).order_by("display_name", "username")
+        )

@@ -1,0 +1,43 @@
+"""`zhenggai run`: migrate, load the demo if absent, and serve the app with waitress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from zhenggai.web import demo
+
+
+def logins() -> str:
+    lines = [f"演示账号（密码均为 {demo.PASSWORD}）："]
+    lines += [f"  {p.username:<10} {p.name}　{p.note}" for p in demo.PEOPLE]
+    return "\n".join(lines)
+
+
+class Command(BaseCommand):
+    help = "迁移数据库、载入演示数据（如尚未载入），并启动网站。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+        parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+        parser.add_argument("--no-demo", action="store_true", help="不载入演示数据")
+        parser.add_argument("--threads", type=int, default=8, help="工作线程数")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        import waitress
+
+        from zhenggai.web.wsgi import application
+
+        if not 0 < options["port"] < 65536:
+            raise CommandError("端口必须在 1–65535 之间")
+        call_command("migrate", interactive=False, verbosity=0)
+        if not options["no_demo"]:
+            self.stdout.write("演示数据已载入。" if demo.load() else "演示数据已存在，未重复载入。")
+            self.stdout.write(logins())
+        host, port = options["host"], options["port"]
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        self.stdout.write(f"整改台账已启动：http://{shown}:{port}/  （按 Ctrl+C 停止）")
+        self.stdout.flush()
+        waitress.serve(application, host=host, port=port, threads=options["threads"], ident="zhenggai")
