@@ -26,7 +26,9 @@ def same_heading(a: str, b: str, n: int = 10) -> bool:
     return k >= 2 and a[:k] == b[:k]
 
 
-def align(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+def align(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     pairs, j = [], 0
     for g in gold:
         for k in range(j, len(pred)):
@@ -47,8 +49,11 @@ def f1(m: int, g: int, p: int) -> float:
 
 @dataclass
 class Score:
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("pm", "pg", "pp", "rok", "rn", "im", "ig", "ip", "eok", "en", "phok", "phn"), 0))
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            ("pm", "pg", "pp", "rok", "rn", "im", "ig", "ip", "eok", "en", "phok", "phn"), 0
+        )
+    )
     lost: list[str] = field(default_factory=list)
 
     def add(self, name: str, gold: dict[str, Any], pred: dict[str, Any]) -> None:
@@ -74,7 +79,9 @@ class Score:
             t["ig"] += len(gi)
             t["ip"] += len(pi)
             if len(ipairs) < max(len(gi), len(pi)):
-                lost.append(f"items under {g['heading'][:10]}: {len(ipairs)} of gold {len(gi)} / pred {len(pi)}")
+                lost.append(
+                    f"items under {g['heading'][:10]}: {len(ipairs)} of gold {len(gi)} / pred {len(pi)}"
+                )
             for g_item, p_item in ipairs:
                 t["en"] += 1
                 n = len(p_item.get("enums", []))

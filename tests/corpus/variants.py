@@ -11,7 +11,9 @@ from typing import Any
 import opencc
 
 _S2T = opencc.OpenCC("s2t")
-_ASCII = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"})
+_ASCII = str.maketrans(
+    {"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"}
+)
 _DOT = re.compile(r"(?m)^([一二三四五六七八九十]+)、")
 
 

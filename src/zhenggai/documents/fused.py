@@ -82,7 +82,9 @@ def _first_child(text: str, pos: int, level: int, number: int, cuts: list[tuple[
         return False
     parent_pos, parent_level = cuts[-1]
     between = text[parent_pos:pos]
-    return parent_level < level and len(between) <= _HEAD_REACH and not any(ch in "。；！？" for ch in between)
+    return (
+        parent_level < level and len(between) <= _HEAD_REACH and not any(ch in "。；！？" for ch in between)
+    )
 
 
 def _cut(p: Paragraph, positions: list[int]) -> list[Paragraph]:
@@ -104,7 +106,9 @@ def _split_enum_paragraphs(piece: Paragraph) -> list[Paragraph]:
         if chinese_to_int(m.group("n") or m.group("o")) != expected or (kind and this_kind != kind):
             continue
         pos = m.start()
-        glued_to_heading = expected == 1 and pos <= _HEAD_REACH and not any(c in "。；！？" for c in text[:pos])
+        glued_to_heading = (
+            expected == 1 and pos <= _HEAD_REACH and not any(c in "。；！？" for c in text[:pos])
+        )
         ends = "。！？!?：:" if expected == 1 else "。！？!?"
         if (pos and text[pos - 1] in ends) or glued_to_heading:
             cuts.append(pos)

@@ -35,13 +35,13 @@ def read_document(path: str | Path, data: bytes | None = None) -> SourceDocument
             data = path.read_bytes()
         except OSError as exc:
             raise DocumentError(f"无法读取文件“{path}”：{exc.strerror or exc}。") from None
-    elif len(data) > MAX_FILE_BYTES:
-        raise DocumentError(_too_large(path.name, len(data)))
     return read_bytes(path.name, data)
 
 
 def read_bytes(name: str, data: bytes) -> SourceDocument:
     """Read the content of a file called `name`."""
+    if len(data) > MAX_FILE_BYTES:
+        raise DocumentError(_too_large(name, len(data)))
     suffix = Path(name).suffix.lower()
     head = data[:8]
     if head.startswith(_MAGIC_OLE):

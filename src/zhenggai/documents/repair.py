@@ -24,7 +24,9 @@ _NOISE = re.compile(
 
 _SENTENCE_END = "。！？；!?;”"
 _GLUED_L1 = re.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>(?P<n>[{CN_NUMERAL}]{{1,3}})、)")
-_GLUED_L2 = re.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])")
+_GLUED_L2 = re.compile(
+    rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])"
+)
 _HEAD_THEN_L2 = re.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
 
 

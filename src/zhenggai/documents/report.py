@@ -49,12 +49,11 @@ def parse_document(source: SourceDocument, aspects: list[str] | None = None) -> 
     preamble = [_para(n.block) for n in preamble_nodes for n in [n, *descendants(n)]]
     title = _title(preamble)
     kind = _kind(title, preamble, key)
-    by_line = {(p.line, p.offset): p for p in paragraphs}
 
     parts: list[Part] = []
     if part_nodes:
         for node in part_nodes:
-            parts.append(_part(node, kind, key, by_line))
+            parts.append(_part(node, kind))
     else:
         body = [p for p in paragraphs if p is not (preamble[0] if title and preamble else None)]
         parts.append(Part("", "other", body[0].line if body else 1, "", 0, "", [], body))
@@ -108,25 +107,20 @@ def _kind(title: str, preamble: list[Paragraph], key: dict[int, str]) -> Documen
     return "report"
 
 
-def _part(
-    node: Node, kind: DocumentKind, key: dict[int, str], by_line: dict[tuple[int, int], Paragraph]
-) -> Part:
+def _part(node: Node, kind: DocumentKind) -> Part:
     block = node.block
     paragraphs = [_para(block), *(_para(n.block) for n in descendants(node))]
     items = _items(node)
-    heading_key = _key_of(block.heading, key)
+    # Headings are short: always match their keywords in Simplified script.
+    heading_key = simplified(block.heading)
     role = role_of(
         heading_key[len(block.marker) :][:40].strip(_STRIP_MARKER_PUNCT),
-        [_key_of(i.heading, key) for i in items],
+        [simplified(i.heading) for i in items],
         notice=kind == "notice",
     )
     if not items and role in ("problems", "causes", "measures"):
         items = _unmarked_items(node)
     return Part(block.heading, role, block.line, block.marker, block.number, block.style, items, paragraphs)
-
-
-def _key_of(text: str, key: dict[int, str]) -> str:
-    return simplified(text) if key else text
 
 
 def _items(part: Node) -> list[Item]:

@@ -32,12 +32,39 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
         return _decode(data, "utf-16", name), "utf-16"
     if b"\x00" in data[:4096]:
         raise DocumentError(f"“{name}”不是文本文件（含有二进制内容），请上传 .docx 或 .txt 文件。")
-    for encoding in ("utf-8", "gb18030", "big5"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    decoded: list[tuple[int, str, str]] = []
+    for encoding in ("gb18030", "big5"):
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        decoded.append((_plausibility(text), text, encoding))
+    if decoded:
+        # Big5 bytes often decode as GB18030 too (into nonsense): keep the more Chinese-looking text.
+        _, text, encoding = max(decoded, key=lambda d: d[0])
+        return text, encoding
     raise DocumentError(f"无法识别“{name}”的文字编码，请另存为 UTF-8 编码的 .txt 文件后再上传。")
+
+
+# The most frequent characters of Chinese text, in both scripts.
+_COMMON = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+    "方后多定行学法所民得经十三之进着等部度家力里如化高自二理起现实加量都两体制机当使点从业本去把性好应开它合还"
+    "因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又利比或但质气第向道命此变条只没结"
+    "解问意建月公无系军情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路"
+    "級們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢查顧議認識務責當進難還過體關現義經無機"
+)
+
+
+def _plausibility(text: str) -> int:
+    sample = text[:4000]
+    common = sum(1 for ch in sample if ch in _COMMON)
+    odd = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff")
+    return common - 5 * odd
 
 
 def _decode(data: bytes, encoding: str, name: str) -> str:
