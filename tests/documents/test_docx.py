@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
-from docx_builders import Para, abstract_num, build_docx, build_docx_body, level, num, replace_part
 
+from tests.documents.docx_builders import (
+    Para,
+    abstract_num,
+    build_docx,
+    build_docx_body,
+    level,
+    num,
+    replace_part,
+)
 from zhenggai.documents.docx import format_number, read_docx_paragraphs
 from zhenggai.documents.reading import read_bytes, read_document
 
@@ -159,6 +168,21 @@ def test_empty_body_and_missing_body() -> None:
     assert read(build_docx_body("")) == []
     no_body = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
     assert read(replace_part(build_docx([]), "word/document.xml", no_body)) == []
+
+
+def test_main_part_found_through_package_relationships() -> None:
+    data = build_docx(["正文"])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = archive.read("word/document.xml")
+        rels = archive.read("_rels/.rels").replace(b"word/document.xml", b"word/document2.xml")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename not in ("word/document.xml", "_rels/.rels"):
+                dst.writestr(info, src.read(info))
+        dst.writestr("word/document2.xml", document)
+        dst.writestr("_rels/.rels", rels)
+    assert read(out.getvalue()) == ["正文"]
 
 
 def test_strict_ooxml_namespace() -> None:
@@ -415,8 +439,6 @@ def test_numbered_paragraph_with_line_break_numbers_only_first_line() -> None:
 
 def test_document_without_numbering_part_ignores_num_pr() -> None:
     data = build_docx([("存在的问题", 1, 0)])
-    import zipfile
-
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():

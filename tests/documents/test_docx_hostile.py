@@ -9,12 +9,12 @@ import random
 import struct
 import tracemalloc
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import openpyxl
 import pytest
-from docx_builders import Para, build_docx, replace_part
 
+from tests.documents.docx_builders import Para, build_docx, replace_part
 from zhenggai.documents import safety
 from zhenggai.documents.docx import read_docx_paragraphs
 from zhenggai.documents.errors import DocumentError
@@ -243,16 +243,17 @@ def test_deep_nesting_is_refused() -> None:
     refuse(with_document(xml + "</w:body></w:document>"))
 
 
-@pytest.mark.parametrize(
-    "broken",
-    [
-        lambda d: replace_part(d, "_rels/.rels", b"<not xml"),
-        lambda d: replace_part(d, "word/_rels/document.xml.rels", b"\x00\x01"),
-        lambda d: replace_part(d, "word/numbering.xml", b"<w:numbering"),
-    ],
-)
-def test_broken_auxiliary_parts(broken: Callable[[bytes], bytes]) -> None:
-    refuse(broken(build_docx([("正文", 1, 0)])))
+def test_broken_parts_that_are_needed_are_refused() -> None:
+    refuse(replace_part(build_docx([("正文", 1, 0)]), "word/numbering.xml", b"<w:numbering"))
+    moved = zip_of({"word/main.xml": b"<w:document/>", "_rels/.rels": b"<not xml"})
+    refuse(moved)
+
+
+def test_broken_parts_that_are_not_needed_are_not_read() -> None:
+    data = replace_part(build_docx(["正文"]), "_rels/.rels", b"<not xml")
+    data = replace_part(data, "word/_rels/document.xml.rels", b"\x00\x01")
+    data = replace_part(data, "word/footer1.xml", b"<!DOCTYPE x>")
+    assert read_docx_paragraphs(data, NAME) == ["正文"]
 
 
 def test_no_other_exception_escapes_random_mutations() -> None:

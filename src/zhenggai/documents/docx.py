@@ -6,7 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 from lxml import etree
 
@@ -23,7 +23,9 @@ _MATH = {
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 _MAX_LEVELS = 9
+_PLACEHOLDER = re.compile(r"%([1-9])")
 _LINK_DEPTH = 8
+_UNSET = object()
 
 
 # Local names of the WordprocessingML elements the reader looks at.
@@ -110,16 +112,21 @@ def read_docx_paragraphs(data: bytes, name: str) -> list[str]:
 def _read(data: bytes, name: str) -> list[str]:
     package = open_zip(data, name)
     main = _main_part(package, name)
-    root = parse_xml(package.read(main), name)
+    raw = package.read(main)
+    root = parse_xml(raw, name)
     tags = _TAGS.get(etree.QName(root).namespace or "")
     if tags is None or root.tag != tags.document:
         raise DocumentError(_not_word(package, name))
     body = root.find(tags.body)
     if body is None:
         return []
-    numbering = _Numbering.for_package(package, main, tags, name)
-    _drop_hidden_runs(body, tags)
-    return _Walker(tags, numbering).walk(body)
+    # Cheap byte tests spare most documents the numbering and tracked-change look-ups.
+    numbering = None
+    if b"numPr" in raw or b"pStyle" in raw:
+        numbering = _Numbering.for_package(package, main, tags, name)
+    if b"vanish" in raw:
+        _drop_hidden_runs(body, tags)
+    return _Walker(tags, numbering, tracked=b":del" in raw or b"<del" in raw).walk(body)
 
 
 # --- the package ------------------------------------------------------------------------------
@@ -127,6 +134,8 @@ def _read(data: bytes, name: str) -> list[str]:
 
 def _main_part(package: SafeZip, name: str) -> str:
     """The main document part, as the package relationships name it (word/document.xml as a rule)."""
+    if package.has("word/document.xml"):  # the rule; relationships only for the odd package
+        return "word/document.xml"
     target = _relationship_targets(package, "", "_rels/.rels", name).get("officeDocument")
     if target and package.has(target) and not target.startswith(("xl/", "ppt/")):
         return target
@@ -183,13 +192,14 @@ def _drop_hidden_runs(body: etree._Element, tags: _Tags) -> None:
 class _Para:
     """Output being built for one paragraph: finished segments and the current one."""
 
-    __slots__ = ("cur", "done", "prefix", "soft")
+    __slots__ = ("cur", "done", "merge", "prefix", "soft")
 
-    def __init__(self, prefix: str, carry: list[str]) -> None:
+    def __init__(self, prefix: str, carry: list[str], merge: bool = False) -> None:
         self.prefix = prefix
         self.done: list[str] = []
         self.cur: list[str] = carry
         self.soft = False  # the last split was a page or column break
+        self.merge = merge  # the paragraph mark is a tracked deletion
 
     def split(self, soft: bool) -> None:
         # A page break before the first text or at the end is layout, not a paragraph of its own.
@@ -209,99 +219,105 @@ class _Para:
 class _Walker:
     """One pass over the body with precompiled tags, skipping what Word does not display."""
 
-    def __init__(self, tags: _Tags, numbering: _Numbering | None) -> None:
+    def __init__(self, tags: _Tags, numbering: _Numbering | None, tracked: bool) -> None:
         self.tags = tags
         self.numbering = numbering
-        self.simple = {tags.tab: " ", tags.ptab: " ", tags.noBreakHyphen: "-", tags.softHyphen: ""}
+        self.tracked = tracked
 
     def walk(self, body: etree._Element) -> list[str]:
         tg = self.tags
-        skip_always = {tg.deleted, tg.moveFrom, tg.pPr}
+        # Locals: this loop runs once per text element, attribute look-ups would dominate it.
+        t, m_t, p, br, cr, sym, choice, fallback = (
+            tg.t,
+            tg.m_t,
+            tg.p,
+            tg.br,
+            tg.cr,
+            tg.sym,
+            tg.choice,
+            tg.fallback,
+        )
+        simple = {tg.tab: " ", tg.ptab: " ", tg.noBreakHyphen: "-", tg.softHyphen: ""}
+        skip = {tg.deleted, tg.moveFrom, tg.pPr}  # tab stops in w:pPr are not text
         walker = etree.iterwalk(
-            body,
-            events=("start", "end"),
-            tag=(tg.p, tg.pPr, tg.t, tg.m_t, tg.tab, tg.ptab, tg.br, tg.cr, tg.noBreakHyphen,
-                 tg.softHyphen, tg.sym, tg.deleted, tg.moveFrom, tg.choice, tg.fallback),
-        )  # fmt: skip
+            body, events=("start", "end"), tag=(p, t, m_t, br, cr, sym, choice, fallback, *simple, *skip)
+        )
         slots: list[_Para] = []
         stack: list[_Para] = []
         para: _Para | None = None
         carry: list[str] = []
-        simple = self.simple
         for event, el in walker:
             tag = el.tag
             if event == "end":
-                if tag == tg.p and para is not None:
-                    carry = self._end_paragraph(el, para)
+                if tag == p and para is not None:
+                    if para.merge:  # a deleted paragraph mark joins this paragraph to the next
+                        carry, para.cur = para.cur, []
+                    else:
+                        para.finish()
                     para = stack.pop() if stack else None
-                continue
-            if tag == tg.t or tag == tg.m_t:
-                if para is not None and el.text:
-                    para.cur.append(el.text)
-            elif tag == tg.p:
+            elif tag in (t, m_t):
+                if para is not None and (text := el.text):
+                    para.cur.append(text)
+            elif tag == p:
                 if para is not None:
                     stack.append(para)
-                para = _Para(self._label(el), carry)
+                para = self._start(el, carry)
                 carry = []
                 slots.append(para)
-            elif tag in skip_always or ((tag == tg.choice or tag == tg.fallback) and self._other_branch(el)):
+            elif tag in skip or ((tag in (choice, fallback)) and self._other_branch(el)):
                 walker.skip_subtree()
             elif para is None:
                 continue
             elif tag in simple:
                 para.cur.append(simple[tag])
-            elif tag == tg.br or tag == tg.cr:
+            elif tag in (br, cr):
                 para.split(el.get(tg.type) in ("page", "column"))
-            elif tag == tg.sym:
+            elif tag == sym:
                 para.cur.append(_symbol(el.get(tg.char)))
         if carry:  # the last paragraph mark was deleted: its text still shows
             slots.append(_Para("", carry))
             slots[-1].finish()
-        return [text for p in slots for text in p.done]
+        return [text for para in slots for text in para.done]
 
-    def _end_paragraph(self, el: etree._Element, para: _Para) -> list[str]:
-        """Finish `para`; return the text carried into the next paragraph when its mark is deleted."""
-        if _mark_deleted(el, self.tags):
-            # A tracked deletion of the paragraph mark merges this paragraph into the next one;
-            # text before a line break in it stays a paragraph of its own.
-            carry, para.cur = para.cur, []
-            return carry
-        para.finish()
-        return []
-
-    def _label(self, p: etree._Element) -> str:
-        if self.numbering is None:
-            return ""
+    def _start(self, p: etree._Element, carry: list[str]) -> _Para:
         tg = self.tags
-        ppr = p.find(tg.pPr)
-        if ppr is None:
-            return ""
+        first = p[0] if len(p) else None  # w:pPr is always the first child
+        if first is None or first.tag != tg.pPr:
+            return _Para("", carry)
+        merge = False
+        if self.tracked:
+            rpr = _child(first, tg.rPr)
+            merge = rpr is not None and _child(rpr, tg.deleted) is not None
+        if self.numbering is None or merge:
+            return _Para("", carry, merge)
+        return _Para(self._label(first), carry, merge)
+
+    def _label(self, ppr: etree._Element) -> str:
+        assert self.numbering is not None
+        tg = self.tags
         num_id = ilvl = None
-        numpr = ppr.find(tg.numPr)
+        numpr = _child(ppr, tg.numPr)
         if numpr is not None:
-            num_id = _int_val(numpr.find(tg.numId), tg.val)
-            ilvl = _int_val(numpr.find(tg.ilvl), tg.val)
-        style = ppr.find(tg.pStyle)
-        style_id = style.get(tg.val) if style is not None else None
+            num_id = _int_val(_child(numpr, tg.numId), tg.val)
+            ilvl = _int_val(_child(numpr, tg.ilvl), tg.val)
+        first = ppr[0] if len(ppr) else None  # w:pStyle, when present, comes first
+        style_id = first.get(tg.val) if first is not None and first.tag == tg.pStyle else None
         if num_id is None and style_id is None:
-            return ""
-        if _mark_deleted(p, tg):
             return ""
         return self.numbering.label(num_id, ilvl, style_id)
 
     def _other_branch(self, el: etree._Element) -> bool:
         """True for every mc:AlternateContent branch but the one read (the first mc:Choice)."""
         parent = el.getparent()
-        first = parent.find(self.tags.choice) if parent is not None else None
+        first = _child(parent, self.tags.choice) if parent is not None else None
         return first is not None and first is not el
 
 
-def _mark_deleted(p: etree._Element, tags: _Tags) -> bool:
-    ppr = p.find(tags.pPr)
-    if ppr is None:
-        return False
-    rpr = ppr.find(tags.rPr)
-    return rpr is not None and rpr.find(tags.deleted) is not None
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child named `tag` (iterchildren filters in C; find() goes through ElementPath)."""
+    for child in el.iterchildren(tag):
+        return child
+    return None
 
 
 def _symbol(code: str | None) -> str:
@@ -335,6 +351,24 @@ class _Level:
     restart: int | None = None
     legal: bool = False
     style: str | None = None
+    #: lvlText split into literal strings and 0-based level indexes (for %1..%9); empty for bullets.
+    parts: tuple[str | int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.text and self.fmt != "bullet":
+            pieces = _PLACEHOLDER.split(self.text)
+            self.parts = tuple(int(x) - 1 if i % 2 else x for i, x in enumerate(pieces) if x)
+
+
+@dataclass(slots=True)
+class _List:
+    """One w:num resolved for counting: its counter key, levels, start values and restarts."""
+
+    key: object
+    levels: list[_Level | None]
+    starts: list[int]
+    #: For each level, the lower levels that a paragraph at that level restarts.
+    resets: list[tuple[int, ...]]
 
 
 @dataclass(slots=True)
@@ -350,9 +384,6 @@ class _Num:
     levels: dict[int, _Level] = field(default_factory=dict)
 
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
 class _Numbering:
     """numbering.xml (and the numbering of paragraph styles), parsed on first need, with Word's counters."""
 
@@ -365,17 +396,20 @@ class _Numbering:
         self._abstracts: dict[int, _Abstract] | None = None
         self._nums: dict[int, _Num] = {}
         self._counters: dict[object, list[int | None]] = {}
+        self._lists: dict[int, _List | object | None] = {}
 
     @classmethod
     def for_package(cls, package: SafeZip, main: str, tags: _Tags, name: str) -> _Numbering | None:
         """None when the document has no numbering part, so paragraphs are never inspected for it."""
         base = posixpath.dirname(main)
-        rels = posixpath.join(base, "_rels", posixpath.basename(main) + ".rels")
-        targets = _relationship_targets(package, base, rels, name)
-        part = targets.get("numbering") or posixpath.join(base, "numbering.xml")
+        part, style_part = posixpath.join(base, "numbering.xml"), posixpath.join(base, "styles.xml")
+        if not (package.has(part) and package.has(style_part)):  # unusual names: ask the relationships
+            rels = posixpath.join(base, "_rels", posixpath.basename(main) + ".rels")
+            targets = _relationship_targets(package, base, rels, name)
+            part = targets.get("numbering") or part
+            style_part = targets.get("styles") or style_part
         if not package.has(part):
             return None
-        style_part = targets.get("styles") or posixpath.join(base, "styles.xml")
         styles = _Styles(package, style_part, tags, name) if package.has(style_part) else None
         return cls(package, part, styles, tags, name)
 
@@ -387,46 +421,66 @@ class _Numbering:
             ilvl = style_ilvl if ilvl is None else ilvl
         if not num_id or num_id < 0:
             return ""
+        plan = self._lists.get(num_id, _UNSET)
+        if plan is _UNSET:
+            plan = self._lists[num_id] = self._plan(num_id)
+        if plan is None:
+            return ""
+        assert isinstance(plan, _List)
+        if ilvl is None:
+            ilvl = next(
+                (i for i, lv in enumerate(plan.levels) if lv and style_id and lv.style == style_id), 0
+            )
+        if not 0 <= ilvl < _MAX_LEVELS:
+            return ""
+        return self._advance(plan, ilvl)
+
+    def _advance(self, plan: _List, ilvl: int) -> str:
+        lvl = plan.levels[ilvl]
+        if lvl is None:
+            return ""
+        counters = self._counters.get(plan.key)
+        if counters is None:
+            counters = self._counters[plan.key] = [None] * _MAX_LEVELS
+        current = counters[ilvl]
+        counters[ilvl] = plan.starts[ilvl] if current is None else current + 1
+        for lower in plan.resets[ilvl]:
+            counters[lower] = None
+        out = []
+        for part in lvl.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            value = counters[part]
+            shown = plan.levels[part]
+            fmt = "decimal" if lvl.legal or shown is None else shown.fmt
+            out.append(format_number(plan.starts[part] if value is None else value, fmt))
+        return "".join(out)
+
+    def _plan(self, num_id: int) -> _List | None:
+        """Resolve a w:num once: its abstractNum (through numStyleLink), overrides and restarts."""
         self._load()
         resolved = self._resolve(num_id)
         if resolved is None:
-            return ""
+            return None
         num_id, num, abstract = resolved
-        if ilvl is None:
-            ilvl = next((i for i, lv in abstract.levels.items() if style_id and lv.style == style_id), 0)
-        if not 0 <= ilvl < _MAX_LEVELS:
-            return ""
-        return self._advance(num_id, num, abstract, ilvl)
-
-    def _advance(self, num_id: int, num: _Num, abstract: _Abstract, ilvl: int) -> str:
-        def level(i: int) -> _Level | None:
-            return num.levels.get(i) or abstract.levels.get(i)
-
-        lvl = level(ilvl)
-        if lvl is None:
-            return ""
+        levels = [num.levels.get(i) or abstract.levels.get(i) for i in range(_MAX_LEVELS)]
+        starts = [num.starts.get(i, lv.start if lv else 0) for i, lv in enumerate(levels)]
+        resets = []
+        for ilvl in range(_MAX_LEVELS):
+            # A lower level restarts after any higher one unless its w:lvlRestart says otherwise
+            # (0: never; n: only after levels 1..n, 1-based).
+            resets.append(
+                tuple(
+                    lower
+                    for lower in range(ilvl + 1, _MAX_LEVELS)
+                    if (restart := lv.restart if (lv := levels[lower]) else None) is None
+                    or (restart != 0 and ilvl < restart)
+                )
+            )
         # Lists sharing an abstractNum continue one another, unless a w:num restarts it (as Word does).
         key: object = ("num", num_id) if num.starts or num.levels else num.abstract_id
-        counters = self._counters.setdefault(key, [None] * _MAX_LEVELS)
-        current = counters[ilvl]
-        counters[ilvl] = num.starts.get(ilvl, lvl.start) if current is None else current + 1
-        for lower in range(ilvl + 1, _MAX_LEVELS):
-            lower_level = level(lower)
-            restart = lower_level.restart if lower_level is not None else None
-            if restart is None or (restart != 0 and ilvl < restart):
-                counters[lower] = None
-        if lvl.fmt == "bullet" or not lvl.text:
-            return ""
-
-        def render(match: re.Match[str]) -> str:
-            i = int(match.group(1)) - 1
-            lv = level(i) or _Level()
-            value = counters[i]
-            if value is None:
-                value = num.starts.get(i, lv.start)
-            return format_number(value, "decimal" if lvl.legal else lv.fmt)
-
-        return _PLACEHOLDER.sub(render, lvl.text)
+        return _List(key, levels, starts, resets)
 
     def _resolve(self, num_id: int) -> tuple[int, _Num, _Abstract] | None:
         """The w:num and its abstractNum, following numStyleLink through list styles."""
@@ -730,14 +784,10 @@ _FORMATS: dict[str, Callable[[int], str]] = {
 }
 
 
-@cache
-def _formatter(fmt: str) -> Callable[[int], str]:
-    return _FORMATS.get(fmt, str)
-
-
+@lru_cache(maxsize=4096)
 def format_number(value: int, fmt: str) -> str:
     """Render a list counter in a w:numFmt format (unknown formats fall back to decimal, as Word does)."""
-    return _formatter(fmt)(value)
+    return _FORMATS.get(fmt, str)(value)
 
 
 __all__ = ["format_number", "read_docx_paragraphs"]

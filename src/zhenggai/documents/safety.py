@@ -138,14 +138,30 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
 
 
 def has_doctype(data: bytes) -> bool:
-    """True if `data` declares a DOCTYPE or an entity, in UTF-8 or UTF-16."""
-    # UTF-16 parts spell the keyword with interleaved zero bytes; OOXML never has a DOCTYPE.
-    return (
-        b"<!DOCTYPE" in data
-        or "<!DOCTYPE".encode("utf-16-le") in data
-        or "<!DOCTYPE".encode("utf-16-be") in data
-        or b"<!ENTITY" in data
-    )
+    """True if `data` declares a DOCTYPE (or any other markup declaration) before its root element."""
+    if b"\x00" in data[:4] or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # UTF-16/32 parts: search the whole text for the keyword in each encoding.
+        return any(_DOCTYPE[codec] in data for codec in _DOCTYPE)
+    # A DOCTYPE can only stand in the prolog (after one anywhere else the parser fails), so only
+    # the prolog's processing instructions and comments are walked; the body is never scanned.
+    pos = 0
+    while (pos := data.find(b"<", pos)) >= 0:
+        if data.startswith(b"<?", pos):
+            end = data.find(b"?>", pos)
+        elif data.startswith(b"<!--", pos):
+            end = data.find(b"-->", pos)
+        else:
+            return data.startswith(b"<!", pos)
+        if end < 0:
+            return False  # unterminated: the parser refuses it
+        pos = end + 2
+    return False
+
+
+_DOCTYPE = {
+    codec: "<!DOCTYPE".encode(codec)
+    for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+}
 
 
 def advice(name: str) -> str:
