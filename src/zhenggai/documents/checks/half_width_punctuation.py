@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.text import excerpt
+from zhenggai.documents.markers import match_marker
 from zhenggai.documents.model import Report
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -22,7 +23,8 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
         text = p.text
         if _CANDIDATE.search(text) is None:
             continue
-        positions = _positions(text)
+        marker = match_marker(text)  # (一) in a heading marker: ZG206 reports it once
+        positions = _positions(text, len(marker.text) if marker is not None else 0)
         if not positions:
             continue
         first = positions[0]
@@ -32,10 +34,10 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
         yield Finding("ZG702", "warning", message, p.line, p.offset + first + 1, excerpt(text, first))
 
 
-def _positions(text: str) -> list[int]:
+def _positions(text: str, start: int) -> list[int]:
     latin = [range(m.start(), m.end()) for m in _LATIN_SPAN.finditer(text)]
     found = []
-    for m in _CANDIDATE.finditer(text):
+    for m in _CANDIDATE.finditer(text, start):
         i = m.start()
         if any(i in span for span in latin):
             continue
@@ -45,11 +47,8 @@ def _positions(text: str) -> list[int]:
 
 
 def _chinese_side(text: str, i: int) -> bool:
-    """True when the mark touches Chinese text (for parentheses: when what they enclose or touch is Chinese)."""
-    before, after = text[i - 1 : i], text[i + 1 : i + 2]
-    if text[i] in "()":
-        return bool(_CJK.match(before) or _CJK.match(after))
-    return bool(_CJK.match(before) or (_CJK.match(after) and not before.isascii()) or (_CJK.match(after) and i == 0))
+    """True when the mark touches Chinese text on either side."""
+    return bool(_CJK.match(text[i - 1 : i]) or _CJK.match(text[i + 1 : i + 2]))
 
 
 RULE = Rule(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterator
 
@@ -12,32 +11,34 @@ from zhenggai.documents.checks.items import is_status_item, measure_items, probl
 from zhenggai.documents.checks.text import Offsets, bigrams, excerpt
 from zhenggai.documents.model import Item, Report
 
-#: Share of a problem's key words (weighted) a measure must repeat to count as answering it.
-THRESHOLD = 0.2
+#: A measure answers a problem when it repeats this many of the problem's distinctive bigrams.
+MIN_SHARED = 3
+#: How much of each enumerated point holds its key words (its title and the first facts).
+_ENUM_CHARS = 60
 #: Words every item of the genre uses: they say nothing about which problem a measure answers.
-_GENERIC = frozenset(
-    "问题 方面 工作 存在 不够 还不 有待 进一 一步 加强 提高 不足 差距 还有 有时 坚持 深入 做到 "
-    "认真 进一 一是 二是 三是 四是 五是 六是 自己 我们 持续 切实 不断 更加 全面 推动 落实".split()
+_GENERIC_RUN = (
+    "问题方面工作存在不够还不有待进一一步加强提高不足差距还有有时坚持深入做到"
+    "认真一是二是三是四是五是六是自己我们持续切实不断更加全面推动落实带头"
 )
+_GENERIC = frozenset(_GENERIC_RUN[i : i + 2] for i in range(0, len(_GENERIC_RUN), 2))
 
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
-    """Score each problem item against each measure item; report the problems no measure reaches."""
+    """Compare each problem item's key words with each measure item's distinctive words."""
+    if report.kind != "report":
+        return  # inspection plans hold each problem and its measures in one item
     problems = [i for i in problem_items(report) if not is_status_item(i)]
     measures = measure_items(report)
     if len(problems) < 2 or not measures:
         return
     by_aspect = _measure_aspects(context, measures)
-    keys = [_key_grams(p) for p in problems]
-    texts = [bigrams(m.text) - _GENERIC for m in measures]
-    weight = _weights([*keys, *texts])
+    words = distinctive_words(measures)
     offsets = Offsets(report)
-    for item, grams in zip(problems, keys, strict=True):
+    for item in problems:
         if item.aspect_index is not None and item.aspect_index in by_aspect:
             continue
-        total = sum(weight[g] for g in grams)
-        best = max((sum(weight[g] for g in grams & t) for t in texts), default=0.0)
-        if total and best / total >= THRESHOLD:
+        grams = key_words(item)
+        if max(len(grams & w) for w in words) >= MIN_SHARED:
             continue
         heading = item.heading if len(item.heading) <= 30 else item.heading[:29] + "…"
         message = f"问题“{heading}”在整改措施中找不到对应的措施，请针对这一问题提出整改措施"
@@ -45,19 +46,21 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
         yield Finding("ZG601", "warning", message, item.line, column, excerpt(item.heading))
 
 
-def _key_grams(item: Item) -> set[str]:
-    """The key words of a problem: its heading and the first sentence of each enumerated point."""
+def key_words(item: Item) -> set[str]:
+    """The key words of a problem: its heading and the opening of each enumerated point."""
     parts = [item.heading[len(item.marker) :]]
-    parts += [e.text.split("。", 1)[0] for e in item.enums]
+    parts += [e.text[:_ENUM_CHARS] for e in item.enums]
     if not item.enums:
-        parts.append(item.text[len(item.heading) : len(item.heading) + 120])
+        parts.append(item.text[len(item.heading) : len(item.heading) + 2 * _ENUM_CHARS])
     return bigrams("。".join(parts)) - _GENERIC
 
 
-def _weights(documents: list[set[str]]) -> dict[str, float]:
-    df = Counter(g for d in documents for g in d)
-    n = len(documents)
-    return {g: math.log(1 + n / c) for g, c in df.items()}
+def distinctive_words(measures: list[Item]) -> list[set[str]]:
+    """Each measure's bigrams that at most half of the measures use (what sets it apart)."""
+    texts = [bigrams(m.text) - _GENERIC for m in measures]
+    df = Counter(g for t in texts for g in t)
+    limit = max(1, len(texts) // 2)
+    return [{g for g in t if df[g] <= limit} for t in texts]
 
 
 def _measure_aspects(context: CheckContext, measures: list[Item]) -> set[int]:

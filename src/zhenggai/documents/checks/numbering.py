@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from zhenggai.documents.checks.base import CheckContext, Finding, Rule
+from zhenggai.documents.checks.base import CheckContext, Finding, Rule, Severity
 from zhenggai.documents.checks.text import Offsets, excerpt
 from zhenggai.documents.markers import CIRCLED, STYLE_BY_KEY, int_to_chinese
 from zhenggai.documents.model import Block, Node, Report
@@ -18,6 +18,7 @@ _GB_STYLES = frozenset(_STYLE_AT_DEPTH.values())
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     """Walk every group of sibling headings of the outline."""
     offsets = Offsets(report)
+    yield from _half_width(report, offsets)
     roots = build_tree(report.blocks)
     todo: list[tuple[list[Node], int, Block | None]] = [(roots, 1, None)]
     while todo:
@@ -25,6 +26,18 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
         headings = [n for n in nodes if n.block.kind == "heading"]
         yield from _siblings([n.block for n in headings], depth, parent, offsets)
         todo.extend((n.children, depth + 1, n.block) for n in headings if n.children)
+
+
+def _half_width(report: Report, offsets: Offsets) -> Iterator[Finding]:
+    """Markers in ASCII parentheses, (一) for （一）: one finding for the whole document."""
+    blocks = [b for b in report.blocks if b.kind == "heading" and b.marker.lstrip().startswith("(")]
+    if blocks:
+        first = blocks[0]
+        marker = first.marker.strip()
+        full = marker.replace("(", "（").replace(")", "）")
+        more = f"全文共{len(blocks)}处，" if len(blocks) > 1 else ""
+        message = f"标题编号“{marker}”使用了半角括号，{more}请改为全角“{full}”"
+        yield _finding("ZG206", "warning", message, first, offsets)
 
 
 def marker_label(style: str, number: int, like: str = "") -> str:
@@ -47,9 +60,10 @@ def marker_label(style: str, number: int, like: str = "") -> str:
     return f"{numeral}{end}"
 
 
-def _finding(code: str, severity: str, message: str, block: Block, offsets: Offsets) -> Finding:
-    sev = "error" if severity == "error" else "warning"
-    return Finding(code, sev, message, block.line, offsets.column(block.line, block.text), excerpt(block.text))
+def _finding(code: str, severity: Severity, message: str, block: Block, offsets: Offsets) -> Finding:
+    return Finding(
+        code, severity, message, block.line, offsets.column(block.line, block.text), excerpt(block.text)
+    )
 
 
 def _siblings(blocks: list[Block], depth: int, parent: Block | None, offsets: Offsets) -> Iterator[Finding]:
@@ -143,7 +157,7 @@ def _first_index(blocks: list[Block], form: str) -> int:
 
 RULE = Rule(
     "numbering",
-    ("ZG201", "ZG202", "ZG203", "ZG204", "ZG205"),
-    "标题编号：跳号、重复、层级与编号格式不符（一、/（一）/1./（1））、同级格式不统一、一级标题不从“一、”开始",
+    ("ZG201", "ZG202", "ZG203", "ZG204", "ZG205", "ZG206"),
+    "标题编号：跳号、重复、层级与编号格式不符（一、/（一）/1./（1））、同级格式不统一、一级标题不从“一、”开始、编号用半角括号",
     check,
 )

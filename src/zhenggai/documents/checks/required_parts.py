@@ -37,9 +37,7 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
             "ZG302", "error", "未找到“原因剖析”部分，请针对查摆的问题剖析思想根源，单列一部分", line
         )
     if "measures" not in roles and not any(_MEASURES.search(h) for h in headings):
-        yield Finding(
-            "ZG303", "error", "未找到“整改措施”部分，请针对查摆的问题逐条提出整改措施", line
-        )
+        yield Finding("ZG303", "error", "未找到“整改措施”部分，请针对查摆的问题逐条提出整改措施", line)
     if "previous_rectification" not in roles:
         if context.previous_meeting:
             yield Finding(

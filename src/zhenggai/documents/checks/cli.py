@@ -1,0 +1,72 @@
+"""`zhenggai check`: read a report (and a notice), run the rules, print findings like a linter."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable
+
+from zhenggai.documents.api import notice_aspects
+from zhenggai.documents.checks.base import CheckContext, Finding
+from zhenggai.documents.checks.registry import RULES, UnknownRuleError, run_checks, unknown_rules
+from zhenggai.documents.model import SourceDocument
+from zhenggai.documents.reading import read_document
+from zhenggai.documents.report import parse_document
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+#: A notice that asks for last year's rectification: there was a previous meeting.
+_PREVIOUS_IN_NOTICE = re.compile(
+    r"(?:上年度|上一年度|上年|去年|上次|上一次|前次)[^。；]{0,16}(?:民主生活会|组织生活会|整改)"
+)
+
+
+def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    """Run `zhenggai check` with parsed arguments; `out` writes UTF-8 text to stdout."""
+    if args.list_rules:
+        out(render_rules())
+        return EXIT_OK
+    unknown = unknown_rules([*args.enable, *args.disable])
+    if unknown:
+        sys.stderr.write(f"错误：{UnknownRuleError(unknown).message}\n")
+        return EXIT_UNREADABLE
+    context = CheckContext()
+    if args.notice:
+        context = context_of_notice(read_document(args.notice))
+    report = parse_document(read_document(args.file), context.aspects)
+    findings = run_checks(report, context, args.enable, args.disable)
+    if args.json:
+        out(json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False) + "\n")
+    else:
+        out(render_findings(args.file, findings))
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def context_of_notice(notice: SourceDocument) -> CheckContext:
+    """The aspects a notice (or plain list) requires, and whether it speaks of a previous meeting."""
+    previous = any(_PREVIOUS_IN_NOTICE.search(p.text) for p in notice.paragraphs)
+    return CheckContext(aspects=notice_aspects(notice) or None, previous_meeting=previous)
+
+
+def render_findings(source: str, findings: list[Finding]) -> str:
+    """One `file:line:column: CODE message` line per finding, then a summary in Chinese."""
+    lines = [f"{source}:{f.line}:{f.column}: {f.code} {f.message}" for f in findings]
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    if findings:
+        summary = f"共发现 {len(findings)} 个问题（错误 {errors} 个，警告 {warnings} 个）"
+        infos = len(findings) - errors - warnings
+        lines.append(summary[:-1] + f"，提示 {infos} 个）" if infos else summary)
+    else:
+        lines.append("未发现问题")
+    return "\n".join(lines) + "\n"
+
+
+def render_rules() -> str:
+    """The rules: name, codes, whether enabled by default, what each checks."""
+    lines = []
+    for rule in RULES:
+        state = "默认启用" if rule.enabled else "默认停用"
+        lines.append(f"{rule.name}  {','.join(rule.codes)}  {state}  {rule.description}")
+    return "\n".join(lines) + "\n"
