@@ -125,6 +125,18 @@ def test_deleted_paragraph_mark_merges_with_next_paragraph() -> None:
     assert read(build_docx_body(merged + p(run("学习不够。")))) == ["一是学习不够。"]
 
 
+def test_style_separator_runs_heading_into_next_paragraph() -> None:
+    ppr = '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'
+    ppr += "<w:rPr><w:vanish/><w:specVanish/></w:rPr></w:pPr>"
+    body = f"<w:p>{ppr}{run('学习方面。')}</w:p>" + p(run("学习不够深入。")) + p(run("下一段"))
+    assert read(build_docx_body(body, OUTLINE)) == ["（一）学习方面。学习不够深入。", "下一段"]
+
+
+def test_ruby_annotation_is_skipped() -> None:
+    ruby = f"<w:r><w:ruby><w:rubyPr/><w:rt>{run('huì')}</w:rt><w:rubyBase>{run('会')}</w:rubyBase></w:ruby></w:r>"
+    assert read(build_docx_body(p(run("开"), ruby))) == ["开会"]
+
+
 def test_hidden_text_is_not_read() -> None:
     hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>（填写说明）</w:t></w:r>"
     assert read(build_docx_body(p(run("正文"), hidden))) == ["正文"]

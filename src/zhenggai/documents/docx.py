@@ -31,7 +31,7 @@ _UNSET = object()
 # Local names of the WordprocessingML elements the reader looks at.
 _W_NAMES = (  # noqa: SIM905
     "document body p pPr pStyle numPr numId ilvl rPr t tab ptab br cr noBreakHyphen softHyphen "
-    "sym moveFrom vanish r style basedOn abstractNum abstractNumId num lvl start numFmt "
+    "sym moveFrom vanish r rt style basedOn abstractNum abstractNumId num lvl start numFmt "
     "lvlText lvlRestart isLgl lvlOverride startOverride numStyleLink styleLink"
 ).split()
 
@@ -88,6 +88,7 @@ class _Tags:
     numStyleLink: str
     styleLink: str
     moveFrom: str
+    rt: str
 
 
 _TAGS = {ns: _Tags(ns) for ns in (W_TRANSITIONAL, W_STRICT)}
@@ -124,9 +125,10 @@ def _read(data: bytes, name: str) -> list[str]:
     numbering = None
     if b"numPr" in raw or b"pStyle" in raw:
         numbering = _Numbering.for_package(package, main, tags, name)
-    if b"vanish" in raw:
+    hidden = b"vanish" in raw
+    if hidden:
         _drop_hidden_runs(body, tags)
-    return _Walker(tags, numbering, tracked=b":del" in raw or b"<del" in raw).walk(body)
+    return _Walker(tags, numbering, marks=hidden or b":del" in raw or b"<del" in raw).walk(body)
 
 
 # --- the package ------------------------------------------------------------------------------
@@ -219,26 +221,19 @@ class _Para:
 class _Walker:
     """One pass over the body with precompiled tags, skipping what Word does not display."""
 
-    def __init__(self, tags: _Tags, numbering: _Numbering | None, tracked: bool) -> None:
+    def __init__(self, tags: _Tags, numbering: _Numbering | None, marks: bool) -> None:
         self.tags = tags
         self.numbering = numbering
-        self.tracked = tracked
+        self.marks = marks  # paragraph marks may be deleted or hidden
 
     def walk(self, body: etree._Element) -> list[str]:
         tg = self.tags
         # Locals: this loop runs once per text element, attribute look-ups would dominate it.
-        t, m_t, p, br, cr, sym, choice, fallback = (
-            tg.t,
-            tg.m_t,
-            tg.p,
-            tg.br,
-            tg.cr,
-            tg.sym,
-            tg.choice,
-            tg.fallback,
-        )
+        t, m_t, p, br, cr, sym = tg.t, tg.m_t, tg.p, tg.br, tg.cr, tg.sym
+        choice, fallback = tg.choice, tg.fallback
         simple = {tg.tab: " ", tg.ptab: " ", tg.noBreakHyphen: "-", tg.softHyphen: ""}
-        skip = {tg.deleted, tg.moveFrom, tg.pPr}  # tab stops in w:pPr are not text
+        # Tab stops in w:pPr are not text; w:rt is the phonetic guide (pinyin) above w:rubyBase.
+        skip = {tg.deleted, tg.moveFrom, tg.pPr, tg.rt}
         walker = etree.iterwalk(
             body, events=("start", "end"), tag=(p, t, m_t, br, cr, sym, choice, fallback, *simple, *skip)
         )
@@ -250,8 +245,9 @@ class _Walker:
             tag = el.tag
             if event == "end":
                 if tag == p and para is not None:
-                    if para.merge:  # a deleted paragraph mark joins this paragraph to the next
-                        carry, para.cur = para.cur, []
+                    if para.merge:  # a deleted or hidden paragraph mark joins it to the next one
+                        carry = [para.prefix, *para.cur] if para.prefix else para.cur
+                        para.cur = []
                     else:
                         para.finish()
                     para = stack.pop() if stack else None
@@ -274,7 +270,7 @@ class _Walker:
                 para.split(el.get(tg.type) in ("page", "column"))
             elif tag == sym:
                 para.cur.append(_symbol(el.get(tg.char)))
-        if carry:  # the last paragraph mark was deleted: its text still shows
+        if carry:  # the last paragraph mark was deleted or hidden: its text still shows
             slots.append(_Para("", carry))
             slots[-1].finish()
         return [text for para in slots for text in para.done]
@@ -284,13 +280,14 @@ class _Walker:
         first = p[0] if len(p) else None  # w:pPr is always the first child
         if first is None or first.tag != tg.pPr:
             return _Para("", carry)
-        merge = False
-        if self.tracked:
-            rpr = _child(first, tg.rPr)
-            merge = rpr is not None and _child(rpr, tg.deleted) is not None
-        if self.numbering is None or merge:
-            return _Para("", carry, merge)
-        return _Para(self._label(first), carry, merge)
+        deleted = hidden = False
+        if self.marks and (rpr := _child(first, tg.rPr)) is not None:
+            deleted = _child(rpr, tg.deleted) is not None
+            # Word's style separator: a hidden paragraph mark runs the heading into the next paragraph.
+            hidden = _is_on(_child(rpr, tg.vanish), tg.val)
+        if self.numbering is None or deleted:
+            return _Para("", carry, deleted or hidden)
+        return _Para(self._label(first), carry, hidden)
 
     def _label(self, ppr: etree._Element) -> str:
         assert self.numbering is not None
@@ -311,6 +308,11 @@ class _Walker:
         parent = el.getparent()
         first = _child(parent, self.tags.choice) if parent is not None else None
         return first is not None and first is not el
+
+
+def _is_on(el: etree._Element | None, val: str) -> bool:
+    """A present on/off property (w:vanish, w:isLgl) whose w:val does not switch it off."""
+    return el is not None and el.get(val) not in ("0", "false", "off")
 
 
 def _child(el: etree._Element, tag: str) -> etree._Element | None:
@@ -547,7 +549,7 @@ class _Numbering:
             fmt=(fmt.get(tg.val) or "decimal") if (fmt := el.find(tg.numFmt)) is not None else "decimal",
             text=text.get(tg.val) if text is not None else None,
             restart=_int_val(el.find(tg.lvlRestart), tg.val),
-            legal=legal is not None and legal.get(tg.val) not in ("0", "false", "off"),
+            legal=_is_on(legal, tg.val),
             style=style.get(tg.val) if style is not None else None,
         )
 
@@ -579,6 +581,7 @@ class _Styles:
         self._tags = tags
         self._name = name
         self._data: bytes | None = None
+        self._numbered = False
         self._elements: dict[str, etree._Element | None] = {}
         self._full: dict[str, etree._Element] | None = None
         self._cache: dict[str, tuple[int | None, int | None]] = {}
@@ -614,10 +617,11 @@ class _Styles:
             self._data = self._package.read(self._part)
             if has_doctype(self._data):
                 parse_xml(self._data, self._name)  # raises the refusal
+            self._numbered = b"numPr" in self._data
+        if not self._numbered:
+            return None
         if self._full is not None:
             return self._full.get(style_id)
-        if b"numPr" not in self._data:
-            return None
         if style_id not in self._elements:
             self._elements[style_id] = self._cut(style_id)
         found = self._elements[style_id]
