@@ -141,8 +141,6 @@ def _main_part(package: SafeZip, name: str) -> str:
     target = _relationship_targets(package, "", "_rels/.rels", name).get("officeDocument")
     if target and package.has(target) and not target.startswith(("xl/", "ppt/")):
         return target
-    if package.has("word/document.xml"):
-        return "word/document.xml"
     raise DocumentError(_not_word(package, name))
 
 
@@ -173,15 +171,13 @@ def _not_word(package: SafeZip, name: str) -> str:
     ):
         kind = "OpenDocument 文件（.odt 等）"
     else:
-        return (
-            f"“{name}”不是 Word 文档（缺少正文部分 word/document.xml）。请用 Word 打开后另存为 .docx 再上传。"
-        )
+        return f"“{name}”不是 Word 文档（找不到 Word 正文部分 word/document.xml）。请用 Word 打开后另存为 .docx 再上传。"
     return f"“{name}”实际上是{kind}，不是 Word 文档。请上传对照检查材料的 .docx 文件，或用 Word 另存为 .docx 再上传。"
 
 
 def _drop_hidden_runs(body: etree._Element, tags: _Tags) -> None:
     """Remove runs formatted as hidden text (w:vanish), which Word does not display."""
-    hidden = [v.getparent() for v in body.iter(tags.vanish) if v.get(tags.val) not in ("0", "false", "off")]
+    hidden = [v.getparent() for v in body.iter(tags.vanish) if _is_on(v, tags.val)]
     for rpr in hidden:
         run = rpr.getparent() if rpr is not None else None
         if run is not None and run.tag == tags.r and (parent := run.getparent()) is not None:
@@ -201,7 +197,7 @@ class _Para:
         self.done: list[str] = []
         self.cur: list[str] = carry
         self.soft = False  # the last split was a page or column break
-        self.merge = merge  # the paragraph mark is a tracked deletion
+        self.merge = merge  # the paragraph mark is deleted or hidden: join the next paragraph
 
     def split(self, soft: bool) -> None:
         # A page break before the first text or at the end is layout, not a paragraph of its own.
