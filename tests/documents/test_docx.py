@@ -407,6 +407,27 @@ def test_numbering_through_paragraph_style_and_based_on() -> None:
     ]
 
 
+def test_unusual_style_markup_and_missing_styles() -> None:
+    numbering = abstract_num(1, level(0, "chineseCounting", "%1、")) + num(4, 1)
+    styles = (
+        "<w:style w:type='paragraph' w:styleId='ZgQuoted'><w:name w:val='q'/>"
+        "<w:pPr><w:numPr><w:numId w:val='4'/></w:numPr></w:pPr></w:style>"
+        '<w:style w:type="paragraph" w:styleId="Zg&amp;Amp"><w:name w:val="amp"/><w:basedOn w:val="ZgQuoted"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="ZgEmpty"/>'
+        '<w:style w:type="paragraph" w:styleId="ZgLoopA"><w:basedOn w:val="ZgLoopB"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="ZgLoopB"><w:basedOn w:val="ZgLoopA"/></w:style>'
+    )
+    paragraphs = [
+        Para("甲", style="ZgQuoted"),
+        Para("乙", style="Zg&Amp"),
+        Para("丙", style="ZgEmpty"),
+        Para("丁", style="NoSuchStyle"),
+        Para("戊", style="ZgLoopA"),
+        Para("己", style="ZgQuoted"),
+    ]
+    assert read(build_docx(paragraphs, numbering, styles)) == ["一、甲", "二、乙", "丙", "丁", "戊", "三、己"]
+
+
 def test_style_level_found_through_lvl_pstyle() -> None:
     numbering = abstract_num(
         1,

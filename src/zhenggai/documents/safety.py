@@ -59,6 +59,7 @@ class SafeZip:
         self._zip = archive
         self.name = name
         self._infos = {info.filename: info for info in archive.infolist()}
+        self._budget = MAX_TOTAL_BYTES  # bytes all reads together may still inflate
 
     def names(self) -> list[str]:
         """Member names, in the order of the central directory."""
@@ -80,7 +81,7 @@ class SafeZip:
             with self._zip.open(info) as stream:
                 while chunk := stream.read(_CHUNK):
                     total += len(chunk)
-                    if total > limit:
+                    if total > limit or total > self._budget:
                         raise DocumentError(_too_big(self.name, member))
                     if total > RATIO_FLOOR_BYTES and total > ratio_cap:
                         raise DocumentError(_bomb(self.name))
@@ -89,6 +90,7 @@ class SafeZip:
             raise
         except _ZIP_ERRORS:
             raise DocumentError(_corrupt(self.name)) from None
+        self._budget -= total
         return b"".join(chunks)
 
 
