@@ -154,6 +154,11 @@ def test_alternate_content_text_box_read_once_after_its_paragraph() -> None:
     assert read(build_docx_body(body)) == ["锚点前锚点后", "框内文字", "下一段"]
 
 
+def test_vml_text_box_without_alternate_content() -> None:
+    textbox = f"<w:pict><v:shape><v:textbox><w:txbxContent>{p(run('框'))}</w:txbxContent></v:textbox></v:shape></w:pict>"
+    assert read(build_docx_body(p(run("前"), f"<w:r>{textbox}</w:r>"))) == ["前", "框"]
+
+
 def test_fallback_is_read_when_there_is_no_choice() -> None:
     body = p(f"<mc:AlternateContent><mc:Fallback>{run('备选')}</mc:Fallback></mc:AlternateContent>")
     assert read(build_docx_body(body)) == ["备选"]
@@ -426,6 +431,24 @@ def test_unusual_style_markup_and_missing_styles() -> None:
         Para("己", style="ZgQuoted"),
     ]
     assert read(build_docx(paragraphs, numbering, styles)) == ["一、甲", "二、乙", "丙", "丁", "戊", "三、己"]
+
+
+def test_list_style_through_num_style_link() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="ZgList"/>'
+        + level(0, "chineseCounting", "%1、")
+        + level(1, "chineseCounting", "（%2）")
+        + "</w:abstractNum>"
+        + '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="ZgList"/></w:abstractNum>'
+        + num(1, 1)
+        + num(2, 2)
+    )
+    styles = (
+        '<w:style w:type="numbering" w:styleId="ZgList"><w:name w:val="zg list"/>'
+        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    )
+    paragraphs = [("甲", 2, 0), ("子", 2, 1), ("乙", 2, 0)]
+    assert read(build_docx(paragraphs, numbering, styles)) == ["一、甲", "（一）子", "二、乙"]
 
 
 def test_style_level_found_through_lvl_pstyle() -> None:
