@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
@@ -11,17 +12,17 @@ from zhenggai.documents.model import Report
 
 _PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’"}
 _OPENERS = {v: k for k, v in _PAIRS.items()}
+_MARK = re.compile("[“”《》（）【】‘’]")
 
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     """One finding per paragraph: the first mark left unmatched."""
     for p in report.paragraphs:
         text = p.text
-        if not any(ch in _OPENERS or ch in _PAIRS for ch in text):
+        if _MARK.search(text) is None:
             continue
         marker = match_marker(text)
-        start = len(marker.text) if marker is not None else 0
-        bad = _unmatched(text, start)
+        bad = _unmatched(text, len(marker.text) if marker is not None else 0)
         if bad is None:
             continue
         ch = text[bad]
@@ -35,8 +36,8 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
 def _unmatched(text: str, start: int) -> int | None:
     """The index of the first mark without its partner, or None when all pair up."""
     stack: list[int] = []
-    for i in range(start, len(text)):
-        ch = text[i]
+    for m in _MARK.finditer(text, start):
+        i, ch = m.start(), m.group()
         if ch in _PAIRS:
             stack.append(i)
         elif ch in _OPENERS:

@@ -11,7 +11,8 @@ from zhenggai.documents.checks.items import is_status_item, measure_items, probl
 from zhenggai.documents.checks.text import Offsets, bigrams, excerpt
 from zhenggai.documents.model import Item, Report
 
-#: A measure answers a problem when it repeats this many of the problem's distinctive bigrams.
+#: A measure answers a problem when it repeats this many of the problem's distinctive bigrams
+#: (or two fifths of them, for a problem stated in a few words).
 MIN_SHARED = 3
 #: How much of each enumerated point holds its key words (its title and the first facts).
 _ENUM_CHARS = 60
@@ -38,7 +39,8 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
         if item.aspect_index is not None and item.aspect_index in by_aspect:
             continue
         grams = key_words(item)
-        if max(len(grams & w) for w in words) >= MIN_SHARED:
+        shared = max(len(grams & w) for w in words)
+        if shared >= MIN_SHARED or shared * 5 >= len(grams) * 2:
             continue
         heading = item.heading if len(item.heading) <= 30 else item.heading[:29] + "…"
         message = f"问题“{heading}”在整改措施中找不到对应的措施，请针对这一问题提出整改措施"

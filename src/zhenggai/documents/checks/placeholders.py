@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.model import Report
+
+#: An x inside a web or e-mail address is part of the address, not a blank.
+_ADDRESS = re.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
@@ -18,6 +22,8 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     for ph in report.placeholders:
         offset = max((o for o in starts.get(ph.line, [0]) if o < ph.column), default=0)
         text = text_at.get((ph.line, offset), "")
+        if _in_address(text, ph.column - offset - 1):
+            continue
         yield Finding(
             "ZG101",
             "error",
@@ -26,6 +32,12 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
             ph.column,
             excerpt(text, ph.column - offset - 1),
         )
+
+
+def _in_address(text: str, index: int) -> bool:
+    if "/" not in text and "@" not in text and "www" not in text:
+        return False
+    return any(m.start() <= index < m.end() for m in _ADDRESS.finditer(text))
 
 
 RULE = Rule(
