@@ -26,6 +26,7 @@ _DONE = re.compile(
     rf"(?:已完成整改|已整改完成|已经?整改到位|已完成|已办结)\s*(?P<d>{_NUM})\s*{_UNIT}"
     rf"|(?:其余|其中|共有)?\s*(?P<d2>{_NUM})\s*{_UNIT}\s*(?:问题)?\s*(?:已经?)?(?:全部)?(?:整改到位|整改完成|完成整改|办结)"
 )
+_DONE_WORDS = ("完成", "到位", "办结")
 _INSPECTION = re.compile(r"巡察|巡视|审计|督查|反馈")
 
 
@@ -35,17 +36,12 @@ def _number(raw: str | None) -> int | None:
     return chinese_to_int(raw)
 
 
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+
+
 def _sentences(text: str) -> list[tuple[int, str]]:
     """(start, sentence) pairs; sentences end at 。！？；."""
-    out: list[tuple[int, str]] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "。！？；!?;":
-            out.append((start, text[start : i + 1]))
-            start = i + 1
-    if start < len(text):
-        out.append((start, text[start:]))
-    return out
+    return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text)]
 
 
 def find_claims(
@@ -74,16 +70,17 @@ def find_claims(
 def _claim(sentence: str) -> Claim | None:
     aspects = problems = measures = done = None
     found = False
-    if m := _ASPECTS_PROBLEMS.search(sentence):
+    has_problem = "问题" in sentence or "不足" in sentence
+    if has_problem and (m := _ASPECTS_PROBLEMS.search(sentence)):
         aspects, problems, found = _number(m.group("a")), _number(m.group("p")), True
     else:
-        if m := _ASPECTS_ONLY.search(sentence):
+        if "方面" in sentence and (m := _ASPECTS_ONLY.search(sentence)):
             aspects, found = _number(m.group("a")), True
-        if m := _PROBLEMS_ONLY.search(sentence):
+        if has_problem and (m := _PROBLEMS_ONLY.search(sentence)):
             problems, found = _number(m.group("p")), True
-    if m := _MEASURES.search(sentence):
+    if ("措施" in sentence or "举措" in sentence) and (m := _MEASURES.search(sentence)):
         measures, found = _number(m.group("m") or m.group("m2")), True
-    if m := _DONE.search(sentence):
+    if any(w in sentence for w in _DONE_WORDS) and (m := _DONE.search(sentence)):
         done, found = _number(m.group("d") or m.group("d2")), True
     if not found:
         return None

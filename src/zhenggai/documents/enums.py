@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from zhenggai.documents.markers import EnumMarker, find_enum_markers
+from zhenggai.documents.markers import CIRCLED, EnumMarker, find_enum_markers
 from zhenggai.documents.model import Enum
 
 _INLINE_ARABIC = re.compile(r"(?:(?<=[。；;：:])|^)\s*(?P<n>\d{1,2})\s*[.、．](?![\d.．])")
@@ -13,11 +13,29 @@ _SECTION_LIST = re.compile(r"(?:分为|包括|包含|共有|由)[^。；]{0,12}(
 _LAST = 99
 
 
-def _arabic_markers(text: str) -> list[EnumMarker]:
-    return [
+_INLINE_PAREN = re.compile(r"[（(](?P<n>\d{1,2})[）)]")
+_INLINE_CIRCLED = re.compile(f"[{CIRCLED}]")
+_BOUNDARY = "。；;：:，,！？!? "
+
+
+def _numbered_markers(text: str) -> list[EnumMarker]:
+    """Inline 1. 2. after a sentence end, and （1） or ① at the start or after punctuation."""
+    found = [
         EnumMarker("arabic", int(m.group("n")), m.start("n"), m.end(), m.group(0).strip())
         for m in _INLINE_ARABIC.finditer(text)
     ]
+    if "（" in text or "(" in text:
+        found += [
+            EnumMarker("paren", int(m.group("n")), m.start(), m.end(), m.group(0))
+            for m in _INLINE_PAREN.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] in _BOUNDARY
+        ]
+    found += [
+        EnumMarker("circled", CIRCLED.index(m.group(0)) + 1, m.start(), m.end(), m.group(0))
+        for m in _INLINE_CIRCLED.finditer(text)
+        if m.start() == 0 or text[m.start() - 1] in _BOUNDARY
+    ]
+    return found
 
 
 def enums_of_texts(texts: list[tuple[str, int, int]]) -> list[Enum]:
@@ -30,14 +48,14 @@ def enums_of_texts(texts: list[tuple[str, int, int]]) -> list[Enum]:
     for text, line, offset in texts:
         if not text:
             continue
-        markers = find_enum_markers(text) + _arabic_markers(text)
+        markers = find_enum_markers(text) + _numbered_markers(text)
         markers.sort(key=lambda m: m.start)
         for marker in markers:
             if _in_section_list(text, marker.start):
                 continue
             found.append((marker, line, offset, text))
     best: list[tuple[EnumMarker, int, int, str]] = []
-    for kind in ("shi", "ordinal", "arabic", "sequence"):
+    for kind in ("shi", "ordinal", "arabic", "paren", "circled", "sequence"):
         run = _run([f for f in found if f[0].kind == kind])
         if len(run) > len(best):
             best = run

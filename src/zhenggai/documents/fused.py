@@ -18,26 +18,31 @@ _CANDIDATE = re.compile(
 _HEAD_REACH = 45
 
 
-def is_fused(text: str) -> bool:
-    """True when one paragraph holds several top-level headings in sequence."""
-    if len(text) < 200:
+_ANY_GLUED = re.compile(rf"[{_ENDS}.][{CN_NUMERAL}]{{1,3}}[、．.]")
+
+
+def is_fused(text: str, last_l1: int = 0) -> bool:
+    """True when one paragraph holds several top-level headings in sequence (after `last_l1`)."""
+    if len(text) < 200 or _ANY_GLUED.search(text) is None:
         return False
-    expected = 1
+    expected = last_l1 + 1
+    found = 0
     for m in _CANDIDATE.finditer(text):
         raw = m.group("l1")
         if raw is None or not _after_end(text, m.start()):
             continue
         if chinese_to_int(raw) == expected:
             expected += 1
-            if expected > 2:
+            found += 1
+            if found >= 2:
                 return True
     return False
 
 
-def unfuse(p: Paragraph) -> list[Paragraph]:
+def unfuse(p: Paragraph, last_l1: int = 0) -> list[Paragraph]:
     """Cut a fused paragraph before each heading marker that continues its level's sequence."""
     text = p.text
-    counters = [0, 0, 0, 0, 0]
+    counters = [0, last_l1, 0, 0, 0]
     cuts: list[tuple[int, int]] = []  # (position, level)
     for m in _CANDIDATE.finditer(text):
         level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g) is not None)

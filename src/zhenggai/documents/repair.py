@@ -18,6 +18,8 @@ _NOISE = re.compile(
     r"|\d{1,3}\s*/\s*\d{1,3}"
     r"|(?:Page|page)\s*\d+(?:\s*of\s*\d+)?"
     r"|(?:上一篇|下一篇|责任编辑|分享到|打印本页|关闭窗口|【?字号】?|浏览次数|扫一扫)[:：].*"
+    r"|(?:首页|当前位置|您现在的位置|您的位置)\s*[>＞»:：].{0,150}"
+    r"|.{0,100}(?:发布时间|浏览次数|【字体|字体[:：]\s*大|【打印本页】|【关闭窗口】).{0,100}"
     r"|[（(【]?(?:未完待续|未完，?待续|全文完|内容过长.*|本文有删节.*|点击查看全文.*)[）)】]?"
     r")$"
 )
@@ -39,6 +41,8 @@ def repair(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 def wrap_width(paragraphs: list[Paragraph]) -> int | None:
     """The width text was hard-wrapped at (as PDF extraction does), or None if it was not."""
+    if len(paragraphs) < 6 or sum(1 for p in paragraphs if len(p.text) <= 90) * 2 < len(paragraphs):
+        return None  # most lines are long: real paragraphs, not a page's width
     widths = [display_width(p.text) for p in paragraphs]
     long = [w for w in widths if w >= 40]
     if len(paragraphs) < 6 or len(long) < 0.5 * len(widths):
@@ -86,7 +90,7 @@ def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
     last_l1 = 0
     last_l2 = 0
     for p in paragraphs:
-        pieces = unfuse(p) if is_fused(p.text) else _split_one(p, last_l1, last_l2)
+        pieces = unfuse(p, last_l1) if is_fused(p.text, last_l1) else _split_one(p, last_l1, last_l2)
         for piece in pieces:
             marker = match_marker(piece.text)
             if marker is not None and marker.level == 1 and marker.style == "cn":
@@ -97,15 +101,24 @@ def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _digit_dot(text: str, pos: int) -> bool:
+    """The "." before `pos` belongs to a number (3.二、 is no sentence end)."""
+    return text[pos - 1] == "." and pos >= 2 and text[pos - 2].isdigit()
+
+
 def _split_one(p: Paragraph, last_l1: int, last_l2: int) -> list[Paragraph]:
     text = p.text
     cuts: list[int] = []
-    for m in _GLUED_L1.finditer(text):
-        if chinese_to_int(m.group("n")) == last_l1 + 1 and last_l1 > 0:
+    for m in _GLUED_L1.finditer(text) if last_l1 and "、" in text else ():
+        if _digit_dot(text, m.start("m")):
+            continue
+        if chinese_to_int(m.group("n")) == last_l1 + 1:
             cuts.append(m.start("m"))
             last_l1 += 1
             last_l2 = 0
-    for m in _GLUED_L2.finditer(text):
+    for m in _GLUED_L2.finditer(text) if last_l2 else ():
+        if _digit_dot(text, m.start("m")):
+            continue
         n = chinese_to_int(m.group("n"))
         if n == last_l2 + 1 and last_l2 > 0:
             cuts.append(m.start("m"))

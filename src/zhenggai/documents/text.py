@@ -8,15 +8,9 @@ from functools import lru_cache
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import Paragraph
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e"), None)
-_SPACES = dict.fromkeys(
-    map(
-        ord,
-        "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
-    ),
-    " ",
-)
-_TRANSLATE = {**_ZERO_WIDTH, **_SPACES}
+# Regular expressions, not str.translate: translating non-ASCII text goes character by character.
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
+_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # A space touching a CJK character (or CJK punctuation) is damage from copying, never meaning.
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2460-\u24ff"
@@ -81,7 +75,7 @@ def split_lines(text: str) -> list[str]:
 
 def clean_line(text: str) -> str:
     """Drop invisible characters, turn odd spaces into plain ones, drop spaces touching CJK text."""
-    text = text.translate(_TRANSLATE).strip()
+    text = _ODD_SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
     if " " in text:
         text = _SPACE_NEAR_CJK.sub("", text)
         text = _MULTI_SPACE.sub(" ", text)
@@ -102,6 +96,12 @@ _TRADITIONAL_HINTS = frozenset(
 )
 
 
+_TRADITIONAL_CHAR = re.compile(
+    "[們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢顧議認識務責當進難還過體關現義經無機"
+    "產據劃歷屬濟開觀變貫徹覺釋論據邊決蘇處勢級參傳際隊權質樣結術項構條視員靈熱將報廣動]"
+)
+
+
 def is_traditional(text: str) -> bool:
     """True when the text is (mostly) in Traditional script."""
     hits = sum(1 for ch in text[:4000] if ch in _TRADITIONAL_HINTS)
@@ -117,26 +117,19 @@ def _t2s() -> object:
 
 def simplified(text: str) -> str:
     """The text in Simplified script, for matching keywords; the output keeps what was written."""
+    if _TRADITIONAL_CHAR.search(text) is None:
+        return text
     converter = _t2s()
     result: str = converter.convert(text)  # type: ignore[attr-defined]
     return result
 
 
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2018-\u201f\u2460-\u24ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uff60\uffe0-\uffe6]+"
+)
+
+
 def display_width(text: str) -> int:
     """Columns the text takes on a page: CJK and full-width characters count two."""
-    return sum(2 if ch >= "\u1100" and _is_wide(ch) else 1 for ch in text)
-
-
-def _is_wide(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        0x1100 <= o <= 0x115F
-        or 0x2E80 <= o <= 0xA4CF
-        or 0xAC00 <= o <= 0xD7A3
-        or 0xF900 <= o <= 0xFAFF
-        or 0xFE30 <= o <= 0xFE4F
-        or 0xFF00 <= o <= 0xFF60
-        or 0xFFE0 <= o <= 0xFFE6
-        or 0x2460 <= o <= 0x24FF
-        or 0x2018 <= o <= 0x201F
-    )
+    return 2 * len(text) - len(_WIDE.sub("", text))
