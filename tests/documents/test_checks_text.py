@@ -79,3 +79,13 @@ def test_unbalanced_quotes_and_brackets_are_reported() -> None:
     ]
     assert findings("学习“两个确立”（即“两个维护”）和《准则》。", "brackets") == []
     assert findings("1）学习不够。", "brackets") == []
+
+
+def test_marks_may_close_on_the_next_line_of_hard_wrapped_text() -> None:
+    assert findings("要学习“两个\n确立”的决定性意义。", "brackets") == []
+    found = findings("要学习“两个确立。\n下一段）。", "brackets")
+    assert [(f.line, f.column) for f in found] == [(1, 4), (2, 4)]
+
+
+def test_wording_in_traditional_script() -> None:
+    assert [f.code for f in findings("對習總書記的論述學習不夠。", "wording")] == ["ZG704"]

@@ -10,6 +10,18 @@ from zhenggai.documents.model import Item, Report
 _STATUS = re.compile(r"情况[。：:；]?$")
 
 
+#: The opening words of an inspection rectification document (its title, even run into the text).
+_INSPECTION_OPENING = re.compile(r"(?:巡察|巡视|审计|督查)[^。]{0,20}(?:整改|反馈)")
+
+
+def is_report(report: Report) -> bool:
+    """A self-examination report: not a notice, not an inspection document (even with a damaged title)."""
+    if report.kind != "report":
+        return False
+    first = report.paragraphs[0].text[:60] if report.paragraphs else ""
+    return _INSPECTION_OPENING.search(first) is None
+
+
 def problem_items(report: Report) -> list[Item]:
     """Every item of the problems parts."""
     return [i for p in report.parts if p.role == "problems" for i in p.items]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from zhenggai.documents.aspects import assign
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
-from zhenggai.documents.checks.items import is_status_item, measure_items, problem_items
+from zhenggai.documents.checks.items import is_report, is_status_item, measure_items, problem_items
 from zhenggai.documents.checks.text import Offsets, bigrams, excerpt
 from zhenggai.documents.model import Item, Report
 
@@ -26,7 +26,7 @@ _GENERIC = frozenset(_GENERIC_RUN[i : i + 2] for i in range(0, len(_GENERIC_RUN)
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     """Compare each problem item's key words with each measure item's distinctive words."""
-    if report.kind != "report":
+    if not is_report(report):
         return  # inspection plans hold each problem and its measures in one item
     problems = [i for i in problem_items(report) if not is_status_item(i)]
     measures = measure_items(report)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
+from zhenggai.documents.checks.items import is_report
 from zhenggai.documents.model import Report
 
 _CAUSES = re.compile(r"原因|根源|根子|症结|剖析")
@@ -23,7 +24,7 @@ def mentions_previous_meeting(report: Report) -> bool:
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     """Only reports: notices and inspection documents have other parts."""
-    if report.kind != "report":
+    if not is_report(report):
         return
     line = report.parts[0].line if report.parts else 1
     roles = {p.role for p in report.parts}

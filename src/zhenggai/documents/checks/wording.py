@@ -11,16 +11,19 @@ from zhenggai.documents.model import Report
 
 # (pattern, what was written, what to write). "学习总书记讲话" holds 习总书记 but is correct.
 _WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<![学复练研温见实演补预自修])习总书记"), "习近平总书记"),
-    (re.compile(r"习大大"), "习近平总书记"),
-    (re.compile(r"(?<![学复练研温见实演补预自修])习总(?![书结体])"), "习近平总书记"),
+    (re.compile(r"(?<![学學复複练練研温溫见見实實演补補预預自修])[习習][总總][书書][记記]"), "习近平总书记"),
+    (re.compile(r"[习習]大大"), "习近平总书记"),
+    (
+        re.compile(r"(?<![学學复複练練研温溫见見实實演补補预預自修])[习習][总總](?![书書结結体體])"),
+        "习近平总书记",
+    ),
 )
 
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     """Every non-standard reference, with the standard form to use."""
     for p in report.paragraphs:
-        if "习" not in p.text:
+        if "习" not in p.text and "習" not in p.text:
             continue
         for pattern, standard in _WORDING:
             for m in pattern.finditer(p.text):
