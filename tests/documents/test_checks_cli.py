@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.documents.docx_builders import abstract_num, build_docx, level, num
 from zhenggai.cli import main
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -99,7 +100,7 @@ def test_list_rules_shows_every_rule(capsysbinary: pytest.CaptureFixture[bytes])
         out.splitlines()[0]
         == "placeholders  ZG101  默认启用  模板中的占位符（X、XX、×××、○○、某某、【待补】等）未填写"
     )
-    assert len(out.splitlines()) == 12
+    assert len(out.splitlines()) == 13
 
 
 def test_a_missing_file_exits_2_without_a_traceback() -> None:
@@ -126,3 +127,31 @@ def test_a_plain_list_of_aspects_serves_as_the_notice(
     status, out, _ = check(capsysbinary, write(tmp_path, CLEAN), "--notice", aspects)
     assert status == 0
     assert "ZG501 通知要求的第2个方面“在纪律作风方面”没有对应的问题" in out
+
+
+def test_a_docx_with_automatic_numbering_is_checked_by_paragraph(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    numbering = abstract_num(1, level(0, "chineseCounting", "%1、")) + num(1, 1)
+    data = build_docx(
+        [
+            "对照检查材料",
+            ("存在的问题", 1, 0),
+            "（一）在理论学习方面：学习XX不够深入。",
+            "（三）在担当作为方面：工作标准不高。",
+            ("原因剖析", 1, 0),
+            "理想信念有所弱化。",
+            ("整改措施", 1, 0),
+            "加强理论学习，深入学习理论，提高担当作为的工作标准。",
+        ],
+        numbering,
+    )
+    path = tmp_path / "report.docx"
+    path.write_bytes(data)
+    status, out, _ = check(capsysbinary, str(path))
+    assert status == 1
+    assert out.splitlines() == [
+        f"{path}:3:14: ZG101 占位符“XX”未填写，请填入实际内容",
+        f"{path}:4:1: ZG201 编号跳号：“（一）”之后是“（三）”，缺少“（二）”，请重新编号",
+        "共发现 2 个问题（错误 2 个，警告 0 个）",
+    ]

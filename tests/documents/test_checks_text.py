@@ -89,3 +89,17 @@ def test_marks_may_close_on_the_next_line_of_hard_wrapped_text() -> None:
 
 def test_wording_in_traditional_script() -> None:
     assert [f.code for f in findings("對習總書記的論述學習不夠。", "wording")] == ["ZG704"]
+
+
+def test_dates_in_dotted_or_dashed_form_are_reported() -> None:
+    found = findings("会议于2021.12.3召开，2022-01-05前报送，版本1.2.3，网址a/2021/12/3。", "number-format")
+    assert [(f.code, f.severity, f.column) for f in found] == [("ZG707", "info", 4), ("ZG707", "info", 16)]
+    assert found[0].message == "日期“2021.12.3”请写作“2021年12月3日”"
+
+
+def test_full_width_digits_are_reported_once_per_paragraph() -> None:
+    found = findings("查摆出５个方面１８个问题。", "ZG708")
+    assert [(f.code, f.column, f.message) for f in found] == [
+        ("ZG708", 4, "数字“５”是全角数字，请改为半角“5”")
+    ]
+    assert findings("二〇二一年查摆出5个方面18个问题。", "number-format") == []

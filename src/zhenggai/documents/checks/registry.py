@@ -13,6 +13,7 @@ from zhenggai.documents.checks import (
     empty_items,
     half_width_punctuation,
     measure_coverage,
+    number_format,
     numbering,
     placeholders,
     required_parts,
@@ -35,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     wording.RULE,
     doubled_punctuation.RULE,
     brackets.RULE,
+    number_format.RULE,
 )
 #: Reported when a rule raised: the rule has a bug; the other rules still ran.
 INTERNAL_ERROR = "ZG001"
