@@ -108,9 +108,12 @@ def match_marker(text: str) -> Marker | None:
 
 
 # Enumerations: 一是/一要/第一，/首先 at the start of a paragraph or after punctuation inside one.
-_ENUM_WORD = re.compile(rf"(?P<n>{_CN})(?P<w>是|要)")
-_ENUM_ORDINAL = re.compile(rf"第(?P<n>{_CN})(?P<w>[，,、：:；]|条[，,、：:]|方面[，,、：:])")
-_ENUM_SEQUENCE_WORDS = ("首先", "其次", "再次", "最后")
+_ENUM = re.compile(
+    rf"(?P<n>{_CN})(?:是|要)"
+    rf"|第(?P<o>{_CN})(?:[，,、：:；]|条[，,、：:]|方面[，,、：:])"
+    r"|(?P<s>首先|其次|再次|最后)(?=[，,、：:])"
+)
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 ENUM_BOUNDARY = "。；;！？!?，,：:、“”\"'（）() ."
 
 
@@ -128,23 +131,18 @@ class EnumMarker:
 def find_enum_markers(text: str) -> list[EnumMarker]:
     """Every 一是/第一，/首先 marker in `text` that stands at its start or after punctuation."""
     found: list[EnumMarker] = []
-    for pattern, kind in ((_ENUM_WORD, "shi"), (_ENUM_ORDINAL, "ordinal")):
-        for m in pattern.finditer(text):
-            start = m.start()
-            if start and text[start - 1] not in ENUM_BOUNDARY:
-                continue
-            number = chinese_to_int(m.group("n"))
-            if number:
-                found.append(EnumMarker(kind, number, start, m.end(), m.group(0)))
-    for i, word in enumerate(_ENUM_SEQUENCE_WORDS, 1):
-        pos = text.find(word)
-        while pos != -1:
-            if pos == 0 or text[pos - 1] in ENUM_BOUNDARY:
-                after = text[pos + len(word) : pos + len(word) + 1]
-                if after in "，,、：:" and after:
-                    found.append(EnumMarker("sequence", i if i < 4 else 99, pos, pos + len(word), word))
-            pos = text.find(word, pos + 1)
-    found.sort(key=lambda e: e.start)
+    for m in _ENUM.finditer(text):
+        start = m.start()
+        if start and text[start - 1] not in ENUM_BOUNDARY:
+            continue
+        if m.group("s"):
+            found.append(EnumMarker("sequence", _SEQUENCE[m.group("s")], start, m.end(), m.group(0)))
+            continue
+        raw = m.group("n") or m.group("o")
+        number = chinese_to_int(raw)
+        if number:
+            kind = "shi" if m.group("n") else "ordinal"
+            found.append(EnumMarker(kind, number, start, m.end(), m.group(0)))
     return found
 
 

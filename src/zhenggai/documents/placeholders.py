@@ -25,8 +25,6 @@ def find_placeholders(paragraphs: list[Paragraph]) -> list[Placeholder]:
     found: list[Placeholder] = []
     for p in paragraphs:
         text = p.text
-        if not any(ch in text for ch in "XxＸｘ×✕╳*＊○◯□△某【[〔［"):
-            continue
         for m in _PATTERN.finditer(text):
             run = m.group(0)
             if run[0] in "Xx" and not _is_blank_x(text, m.start(), m.end()):

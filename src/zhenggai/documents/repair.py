@@ -29,6 +29,10 @@ _GLUED_L1 = re.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>(?P<n>[{C
 _GLUED_L2 = re.compile(
     rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])"
 )
+_ANY_GLUED = re.compile(
+    rf"[{_SENTENCE_END}.](?:[{CN_NUMERAL}]{{1,3}}[、．.]|[（(][{CN_NUMERAL}]{{1,3}}[）)])"
+    rf"|^[{CN_NUMERAL}]{{1,3}}[、．.][^。！？；：:!?;]{{2,40}}?[（(]一[）)]"
+)
 _HEAD_THEN_L2 = re.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
 
 
@@ -90,7 +94,12 @@ def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
     last_l1 = 0
     last_l2 = 0
     for p in paragraphs:
-        pieces = unfuse(p, last_l1) if is_fused(p.text, last_l1) else _split_one(p, last_l1, last_l2)
+        if _ANY_GLUED.search(p.text) is None:  # one fast scan settles most paragraphs
+            pieces = [p]
+        elif is_fused(p.text, last_l1):
+            pieces = unfuse(p, last_l1)
+        else:
+            pieces = _split_one(p, last_l1, last_l2)
         for piece in pieces:
             marker = match_marker(piece.text)
             if marker is not None and marker.level == 1 and marker.style == "cn":

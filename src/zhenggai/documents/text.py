@@ -104,8 +104,7 @@ _TRADITIONAL_CHAR = re.compile(
 
 def is_traditional(text: str) -> bool:
     """True when the text is (mostly) in Traditional script."""
-    hits = sum(1 for ch in text[:4000] if ch in _TRADITIONAL_HINTS)
-    return hits >= 3
+    return len(_TRADITIONAL_CHAR.findall(text, 0, 4000)) >= 3
 
 
 @lru_cache(maxsize=1)
