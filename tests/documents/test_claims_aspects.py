@@ -94,3 +94,12 @@ def test_each_problem_item_is_matched_to_the_aspect_it_answers() -> None:
     report = parse_file(CORPUS / "seed.txt", aspects)
     items = report.part("problems").items  # type: ignore[union-attr]
     assert [i.aspect_index for i in items] == [0, 1, 2, 3, 4, None, None, None, None]
+
+
+@pytest.mark.parametrize("name", ["x11", "x12"])
+def test_it_reads_the_aspects_of_the_extra_notices(name: str) -> None:
+    import json
+
+    extra = CORPUS / "extra"
+    gold = json.loads((extra / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    assert notice_aspects(read_document(extra / f"{name}.txt")) == gold["aspects"]

@@ -28,7 +28,8 @@ def clean_aspect(text: str) -> str:
         enum = enum_marker_at_start(text)
         if enum is not None:
             text = text[enum.end :]
-    return text.strip().rstrip(_CLOSING).strip()
+    cut = min((i for i in (text.find("；"), text.find(";")) if i > 0), default=len(text))
+    return text[:cut].strip().rstrip(_CLOSING).strip()
 
 
 def aspects_of_notice(report: Report) -> list[str]:
