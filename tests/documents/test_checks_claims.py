@@ -31,6 +31,7 @@ def test_claims_that_match_the_lists_are_fine() -> None:
 
 def test_problems_may_be_counted_as_items() -> None:
     assert findings(REPORT.format(aspects="两", problems="三", measures="三")) == []
+    assert findings(REPORT.format(aspects=2, problems=5, measures=3)) == []  # without 巡察反馈情况
 
 
 def test_a_wrong_aspect_count_is_reported_at_the_claim() -> None:

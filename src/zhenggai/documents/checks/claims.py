@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
-from zhenggai.documents.checks.items import aspect_items, measure_items, problem_items
+from zhenggai.documents.checks.items import aspect_items, is_status_item, measure_items, problem_items
 from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.markers import chinese_to_int
 from zhenggai.documents.model import Claim, Item, Report
@@ -20,8 +20,14 @@ _PENDING = re.compile(
 
 
 def _counts(items: list[Item]) -> set[int]:
-    """A listed count may be read as items or as their enumerations (an item without any counts one)."""
-    return {len(items), sum(max(1, len(i.enums)) for i in items)}
+    """A listed count may be read as items or as their enumerations (an item without any counts one),
+    with or without the status sections (巡察反馈情况)."""
+    problems = [i for i in items if not is_status_item(i)]
+    return {
+        len(items),
+        len(problems),
+        *(sum(max(1, len(i.enums)) for i in group) for group in (items, problems)),
+    }
 
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
@@ -51,7 +57,9 @@ def _mismatch(code: str, claim: Claim, said: str, listed: str, what: str) -> Fin
 def _previous(report: Report) -> Iterator[Finding]:
     """Last year's (or an inspection's) total against what is done and what is still open."""
     totals: dict[str, Claim] = {}
-    texts = {(p.line, p.offset): p.text for p in report.paragraphs}
+    texts: dict[int, list[tuple[int, str]]] = {}
+    for p in report.paragraphs:
+        texts.setdefault(p.line, []).append((p.offset, p.text))
     for claim in report.claims:
         if claim.scope == "current":
             continue
@@ -72,8 +80,9 @@ def _previous(report: Report) -> Iterator[Finding]:
             yield Finding("ZG404", "warning", message, claim.line, claim.column, excerpt(claim.text))
 
 
-def _paragraph_text(texts: dict[tuple[int, int], str], claim: Claim) -> str:
-    candidates = [(o, t) for (line, o), t in texts.items() if line == claim.line and o < claim.column]
+def _paragraph_text(texts: dict[int, list[tuple[int, str]]], claim: Claim) -> str:
+    """The paragraph holding the claim (several paragraphs may share a source line)."""
+    candidates = [(o, t) for o, t in texts.get(claim.line, []) if o < claim.column]
     return max(candidates, default=(0, claim.text))[1]
 
 

@@ -1,4 +1,4 @@
-"""ZG201–ZG205: outline numbering — gaps, repeats, styles that do not fit their level, mixed styles."""
+"""ZG201–ZG206: outline numbering — gaps, repeats, styles that do not fit their level, mixed styles."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def marker_label(style: str, number: int, like: str = "") -> str:
         return f"（{numeral}）"
     if style == "part":
         return f"第{numeral}部分"
-    if style in ("circled",):
+    if style == "circled":
         return numeral
     if style == "arabic_half_paren":
         return f"{numeral}）"
