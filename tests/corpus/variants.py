@@ -10,6 +10,8 @@ from typing import Any
 
 import opencc
 
+from zhenggai.documents.text import decode_text
+
 _S2T = opencc.OpenCC("s2t")
 _ASCII = str.maketrans(
     {"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"}
@@ -69,8 +71,7 @@ def write_variants(source_dir: Path, target: Path) -> int:
     n = 0
     for gold_path in sorted((source_dir / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        raw = (source_dir / gold["file"]).read_bytes()
-        text = raw.decode("utf-8-sig") if not raw.startswith(b"\xff\xfe") else raw.decode("utf-16")
+        text, _ = decode_text((source_dir / gold["file"]).read_bytes())
         text = text.replace("\r\n", "\n")
         stem = Path(gold["file"]).stem
         for name, (change_text, change_heading) in VARIANTS.items():

@@ -34,3 +34,10 @@ def test_it_reads_the_extra_corpus() -> None:
 def test_it_reads_damaged_copies_of_the_corpus(tmp_path: Path) -> None:
     assert write_variants(CORPUS, tmp_path) > 50
     _assert_floors(score_directory(tmp_path), FLOORS)
+
+
+def test_it_reads_damaged_copies_of_the_extra_corpus(tmp_path: Path) -> None:
+    if not (CORPUS / "extra" / "gold").is_dir():
+        pytest.skip("no extra corpus")
+    assert write_variants(CORPUS / "extra", tmp_path) > 100
+    _assert_floors(score_directory(tmp_path), FLOORS)

@@ -63,9 +63,23 @@ def unfuse(p: Paragraph, last_l1: int = 0) -> list[Paragraph]:
         has_children = i + 1 < len(pieces) and _level_at(cuts, pieces[i + 1].offset - p.offset) > level
         if level == 1 and not has_children:
             out.extend(_split_enum_paragraphs(piece))
+        elif level > 1 and not has_children:
+            out.extend(_split_glued_enum(piece))
         else:
             out.append(piece)
     return out
+
+
+def _split_glued_enum(piece: Paragraph) -> list[Paragraph]:
+    """An own-line heading that lost its line end before 一是 ("（一）在学习方面一是…二是…")."""
+    text = piece.text
+    first = _ENUM.search(text, 0, _HEAD_REACH + 4)
+    if first is None or chinese_to_int(first.group("n") or first.group("o")) != 1:
+        return [piece]
+    pos = first.start()
+    if pos < 4 or any(c in "。；！？：:" for c in text[:pos]) or _ENUM.search(text, first.end()) is None:
+        return [piece]
+    return _cut(piece, [pos])
 
 
 def _level_at(cuts: list[tuple[int, int]], pos: int) -> int:

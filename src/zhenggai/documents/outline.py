@@ -24,7 +24,7 @@ def _sentence_end(text: str, start: int, quotes: bool) -> int:
         elif quotes and ch in _CLOSERS:
             expect.append(_CLOSERS[ch])
         elif ch in _HEADING_END and not expect:
-            if ch == ":" and i + 1 < len(text) and text[i + 1].isdigit():
+            if ch == ":" and i + 1 < len(text) and text[i + 1] in "0123456789":
                 continue  # 10:30 is a time, not the end of a heading
             return i + 1
         elif ch == "." and not expect and _ascii_full_stop(text, i):

@@ -12,8 +12,8 @@ from zhenggai.documents.text import display_width
 
 _NOISE = re.compile(
     r"^(?:"
-    r"第\s*\d+\s*页\s*[,，/／]?\s*(?:共\s*\d+\s*页)?"
-    r"|共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页"
+    r"第\s*\d+\s*[页頁]\s*[,，/／]?\s*(?:共\s*\d+\s*[页頁])?"
+    r"|共\s*\d+\s*[页頁]\s*[,，/／]?\s*第\s*\d+\s*[页頁]"
     r"|[-—–－]\s*\d{1,3}\s*[-—–－]"
     r"|\d{1,3}\s*/\s*\d{1,3}"
     r"|(?:Page|page)\s*\d+(?:\s*of\s*\d+)?"
@@ -44,20 +44,21 @@ def repair(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 def wrap_width(paragraphs: list[Paragraph]) -> int | None:
-    """The width text was hard-wrapped at (as PDF extraction does), or None if it was not."""
+    """The width text was hard-wrapped at (as PDF extraction does), or None if it was not.
+
+    Hard-wrapped lines pile up at one width and almost none is longer; real paragraphs spread.
+    """
     if len(paragraphs) < 6 or sum(1 for p in paragraphs if len(p.text) <= 90) * 2 < len(paragraphs):
         return None  # most lines are long: real paragraphs, not a page's width
     widths = [display_width(p.text) for p in paragraphs]
-    long = [w for w in widths if w >= 40]
-    if len(paragraphs) < 6 or len(long) < 0.5 * len(widths):
-        return None
-    counts = Counter(long)
+    counts = Counter(w for w in widths if w >= 40)
     best, best_n = 0, 0
     for w in counts:
         n = sum(c for v, c in counts.items() if w - 4 <= v <= w)
         if n > best_n or (n == best_n and w > best):
             best, best_n = w, n
-    if best_n < 0.5 * len(widths) or best > 160:
+    longer = sum(1 for w in widths if w > best + 4)
+    if best_n < max(5, 0.25 * len(widths)) or longer > 0.1 * len(widths) or best > 160:
         return None
     return best
 
@@ -81,11 +82,12 @@ def join_hard_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 def _continues(prev: str, text: str, width: int) -> bool:
-    if display_width(prev) < width - 5 or match_marker(text) is not None:
+    if display_width(prev) < width - 5:
         return False
-    # An enumeration opening a line after a finished sentence starts a new paragraph.
     ended = prev[-1:] in _SENTENCE_END + "：:" or (prev[-1:] == "." and not prev[-2:-1].isdigit())
-    return not (enum_marker_at_start(text) is not None and ended)
+    # A marker opening a line after a finished sentence starts a paragraph; after a full line
+    # cut mid-sentence it is only where the page width happened to break ("…目标；（2）与…").
+    return not (ended and (match_marker(text) is not None or enum_marker_at_start(text) is not None))
 
 
 def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:

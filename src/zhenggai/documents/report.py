@@ -29,7 +29,7 @@ _NOTICE_BODY = re.compile(r"通知如下|特此通知|现就.{0,20}通知")
 _INSPECTION_TITLE = re.compile(
     r"(?:巡察|巡视|审计|督查).{0,20}(?:整改|反馈)|(?:整改|反馈).{0,20}(?:巡察|巡视|审计|督查)"
 )
-_UNMARKED_HEADING = re.compile(r"^[^，,。；：:！？]{4,24}。")
+_UNMARKED_HEADING = re.compile(r"^[^，,。；：:！？.]{4,24}(?:。|\.(?!\d))")
 _STRIP_MARKER_PUNCT = "。：:；;，, "
 
 
