@@ -103,3 +103,14 @@ def test_full_width_digits_are_reported_once_per_paragraph() -> None:
         ("ZG708", 4, "数字“５”是全角数字，请改为半角“5”")
     ]
     assert findings("二〇二一年查摆出5个方面18个问题。", "number-format") == []
+
+
+def test_an_aspect_heading_may_repeat_in_two_parts() -> None:
+    heading = "（一）在带头深刻感悟“两个确立”的决定性意义方面"
+    text = f"一、上年度整改落实情况\n{heading}\n已整改。\n二、存在的问题\n{heading}\n学习不够。"
+    assert findings(text, "ZG701") == []
+
+
+def test_a_sentence_after_a_run_in_heading_is_still_compared() -> None:
+    text = f"一、存在的问题\n（一）学习方面：{SENTENCE}\n（二）作风方面：{SENTENCE}"
+    assert [(f.line, f.column) for f in findings(text, "ZG701")] == [(3, 9)]

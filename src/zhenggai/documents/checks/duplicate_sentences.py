@@ -22,8 +22,13 @@ def normalise(sentence: str) -> str:
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     """Hash each long-enough sentence; every later appearance is a finding pointing at the first."""
     seen: dict[str, int] = {}
+    headings = {(b.line, b.text): b.heading for b in report.blocks if b.kind == "heading"}
     for p in report.paragraphs:
+        heading = headings.get((p.line, p.text))
         for start, sentence in sentences(p.text):
+            if start == 0 and heading and sentence.startswith(heading):
+                # the same aspect may head an item of last year's part and of this year's
+                start, sentence = len(heading), sentence[len(heading) :]
             key = normalise(sentence)
             if len(key) < MIN_CHARS:
                 continue
