@@ -155,3 +155,16 @@ def test_a_docx_with_automatic_numbering_is_checked_by_paragraph(
         f"{path}:4:1: ZG201 编号跳号：“（一）”之后是“（三）”，缺少“（二）”，请重新编号",
         "共发现 2 个问题（错误 2 个，警告 0 个）",
     ]
+
+
+def test_a_notice_without_aspects_is_said_on_stderr(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    notice = write(
+        tmp_path,
+        "关于召开会议的通知\n" + "请各单位按时参加会议，会议地点另行通知，请做好准备工作，不得缺席。" * 10,
+        "notice.txt",
+    )
+    status, out, err = check(capsysbinary, write(tmp_path, CLEAN), "--notice", notice)
+    assert (status, out) == (0, "未发现问题\n")
+    assert err == "提示：未能从通知中读出查摆方面，本次不检查问题与方面的对应情况。\n"

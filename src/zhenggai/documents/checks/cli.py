@@ -34,6 +34,8 @@ def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     context = CheckContext()
     if args.notice:
         context = context_of_notice(read_document(args.notice))
+        if not context.aspects:
+            sys.stderr.write("提示：未能从通知中读出查摆方面，本次不检查问题与方面的对应情况。\n")
     report = parse_document(read_document(args.file), context.aspects)
     findings = run_checks(report, context, args.enable, args.disable)
     if args.json:
