@@ -69,8 +69,9 @@ def join_hard_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     if width is None:
         return paragraphs
     out: list[Paragraph] = []
+    last_line = ""  # the previous physical line: out[-1] may hold several joined
     for p in paragraphs:
-        if out and _continues(out[-1].text, p.text, width):
+        if out and _continues(last_line, p.text, width):
             prev = out[-1]
             glue = (
                 " " if prev.text[-1:].isascii() and p.text[:1].isascii() and prev.text[-1:].isalnum() else ""
@@ -78,6 +79,7 @@ def join_hard_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out[-1] = Paragraph(prev.text + glue + p.text, prev.line, prev.offset)
         else:
             out.append(p)
+        last_line = p.text
     return out
 
 
@@ -93,13 +95,15 @@ def _continues(prev: str, text: str, width: int) -> bool:
 def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Split paragraphs where a heading was glued to the end of the text before it."""
     out: list[Paragraph] = []
-    last_l1 = 0
+    # No 一、 heading yet but a paragraph opens with 二、: the 一、 is glued inside an earlier one.
+    opened = {m.number for p in paragraphs if (m := match_marker(p.text)) is not None and m.style == "cn"}
+    last_l1 = -1 if 2 in opened and 1 not in opened else 0
     last_l2 = 0
     for p in paragraphs:
         if _ANY_GLUED.search(p.text) is None:  # one fast scan settles most paragraphs
             pieces = [p]
-        elif is_fused(p.text, last_l1):
-            pieces = unfuse(p, last_l1)
+        elif is_fused(p.text, max(last_l1, 0)):
+            pieces = unfuse(p, max(last_l1, 0))
         else:
             pieces = _split_one(p, last_l1, last_l2)
         for piece in pieces:
@@ -123,7 +127,7 @@ def _split_one(p: Paragraph, last_l1: int, last_l2: int) -> list[Paragraph]:
     for m in _GLUED_L1.finditer(text) if last_l1 and "、" in text else ():
         if _digit_dot(text, m.start("m")):
             continue
-        if chinese_to_int(m.group("n")) == last_l1 + 1:
+        if chinese_to_int(m.group("n")) == max(last_l1, 0) + 1:
             cuts.append(m.start("m"))
             last_l1 += 1
             last_l2 = 0
