@@ -114,3 +114,11 @@ def test_an_aspect_heading_may_repeat_in_two_parts() -> None:
 def test_a_sentence_after_a_run_in_heading_is_still_compared() -> None:
     text = f"一、存在的问题\n（一）学习方面：{SENTENCE}\n（二）作风方面：{SENTENCE}"
     assert [(f.line, f.column) for f in findings(text, "ZG701")] == [(3, 9)]
+
+
+def test_other_non_standard_forms() -> None:
+    found = findings("习总强调，习大大说过，学习总结要写好，习总书面材料。", "wording")
+    assert [f.message for f in found] == [
+        "“习总”是不规范的表述，请改为“习近平总书记”",
+        "“习大大”是不规范的表述，请改为“习近平总书记”",
+    ]

@@ -29,6 +29,8 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
             if start == 0 and heading and sentence.startswith(heading):
                 # the same aspect may head an item of last year's part and of this year's
                 start, sentence = len(heading), sentence[len(heading) :]
+            if len(sentence) < MIN_CHARS:
+                continue  # normalising only shortens it
             key = normalise(sentence)
             if len(key) < MIN_CHARS:
                 continue
