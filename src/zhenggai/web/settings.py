@@ -84,7 +84,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Only for operators who want collectstatic behind another web server; unset, files come from the apps.
+STATIC_ROOT = envstr("ZHENGGAI_STATIC_ROOT", "") or None
 # Static files come straight from the apps: no collectstatic step, no CDN.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -1,0 +1,105 @@
+"""One base for the web tests: named people on a real database, a small ledger, helpers."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import tempfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase, override_settings
+from django.utils import timezone
+
+from zhenggai.ledger import services
+from zhenggai.ledger.models import Measure, SourceKind, Status
+from zhenggai.ledger.sources import create_source
+from zhenggai.orgs.models import Membership, Organisation, Role, User
+
+PASSWORD = "password-for-tests"
+
+
+def make_person(username: str, name: str, organisation: Organisation | None, role: str | None) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, display_name=name)
+    if organisation is not None and role is not None:
+        Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+def upload(name: str = "整改说明.pdf", content: bytes = b"%PDF-1.4 evidence") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+class BaseTestCase(TestCase):
+    """市委 → 机关党组 (the team) → 办公室 (a unit); 市政府办公室党组 (another team) beside it.
+
+    secretary: 王书记, secretary of the team        office: 李主任, office of the team
+    member: 张委员, owns self.measure                colleague: 刘委员, another member of the team
+    reviewer: 赵审核, reviewer of the team            outsider: 孙书记, secretary of the other team
+    """
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.evidence_dir = tempfile.mkdtemp(prefix="zhenggai-evidence-")
+        self.addCleanup(shutil.rmtree, self.evidence_dir, ignore_errors=True)
+        settings_override = override_settings(EVIDENCE_DIR=self.evidence_dir)
+        settings_override.enable()
+        self.addCleanup(settings_override.disable)
+
+        self.today = timezone.localdate()
+        self.city = Organisation.objects.create(name="市委")
+        self.team = Organisation.objects.create(name="机关党组", parent=self.city)
+        self.unit = Organisation.objects.create(name="办公室", parent=self.team)
+        self.other_team = Organisation.objects.create(name="市政府办公室党组", parent=self.city)
+
+        self.secretary = make_person("secretary", "王书记", self.team, Role.SECRETARY)
+        self.office = make_person("office", "李主任", self.team, Role.OFFICE)
+        self.member = make_person("member", "张委员", self.team, Role.MEMBER)
+        self.colleague = make_person("colleague", "刘委员", self.team, Role.MEMBER)
+        self.reviewer = make_person("reviewer", "赵审核", self.team, Role.REVIEWER)
+        self.outsider = make_person("outsider", "孙书记", self.other_team, Role.SECRETARY)
+
+        self.source = create_source(
+            self.secretary,
+            kind=SourceKind.DEMOCRATIC_LIFE,
+            organisation=self.team,
+            year=2021,
+            theme="党史学习教育专题",
+        )
+        self.problem = services.create_problem(
+            self.secretary,
+            source=self.source,
+            description="理解领悟还不够深透，学用结合还不够到位。",
+            aspect="学习",
+        )
+        self.measure = services.create_measure(
+            self.secretary,
+            problem=self.problem,
+            text="制定个人学习计划，每月研读原著不少于两篇。",
+            deadline=self.today + datetime.timedelta(days=30),
+            owner=self.member,
+            unit=self.unit,
+        )
+        self.colleague_measure = services.create_measure(
+            self.secretary,
+            problem=self.problem,
+            text="组织专题研讨，形成调研报告。",
+            deadline=self.today + datetime.timedelta(days=60),
+            owner=self.colleague,
+            unit=self.unit,
+        )
+
+    def login(self, user: User) -> None:
+        self.client.force_login(user)
+
+    def finish(self, measure: Measure, by: User | None = None) -> Measure:
+        """Mark a measure done the proper way: progress with a completion note and one file."""
+        services.post_progress(
+            by or self.secretary,
+            measure,
+            text="已完成",
+            status=Status.DONE,
+            completion_note="全部落实",
+            files_=[upload()],
+        )
+        measure.refresh_from_db()
+        return measure

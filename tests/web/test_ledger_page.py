@@ -1,0 +1,148 @@
+"""The ledger page: who sees which rows, filters, Chinese search, colours, keyset paging."""
+
+import datetime
+
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.web.base import BaseTestCase
+from zhenggai.ledger import services
+from zhenggai.ledger.models import Measure, SourceKind, Status, Term
+from zhenggai.ledger.sources import create_source
+
+
+class LedgerPageTestCase(BaseTestCase):
+    def get(self, **params):
+        return self.client.get(reverse("ledger:index"), params)
+
+    def ids(self, r):
+        return [m.pk for m in r.context["rows"]]
+
+    def test_the_secretary_sees_every_measure_of_his_organisation(self):
+        self.login(self.secretary)
+        r = self.get()
+        self.assertEqual(r.status_code, 200)
+        self.assertEqual(self.ids(r), [self.measure.pk, self.colleague_measure.pk])
+        self.assertContains(r, "制定个人学习计划")
+
+    def test_the_reviewer_sees_everything_too(self):
+        self.login(self.reviewer)
+        self.assertEqual(self.ids(self.get()), [self.measure.pk, self.colleague_measure.pk])
+
+    def test_a_member_sees_only_his_own_measures(self):
+        self.login(self.member)
+        r = self.get()
+        self.assertEqual(self.ids(r), [self.measure.pk])
+        self.assertNotContains(r, "组织专题研讨")
+
+    def test_the_outsider_sees_nothing(self):
+        self.login(self.outsider)
+        r = self.get()
+        self.assertEqual(self.ids(r), [])
+        self.assertNotContains(r, "制定个人学习计划")
+        self.assertNotContains(r, self.source.title)
+
+    def test_it_requires_login(self):
+        r = self.get()
+        self.assertEqual(r.status_code, 302)
+
+    def test_it_searches_chinese_text(self):
+        self.login(self.secretary)
+        self.assertEqual(self.ids(self.get(q="学习计划")), [self.measure.pk])
+        self.assertEqual(self.ids(self.get(q="调研报告")), [self.colleague_measure.pk])
+        # Words of the problem find its measures.
+        self.assertEqual(len(self.ids(self.get(q="领悟"))), 2)
+        self.assertEqual(self.ids(self.get(q="不存在的词语")), [])
+        # One character: no bigram, still found by substring.
+        self.assertEqual(self.ids(self.get(q="研")), [self.measure.pk, self.colleague_measure.pk])
+
+    def test_it_filters_by_owner_status_term_and_source(self):
+        self.login(self.secretary)
+        self.assertEqual(self.ids(self.get(owner=self.colleague.pk)), [self.colleague_measure.pk])
+        services.change_status(self.member, self.measure, Status.IN_PROGRESS)
+        self.assertEqual(self.ids(self.get(status="in_progress")), [self.measure.pk])
+        self.assertEqual(self.ids(self.get(term=Term.ONGOING)), [])
+        other = create_source(
+            self.secretary, kind=SourceKind.XUNCHA, organisation=self.team, inspecting_body="市委巡察组"
+        )
+        p = services.create_problem(self.secretary, source=other, description="财务管理不规范")
+        m = services.create_measure(self.secretary, problem=p, text="修订财务制度", term=Term.IMMEDIATE)
+        self.assertEqual(self.ids(self.get(source=other.pk)), [m.pk])
+        self.assertEqual(self.ids(self.get(aspect="学习")), [self.measure.pk, self.colleague_measure.pk])
+
+    def test_it_filters_by_organisation_subtree_and_unit(self):
+        self.login(self.secretary)
+        self.assertEqual(len(self.ids(self.get(organisation=self.city.pk))), 2)
+        self.assertEqual(len(self.ids(self.get(organisation=self.team.pk))), 2)
+        self.assertEqual(self.ids(self.get(organisation=self.other_team.pk)), [])
+        self.assertEqual(len(self.ids(self.get(unit=self.unit.pk))), 2)
+
+    def test_it_marks_overdue_red_and_due_soon_yellow(self):
+        Measure.objects.filter(pk=self.measure.pk).update(deadline=self.today - datetime.timedelta(days=1))
+        Measure.objects.filter(pk=self.colleague_measure.pk).update(
+            deadline=self.today + datetime.timedelta(days=5)
+        )
+        self.login(self.secretary)
+        r = self.get()
+        self.assertContains(r, '<tr class="overdue">')
+        self.assertContains(r, '<tr class="due-soon">')
+        self.assertEqual(self.ids(self.get(overdue="1")), [self.measure.pk])
+        self.assertEqual(self.ids(self.get(due_within="10")), [self.colleague_measure.pk])
+
+    @override_settings(DUE_SOON_DAYS=3)
+    def test_the_due_soon_threshold_is_configurable(self):
+        Measure.objects.filter(pk=self.colleague_measure.pk).update(
+            deadline=self.today + datetime.timedelta(days=5)
+        )
+        self.login(self.secretary)
+        self.assertNotContains(self.get(), '<tr class="due-soon">')
+
+    def test_a_done_measure_is_never_overdue(self):
+        Measure.objects.filter(pk=self.measure.pk).update(deadline=self.today - datetime.timedelta(days=1))
+        self.finish(self.measure)
+        self.login(self.secretary)
+        self.assertEqual(self.ids(self.get(overdue="1")), [])
+
+    @override_settings(LEDGER_PAGE_SIZE=2)
+    def test_it_pages_by_cursor(self):
+        for n in range(3):
+            services.create_measure(self.secretary, problem=self.problem, text=f"措施{n}", term=Term.ONGOING)
+        self.login(self.secretary)
+        first = self.get()
+        self.assertEqual(len(first.context["rows"]), 2)
+        self.assertEqual(first.context["count"], 5)
+        seen = self.ids(first)
+        query = first.context["next_query"]
+        while query:
+            r = self.client.get(reverse("ledger:index") + "?" + query)
+            seen += self.ids(r)
+            query = r.context["next_query"]
+        self.assertEqual(seen, sorted(Measure.objects.values_list("pk", flat=True)))
+
+    @override_settings(LEDGER_PAGE_SIZE=1)
+    def test_it_pages_by_deadline_with_empty_deadlines_last(self):
+        services.create_measure(self.secretary, problem=self.problem, text="长期", term=Term.ONGOING)
+        self.login(self.secretary)
+        for sort in ("deadline", "-deadline"):
+            seen, query = [], f"sort={sort}"
+            while query:
+                r = self.client.get(reverse("ledger:index") + "?" + query)
+                seen += [m.text for m in r.context["rows"]]
+                query = r.context["next_query"]
+            expected = ["制定个人学习计划，每月研读原著不少于两篇。", "组织专题研讨，形成调研报告。", "长期"]
+            self.assertEqual(seen, expected if sort == "deadline" else expected[::-1])
+
+    def test_it_caps_the_count(self):
+        from zhenggai.ledger import queries
+
+        self.assertEqual(queries.capped_count(Measure.objects.all(), cap=1), (1, True))
+        self.assertEqual(queries.capped_count(Measure.objects.all(), cap=10), (2, False))
+
+    def test_it_refuses_bad_filters_in_chinese(self):
+        self.login(self.secretary)
+        r = self.get(owner="abc")
+        self.assertContains(r, "“责任人”应为数字", status_code=400)
+        r = self.get(after="garbage~x")
+        self.assertContains(r, "翻页参数无效", status_code=400)
+        r = self.get(status="closed")
+        self.assertContains(r, "状态无效", status_code=400)
