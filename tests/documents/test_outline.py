@@ -160,3 +160,22 @@ def test_hard_wrapped_text_is_rejoined() -> None:
     report = parse(text * 1 + "二、原因\n" + wrapped + "\n")
     assert len(report.parts) == 2
     assert len(report.parts[0].items[0].enums) == 2
+
+
+def test_a_hard_wrapped_title_stays_the_title() -> None:
+    from tests.corpus.scoring import CORPUS
+    from tests.corpus.variants import hard_wrap
+
+    report = parse(hard_wrap((CORPUS / "s14.txt").read_text(encoding="utf-8")))
+    assert report.title.startswith("中共青岚区文化和旅游局党组")
+    assert report.kind == "inspection"
+
+
+def test_x_inside_a_web_address_is_no_placeholder() -> None:
+    report = parse("访问 https://example.com/x?x=1 或 x@xx.cn 查看，XX同志。")
+    assert [p.text for p in report.placeholders] == ["XX"]
+
+
+def test_claims_split_sentences_written_with_ascii_punctuation() -> None:
+    report = parse("截至8月底,巡察反馈的4个方面8个问题,已完成整改7个.其余工作持续推进,金额1.5万元.")
+    assert [c.text for c in report.claims] == ["截至8月底,巡察反馈的4个方面8个问题,已完成整改7个."]

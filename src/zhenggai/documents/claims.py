@@ -36,7 +36,8 @@ def _number(raw: str | None) -> int | None:
     return chinese_to_int(raw)
 
 
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+# A sentence ends at 。！？； (or their ASCII forms; "." only outside numbers such as 1.5).
+_SENTENCE = re.compile(r"(?:[^。！？；!?;.]|(?<=\d)\.(?=\d))+(?:[。！？；!?;]+|\.(?!\d)|$)")
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:

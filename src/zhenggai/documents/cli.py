@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 格式输出")
     p.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个），用于对应查摆方面")
     c = sub.add_parser("check", help="审核材料，列出发现的问题")
-    c.add_argument("file", help="材料文件（.docx 或 .txt）")
+    c.add_argument("file", nargs="?", help="材料文件（.docx 或 .txt）")
     c.add_argument("--json", action="store_true", help="以 JSON 格式输出")
     c.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个）")
     c.add_argument(

@@ -18,6 +18,7 @@ _PATTERN = re.compile(
 # Latin "X" that is real text, not a blank to fill.
 _REAL_X = re.compile(r"X(?:光|线|射线|型|轴|染色体|因素)|x(?:86|64)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
 
 
 def find_placeholders(paragraphs: list[Paragraph]) -> list[Placeholder]:
@@ -25,8 +26,11 @@ def find_placeholders(paragraphs: list[Paragraph]) -> list[Placeholder]:
     found: list[Placeholder] = []
     for p in paragraphs:
         text = p.text
+        urls = [u.span() for u in _URL.finditer(text)] if ("/" in text or "@" in text) else []
         for m in _PATTERN.finditer(text):
             run = m.group(0)
+            if any(a <= m.start() < b for a, b in urls):
+                continue
             if run[0] in "Xx" and not _is_blank_x(text, m.start(), m.end()):
                 continue
             found.append(Placeholder(run, p.line, p.offset + m.start() + 1))

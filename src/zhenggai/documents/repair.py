@@ -71,7 +71,8 @@ def join_hard_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     last_line = ""  # the previous physical line: out[-1] may hold several joined
     for p in paragraphs:
-        if out and _continues(last_line, p.text, width):
+        title_done = len(out) == 1 and _TITLE_END.search(out[0].text) is not None
+        if out and not title_done and _continues(last_line, p.text, width):
             prev = out[-1]
             glue = (
                 " " if prev.text[-1:].isascii() and p.text[:1].isascii() and prev.text[-1:].isalnum() else ""
@@ -81,6 +82,9 @@ def join_hard_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.append(p)
         last_line = p.text
     return out
+
+
+_TITLE_END = re.compile(r"(?:材料|通知|方案|报告|通报|提纲|意见|讲话|发言|清单|台账|情况)$")
 
 
 def _continues(prev: str, text: str, width: int) -> bool:

@@ -27,6 +27,9 @@ def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.list_rules:
         out(render_rules())
         return EXIT_OK
+    if not args.file:
+        sys.stderr.write("错误：请指定要审核的材料文件（.docx 或 .txt）。\n")
+        return EXIT_UNREADABLE
     unknown = unknown_rules([*args.enable, *args.disable])
     if unknown:
         sys.stderr.write(f"错误：{UnknownRuleError(unknown).message}\n")
