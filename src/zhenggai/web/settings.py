@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "zhenggai.web",
     "zhenggai.orgs",
     "zhenggai.ledger",
+    "zhenggai.meetings",
 ]
 
 MIDDLEWARE = [
