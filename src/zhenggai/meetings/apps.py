@@ -1,0 +1,9 @@
+"""The meetings app."""
+
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "zhenggai.meetings"
+    label = "meetings"
+    verbose_name = "民主生活会和组织生活会"
