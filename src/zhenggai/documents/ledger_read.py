@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhenggai.documents.ledger_dates import DeadlineError, parse_deadline, year_in
-from zhenggai.documents.ledger_package import load_workbook
+from zhenggai.documents.ledger_package import READ_ERRORS, damaged, load_workbook, merged_ranges
 from zhenggai.documents.ledger_rows import STATUS_LABELS, ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
 from zhenggai.documents.ledger_words import (
     TERM_WORDS,
@@ -18,6 +18,7 @@ from zhenggai.documents.ledger_words import (
     normalise,
     status_of,
 )
+from zhenggai.documents.safety import SafeZip
 
 #: Rows searched for the header row.
 HEADER_SEARCH_ROWS = 30
@@ -34,15 +35,15 @@ Cell = tuple[int, int]
 
 def read_ledger_xlsx(data: bytes, name: str) -> LedgerSheet:
     """Read a ledger .xlsx; problems are in the result's errors, DocumentError only if unreadable."""
-    workbook = load_workbook(data, name)
-    sheets = [workbook.active, *[ws for ws in workbook.worksheets if ws is not workbook.active]]
-    for ws in sheets:
-        if ws is None:
-            continue
-        merges = _Merges(ws)
-        header = _find_header(ws, merges)
-        if header is not None:
-            return _SheetReader(ws, name, merges, *header).read()
+    workbook, package = load_workbook(data, name)
+    try:
+        found = _read_first_ledger(workbook, package, name)
+    except READ_ERRORS:
+        raise damaged(name) from None
+    finally:
+        workbook.close()
+    if found is not None:
+        return found
     result = LedgerSheet(name=name)
     result.errors.append(
         LedgerIssue(
@@ -54,19 +55,38 @@ def read_ledger_xlsx(data: bytes, name: str) -> LedgerSheet:
     return result
 
 
+def _read_first_ledger(workbook: Any, package: SafeZip, name: str) -> LedgerSheet | None:
+    """The active sheet if it is a ledger, else the first sheet that is."""
+    sheets = [workbook.active, *[ws for ws in workbook.worksheets if ws is not workbook.active]]
+    for ws in sheets:
+        if ws is None or not hasattr(ws, "iter_rows"):
+            continue  # a chart sheet
+        ws.reset_dimensions()  # some writers declare a wrong <dimension>: read every row there is
+        merges = _Merges(merged_ranges(package, ws))
+        header = _find_header(ws, merges)
+        if header is not None:
+            return _SheetReader(ws, name, merges, *header).read()
+    return None
+
+
 class _Merges:
     """Merged cells of a sheet: each covered cell answers with its anchor's value."""
 
-    def __init__(self, ws: Any) -> None:
+    #: Cells covered by merges beyond this are not filled in (a whole-column merge is a formatting slip).
+    MAX_CELLS = 2_000_000
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
         self.anchor_of: dict[Cell, Cell] = {}
         self.anchors: set[Cell] = set()
         self.width: dict[Cell, int] = {}
-        for rng in ws.merged_cells.ranges:
-            anchor = (rng.min_row, rng.min_col)
+        for min_row, min_col, max_row, max_col in ranges:
+            anchor = (min_row, min_col)
             self.anchors.add(anchor)
-            self.width[anchor] = rng.max_col - rng.min_col + 1
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
+            self.width[anchor] = max_col - min_col + 1
+            if (max_row - min_row + 1) * (max_col - min_col + 1) + len(self.anchor_of) > self.MAX_CELLS:
+                continue
+            for r in range(min_row, max_row + 1):
+                for c in range(min_col, max_col + 1):
                     if (r, c) != anchor:
                         self.anchor_of[(r, c)] = anchor
 
@@ -103,7 +123,9 @@ def _find_header(ws: Any, merges: _Merges) -> tuple[int, dict[int, str], list[st
     # A two-level header (“责任主体” over “责任领导 | 责任单位”) continues on the next row.
     if index + 1 < len(rows):
         below = {col: _text(v) for col, v in enumerate(rows[index + 1], 1) if _text(v)}
-        if below and all(header_field(t) or is_ignored_header(t) for t in below.values()):
+        if len(below) >= 2 and all(
+            (header_field(t) or is_ignored_header(t)) and not _HEADING.search(t) for t in below.values()
+        ):
             headers.update(below)
             index += 1
     title = [_text(v) for values in rows[: best[0]] for v in values if _text(v)]

@@ -8,12 +8,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-
 from zhenggai.documents.ledger_rows import STATUS_LABELS, TERM_LABELS, LedgerRow
+from zhenggai.documents.ledger_stream import CENTRE, HEADER, TITLE, WRAP, SheetWriter
 
 #: The columns written, in order: (header, field, width in characters). The first ten are the layout
 #: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides.
@@ -36,11 +32,9 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "problem")
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 DEFAULT_TITLE = "整改台账"
+SHEET_NAME = "整改台账"
 
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="center")
-_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_CENTRED = ("number", "owner", "term", "deadline", "status")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -83,72 +77,31 @@ def numbered(rows: Iterable[LedgerRow]) -> Iterator[tuple[int, bool, LedgerRow]]
 
 def write_ledger_xlsx(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes], title: str | None = None) -> int:
     """Stream `rows` into `out` as a 整改台账 workbook; return the number of rows written."""
-    workbook = Workbook(write_only=True)
-    ws = workbook.create_sheet("整改台账")
-    for index, (_, _, width) in enumerate(COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A3"
-    ws.append([_title_cell(ws, title or DEFAULT_TITLE)])
-    ws.merged_cells.add(f"A1:{get_column_letter(len(COLUMNS))}1")
-    ws.append([_header_cell(ws, header) for header, _, _ in COLUMNS])
+    widths = [width for _, _, width in COLUMNS]
     problem_cols = [i for i, (_, name, _) in enumerate(COLUMNS, 1) if name in PROBLEM_COLUMNS]
-    styles = [
-        _CENTRE if name in ("number", "owner", "term", "deadline", "status") else _WRAP
-        for _, name, _ in COLUMNS
-    ]
+    styles = [CENTRE if name in _CENTRED else WRAP for _, name, _ in COLUMNS]
+    shown = [name not in PROBLEM_COLUMNS for _, name, _ in COLUMNS]
     count = 0
-    first = 3  # the sheet row where the current problem started
-    for number, starts, row in numbered(rows):
-        sheet_row = 3 + count
-        if starts:
-            _merge(ws, problem_cols, first, sheet_row - 1)
-            first = sheet_row
-        values = cell_values(row, number)
-        ws.append(
-            [
-                _data_cell(ws, v, styles[i], show=starts or COLUMNS[i][1] not in PROBLEM_COLUMNS)
-                for i, v in enumerate(values)
-            ]
-        )
-        count += 1
-    _merge(ws, problem_cols, first, 2 + count)
-    workbook.save(out)
+    with SheetWriter(out, SHEET_NAME, widths, frozen_rows=2) as sheet:
+        sheet.append([title or DEFAULT_TITLE], [TITLE], height=36)
+        sheet.merge(1, 1, 1, len(COLUMNS))
+        sheet.append([header for header, _, _ in COLUMNS], [HEADER] * len(COLUMNS), height=30)
+        first = 3  # the sheet row where the current problem started
+        for number, starts, row in numbered(rows):
+            values = cell_values(row, number)
+            at = sheet.append([v if starts or shown[i] else None for i, v in enumerate(values)], styles)
+            if starts:
+                _merge(sheet, problem_cols, first, at - 1)
+                first = at
+            count += 1
+        _merge(sheet, problem_cols, first, 2 + count)
     return count
 
 
-def _merge(ws: Any, columns: list[int], first: int, last: int) -> None:
+def _merge(sheet: SheetWriter, columns: list[int], first: int, last: int) -> None:
     if last > first:
         for col in columns:
-            letter = get_column_letter(col)
-            ws.merged_cells.add(f"{letter}{first}:{letter}{last}")
-
-
-def _title_cell(ws: Any, title: str) -> Any:
-    cell = WriteOnlyCell(ws, value=title)
-    cell.font = Font(name="方正小标宋简体", size=18)
-    cell.alignment = Alignment(horizontal="center", vertical="center")
-    cell.data_type = "s"
-    return cell
-
-
-def _header_cell(ws: Any, header: str) -> Any:
-    cell = WriteOnlyCell(ws, value=header)
-    cell.font = Font(name="黑体", bold=True)
-    cell.alignment = _CENTRE
-    cell.border = _BORDER
-    cell.fill = PatternFill("solid", fgColor="D9E1F2")
-    return cell
-
-
-def _data_cell(ws: Any, value: Any, alignment: Alignment, show: bool) -> Any:
-    cell = WriteOnlyCell(ws, value=value if show else None)
-    cell.alignment = alignment
-    cell.border = _BORDER
-    if isinstance(value, dt.date):
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text, never a formula: a measure may begin with “=”
-    return cell
+            sheet.merge(first, last, col, col)
 
 
 def write_ledger_csv(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes]) -> int:

@@ -1,0 +1,200 @@
+"""A small streaming .xlsx writer for one styled sheet: rows go straight into the zip, memory stays flat.
+
+openpyxl's write-only mode builds a Cell object per value and writes ~50,000 cells a second, which
+makes a 100,000-row ledger take 25 s; writing the SpreadsheetML ourselves takes a tenth of that.
+The package is the minimal one Excel, WPS and openpyxl all open: workbook, one sheet, styles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
+
+#: Cell styles (indexes into cellXfs of STYLES below).
+TITLE, HEADER, WRAP, CENTRE, DATE = 1, 2, 3, 4, 5
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Characters XML 1.0 forbids; Excel would call the file damaged.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+<Default Extension="xml" ContentType="application/xml"/>\
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+</Types>"""
+
+ROOT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="{_PKG_REL}">\
+<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"""
+
+WORKBOOK_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="{_PKG_REL}">\
+<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>\
+<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/></Relationships>"""
+
+_BORDER = "".join(
+    f'<{side} style="thin"><color rgb="FF808080"/></{side}>' for side in ("left", "right", "top", "bottom")
+)
+_MIDDLE = '<alignment horizontal="center" vertical="center" wrapText="1"/>'
+STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="{_MAIN}">\
+<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>\
+<fonts count="3"><font><sz val="11"/><name val="宋体"/><charset val="134"/></font>\
+<font><b/><sz val="11"/><name val="黑体"/><charset val="134"/></font>\
+<font><sz val="18"/><name val="方正小标宋简体"/><charset val="134"/></font></fonts>\
+<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>\
+<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
+<border>{_BORDER}<diagonal/></border></borders>\
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">\
+<alignment horizontal="center" vertical="center"/></xf>\
+<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" \
+applyAlignment="1">{_MIDDLE}</xf>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1">\
+<alignment vertical="center" wrapText="1"/></xf>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1">{_MIDDLE}</xf>\
+<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" \
+applyAlignment="1">{_MIDDLE}</xf></cellXfs>\
+<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>"""
+
+
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def text_cell(ref: str, value: str, style: int) -> str:
+    """An inline-string cell; text is escaped and stripped of characters XML forbids."""
+    text = escape(_ILLEGAL.sub("", value))
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def cell(ref: str, value: Any, style: int) -> str:
+    """One cell of any value the ledger writes: text, whole number, date, or nothing (style only)."""
+    if value is None or value == "":
+        return f'<c r="{ref}" s="{style}"/>'
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return f'<c r="{ref}" s="{DATE}"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+    return text_cell(ref, str(value), style)
+
+
+class SheetWriter:
+    """Write one sheet row by row into an .xlsx zip; call `close()` (or use `with`) to finish it."""
+
+    def __init__(self, out: IO[bytes], sheet_name: str, widths: Sequence[int], frozen_rows: int = 0) -> None:
+        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=5)
+        self._sheet_name = sheet_name
+        self._letters = [column_letter(i) for i in range(1, len(widths) + 1)]
+        self._frozen = frozen_rows
+        self._merges: list[str] = []
+        self._buffer: list[str] = []
+        self.rows = 0
+        self._write_package_parts()
+        self._stream = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
+        cols = "".join(
+            f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1)
+        )
+        pane = ""
+        if frozen_rows:
+            top = f"A{frozen_rows + 1}"
+            pane = (
+                f'<pane ySplit="{frozen_rows}" topLeftCell="{top}" activePane="bottomLeft" state="frozen"/>'
+            )
+        self._write(
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            f'<sheetViews><sheetView workbookViewId="0">{pane}</sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
+        )
+
+    def _write_package_parts(self) -> None:
+        name = quoteattr(self._sheet_name)
+        titles = ""
+        if self._frozen:
+            quoted = escape("'" + self._sheet_name.replace("'", "''") + "'")
+            titles = (
+                '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'
+                f"{quoted}!$1:${self._frozen}</definedName></definedNames>"
+            )
+        workbook = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            f'<sheets><sheet name={name} sheetId="1" r:id="rId1"/></sheets>{titles}</workbook>'
+        )
+        for part, text in (
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", ROOT_RELS),
+            ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+            ("xl/styles.xml", STYLES),
+        ):
+            self._zip.writestr(part, text)
+
+    def __enter__(self) -> SheetWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write(self, text: str) -> None:
+        self._stream.write(text.encode("utf-8"))
+
+    def append(self, values: Iterable[Any], styles: Sequence[int], height: float | None = None) -> int:
+        """Write the next row; return its row number."""
+        self.rows += 1
+        number = self.rows
+        letters = self._letters
+        cells = "".join(cell(f"{letters[i]}{number}", v, styles[i]) for i, v in enumerate(values))
+        extra = f' ht="{height}" customHeight="1"' if height else ""
+        self._buffer.append(f'<row r="{number}"{extra}>{cells}</row>')
+        if len(self._buffer) >= 500:
+            self._flush()
+        return number
+
+    def merge(self, first_row: int, last_row: int, first_col: int, last_col: int) -> None:
+        """Merge a block of cells (1-based, inclusive); nothing happens for a single cell."""
+        if (first_row, first_col) != (last_row, last_col):
+            ref = f"{self._letters[first_col - 1]}{first_row}:{self._letters[last_col - 1]}{last_row}"
+            self._merges.append(ref)
+
+    def _flush(self) -> None:
+        self._write("".join(self._buffer))
+        self._buffer.clear()
+
+    def close(self) -> None:
+        """Finish the sheet and write the other parts of the package."""
+        if self._stream.closed:
+            return
+        self._flush()
+        self._write("</sheetData>")
+        if self._merges:
+            self._write(f'<mergeCells count="{len(self._merges)}">')
+            for start in range(0, len(self._merges), 1000):
+                self._write(
+                    "".join(f'<mergeCell ref="{ref}"/>' for ref in self._merges[start : start + 1000])
+                )
+            self._write("</mergeCells>")
+        self._write(
+            '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+            '<pageSetup paperSize="9" orientation="landscape"/></worksheet>'
+        )
+        self._stream.close()
+        self._zip.close()
