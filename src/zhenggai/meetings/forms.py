@@ -1,0 +1,120 @@
+"""Forms of the meeting pages: they read and type the input; the rules are in the services."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from zhenggai.meetings.models import MEETING_KIND_CHOICES, Aspect, Meeting, Route
+from zhenggai.meetings.services import NOTICE_MAX_BYTES, candidates
+from zhenggai.orgs.access import managed_organisations
+from zhenggai.orgs.models import Organisation, User
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class PersonChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj)
+
+
+class MeetingForm(forms.Form):
+    organisation = forms.ModelChoiceField(Organisation.objects.none(), label="组织")
+    kind = forms.ChoiceField(label="类型", choices=MEETING_KIND_CHOICES)
+    year = forms.IntegerField(label="年度", min_value=1990, max_value=2100)
+    theme = forms.CharField(label="主题", max_length=200, required=False, help_text="如：党史学习教育专题")
+    date = forms.DateField(label="召开日期", required=False, widget=DATE)
+    members = PersonChoice(
+        User.objects.none(),
+        label="参会人员",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="新建时可不选，默认为书记和全体班子成员",
+    )
+
+    def __init__(self, *args: Any, user: User, meeting: Meeting | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = managed_organisations(user)  # type: ignore[attr-defined]
+        self.fields["organisation"].label_from_instance = lambda o: o.indented_name  # type: ignore[attr-defined]
+        self.fields["year"].initial = timezone.localdate().year
+        if meeting is not None:
+            del self.fields["organisation"], self.fields["kind"]
+            self.fields["members"].queryset = candidates(meeting.organisation)  # type: ignore[attr-defined]
+            self.fields["members"].help_text = ""
+        else:
+            org_id = self.data.get("organisation") if self.is_bound else None
+            self.fields["members"].queryset = (  # type: ignore[attr-defined]
+                candidates(Organisation.objects.get(pk=org_id))
+                if org_id and str(org_id).isdigit() and Organisation.objects.filter(pk=org_id).exists()
+                else User.objects.filter(pk__in=[])
+            )
+
+
+class NoticeForm(forms.Form):
+    text = forms.CharField(
+        label="粘贴通知全文", required=False, widget=forms.Textarea(attrs={"rows": 12}), max_length=100_000
+    )
+    file = forms.FileField(
+        label="或上传通知文件",
+        required=False,
+        help_text=f".docx 或 .txt，不超过 {NOTICE_MAX_BYTES // 1048576} MB",
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
+    )
+
+
+class LinkForm(forms.Form):
+    title = forms.CharField(label="说明", max_length=100, required=False, help_text="如：机关全体干部")
+    expires_on = forms.DateField(label="截止日期", widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["expires_on"].initial = timezone.localdate() + datetime.timedelta(days=14)
+
+
+class SortForm(forms.Form):
+    route = forms.ChoiceField(label="分办", choices=Route.choices)
+    routed_to = forms.ModelChoiceField(User.objects.none(), label="分办给", required=False)
+    aspect = forms.ModelChoiceField(Aspect.objects.none(), label="方面", required=False)
+    answered = forms.BooleanField(label="已回应", required=False)
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["routed_to"].queryset = meeting.members.order_by("display_name", "username")  # type: ignore[attr-defined]
+        self.fields["aspect"].queryset = meeting.aspects.all()  # type: ignore[attr-defined]
+
+
+class TalkForm(forms.Form):
+    initiator = forms.ModelChoiceField(User.objects.none(), label="谈话人")
+    partner = forms.ModelChoiceField(User.objects.none(), label="谈话对象")
+    date = forms.DateField(label="谈话日期", widget=DATE)
+    note = forms.CharField(
+        label="简要内容", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = meeting.members.order_by("display_name", "username")
+        self.fields["initiator"].queryset = people  # type: ignore[attr-defined]
+        self.fields["partner"].queryset = people  # type: ignore[attr-defined]
+        self.fields["date"].initial = timezone.localdate()
+
+
+class PublicOpinionForm(forms.Form):
+    """The collection page. `website` is a honeypot: people don't see it, naive bots fill it in."""
+
+    about = forms.ChoiceField(label="意见针对", required=False)
+    aspect = forms.ChoiceField(label="所属方面（可不选）", required=False)
+    text = forms.CharField(label="您的意见或建议", widget=forms.Textarea(attrs={"rows": 8}), max_length=2000)
+    form_token = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = meeting.members.order_by("display_name", "username")
+        self.fields["about"].choices = [("", "领导班子（整体）")] + [(str(p.pk), str(p)) for p in people]
+        self.fields["aspect"].choices = [("", "不选")] + [(str(a.pk), a.text) for a in meeting.aspects.all()]

@@ -1,0 +1,164 @@
+"""Opinions (征求意见): collection links, anonymous submission, and the office's sorting."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from collections.abc import Iterable
+
+from django.core import signing
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from zhenggai.meetings.access import can_read_all, must_manage
+from zhenggai.meetings.errors import MeetingError, TooManyOpinions
+from zhenggai.meetings.models import Aspect, Meeting, Opinion, OpinionLink, Route
+from zhenggai.meetings.ratelimit import buckets
+from zhenggai.orgs.models import User
+
+OPINION_MIN_CHARS = 5
+OPINION_MAX_CHARS = 2000
+#: How long a form served by the collection page may be sent back.
+FORM_MAX_AGE = 6 * 3600
+_FORM_SALT = "zhenggai.meetings.opinion-form"
+
+
+@transaction.atomic
+def create_link(actor: User, meeting: Meeting, *, expires_on: datetime.date, title: str = "") -> OpinionLink:
+    """A new collection link with an unguessable token (192 random bits)."""
+    must_manage(actor, meeting)
+    if expires_on < timezone.localdate():
+        raise MeetingError("截止日期不能早于今天")
+    return OpinionLink.objects.create(
+        meeting=meeting,
+        token=secrets.token_urlsafe(24),
+        title=title.strip()[:100],
+        expires_on=expires_on,
+        created_by=actor,
+    )
+
+
+def close_link(actor: User, link: OpinionLink) -> OpinionLink:
+    must_manage(actor, link.meeting)
+    if link.closed_at is None:
+        link.closed_at = timezone.now()
+        link.save(update_fields=["closed_at"])
+    return link
+
+
+def open_link(token: str) -> OpinionLink | None:
+    """The link of this token if it still takes opinions; None for unknown, expired or closed."""
+    link = OpinionLink.objects.select_related("meeting__organisation").filter(token=token).first()
+    if link is None or not link.is_open(timezone.localdate()):
+        return None
+    return link
+
+
+def form_token(link: OpinionLink) -> str:
+    """A signed token for the hidden field of one collection form: this link, served at most hours ago.
+
+    It stands in for Django's CSRF cookie, which would be a cookie on the sender's phone.
+    """
+    return signing.TimestampSigner(salt=_FORM_SALT).sign(str(link.pk))
+
+
+def form_token_is_valid(link: OpinionLink, token: str) -> bool:
+    try:
+        value = signing.TimestampSigner(salt=_FORM_SALT).unsign(token, max_age=FORM_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    return value == str(link.pk)
+
+
+def submit_opinion(
+    link: OpinionLink, *, text: str, about: User | None = None, aspect: Aspect | None = None
+) -> Opinion:
+    """Store an anonymous opinion: its text, whom and which aspect it concerns, and the date. Nothing else."""
+    meeting = link.meeting
+    text = text.strip()
+    if len(text) < OPINION_MIN_CHARS:
+        raise MeetingError(f"意见内容太短，请至少写 {OPINION_MIN_CHARS} 个字")
+    if len(text) > OPINION_MAX_CHARS:
+        raise MeetingError(f"意见内容太长，请不要超过 {OPINION_MAX_CHARS} 字")
+    if about is not None and not meeting.members.filter(pk=about.pk).exists():
+        raise MeetingError("所选人员不是本次会议的参会人员，请重新选择")
+    if aspect is not None and aspect.meeting_id != meeting.pk:
+        raise MeetingError("所选方面不属于本次会议，请重新选择")
+    if not buckets.take(link.pk):
+        raise TooManyOpinions("提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
+    return Opinion.objects.create(
+        meeting=meeting,
+        text=text,
+        received_on=timezone.localdate(),
+        about=about,
+        submitted_aspect=aspect,
+        aspect=aspect,
+    )
+
+
+def visible_opinions(user: User, meeting: Meeting) -> QuerySet[Opinion]:
+    """Everything for the office and reviewers; to a member, only the opinions routed to him."""
+    qs = meeting.opinions.select_related("about", "routed_to", "aspect", "merged_into")
+    if can_read_all(user, meeting):
+        return qs
+    return qs.filter(route=Route.MEMBER, routed_to=user, merged_into__isnull=True)
+
+
+@transaction.atomic
+def sort_opinion(
+    actor: User,
+    opinion: Opinion,
+    *,
+    route: str,
+    routed_to: User | None = None,
+    aspect: Aspect | None = None,
+    answered: bool | None = None,
+) -> Opinion:
+    """Route an opinion to a member or the team, tag its aspect, mark it answered."""
+    meeting = opinion.meeting
+    must_manage(actor, meeting)
+    if route not in Route.values:
+        raise MeetingError("分办方式无效")
+    if route == Route.MEMBER:
+        if routed_to is None:
+            raise MeetingError("分办给个人时，请选择参会人员")
+        if not meeting.members.filter(pk=routed_to.pk).exists():
+            raise MeetingError(f"{routed_to}不是本次会议的参会人员")
+    else:
+        routed_to = None
+    if aspect is not None and aspect.meeting_id != meeting.pk:
+        raise MeetingError("所选方面不属于本次会议")
+    opinion.route, opinion.routed_to, opinion.aspect = route, routed_to, aspect
+    if answered is not None:
+        opinion.answered = answered
+    opinion.save()
+    return opinion
+
+
+@transaction.atomic
+def merge_opinions(actor: User, keep: Opinion, others: Iterable[Opinion]) -> list[Opinion]:
+    """Mark `others` as duplicates of `keep` (their own duplicates follow); `keep` stays as it is."""
+    must_manage(actor, keep.meeting)
+    if keep.merged_into_id is not None:
+        raise MeetingError("保留的意见本身已被合并，请选择其他意见作为保留项")
+    merged = []
+    for other in others:
+        if other.pk == keep.pk:
+            continue
+        if other.meeting_id != keep.meeting_id:
+            raise MeetingError("只能合并同一会议的意见")
+        Opinion.objects.filter(merged_into=other).update(merged_into=keep)
+        other.merged_into = keep
+        other.save(update_fields=["merged_into"])
+        merged.append(other)
+    if not merged:
+        raise MeetingError("请至少选择一条要合并的重复意见")
+    return merged
+
+
+def unmerge_opinion(actor: User, opinion: Opinion) -> Opinion:
+    must_manage(actor, opinion.meeting)
+    opinion.merged_into = None
+    opinion.save(update_fields=["merged_into"])
+    return opinion

@@ -1,0 +1,1 @@
+"""Pages of the meetings app: meetings and notice, opinions, the public collection page, talks."""

@@ -1,0 +1,160 @@
+"""Meeting pages: list, create, overview, edit, notice, aspects."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.meetings import opinions as opinion_services
+from zhenggai.meetings import services
+from zhenggai.meetings.access import meeting_or_404, visible_meetings
+from zhenggai.meetings.forms import MeetingForm, NoticeForm
+from zhenggai.meetings.talks import coverage, visible_talks
+from zhenggai.meetings.views.common import forbidden, form_error, meeting_context, refused
+from zhenggai.orgs.access import is_manager_anywhere
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    meetings = visible_meetings(request.user).select_related("organisation", "source")  # type: ignore[arg-type]
+    return render(request, "meetings/index.html", {"meetings": meetings})
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not is_manager_anywhere(user):  # type: ignore[arg-type]
+        return forbidden(request, "只有书记或办公室可以新建会议")
+    form = MeetingForm(request.POST or None, user=user)  # type: ignore[arg-type]
+    if request.method != "POST":
+        return render(request, "meetings/meeting_form.html", {"form": form})
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        data = form.cleaned_data
+        members = list(data["members"]) or list(services.default_members(data["organisation"]))
+        meeting = services.create_meeting(user, **{**data, "members": members})  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, "meetings/meeting_form.html", {"form": form}, exc)
+    messages.success(request, "会议已新建。下一步：上传或粘贴通知，确认查摆方面。")
+    return redirect("meetings:notice", pk=meeting.pk)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    user = request.user
+    opinions = opinion_services.visible_opinions(user, meeting)  # type: ignore[arg-type]
+    context = meeting_context(
+        request,
+        meeting,
+        members=meeting.members.order_by("display_name", "username"),
+        secretaries=services.secretaries(meeting),
+        aspects=meeting.aspects.all(),
+        opinion_count=opinions.filter(merged_into__isnull=True).count(),
+        unsorted_count=opinions.filter(route="unsorted", merged_into__isnull=True).count(),
+        coverage=coverage(meeting),
+        my_talks=visible_talks(user, meeting).count(),  # type: ignore[arg-type]
+        next_meetings=meeting.next_meetings.all(),
+    )
+    return render(request, "meetings/detail.html", context)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    context = meeting_context(request, meeting)
+    if not context["may_manage"]:
+        return forbidden(request, "只有本组织的书记或办公室可以修改会议")
+    initial = {
+        "year": meeting.year,
+        "theme": meeting.theme,
+        "date": meeting.date,
+        "members": list(meeting.members.all()),
+    }
+    form = MeetingForm(request.POST or None, user=request.user, meeting=meeting, initial=initial)  # type: ignore[arg-type]
+    context["form"] = form
+    if request.method != "POST":
+        return render(request, "meetings/meeting_form.html", context)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        services.update_meeting(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, "meetings/meeting_form.html", context, exc)
+    messages.success(request, "会议信息已保存")
+    return redirect("meetings:detail", pk=meeting.pk)
+
+
+@login_required
+def notice(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    context = meeting_context(request, meeting)
+    if request.method != "POST":
+        context["form"] = NoticeForm()
+        return render(request, "meetings/notice.html", context)
+    if not context["may_manage"]:
+        return forbidden(request, "只有本组织的书记或办公室可以上传通知")
+    form = NoticeForm(request.POST, request.FILES)
+    context["form"] = form
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        upload = form.cleaned_data["file"]
+        if upload is not None:
+            if upload.size > services.NOTICE_MAX_BYTES:
+                raise services.MeetingError(
+                    f"通知文件过大（上限 {services.NOTICE_MAX_BYTES // 1048576} MB），请只上传通知正文。"
+                )
+            found = services.set_notice(request.user, meeting, name=upload.name, data=upload.read())  # type: ignore[arg-type]
+        else:
+            found = services.set_notice(request.user, meeting, text=form.cleaned_data["text"])  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, "meetings/notice.html", context, exc)
+    if found:
+        messages.success(request, f"已从通知中读出 {len(found)} 个查摆方面，请核对、修改后确认。")
+    else:
+        messages.warning(request, "未能从通知中读出查摆方面，请在下方手工添加。")
+    return redirect("meetings:aspects", pk=meeting.pk)
+
+
+@login_required
+def aspects(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    context = meeting_context(request, meeting, aspects=list(meeting.aspects.all()), blank_rows=range(3))
+    if request.method != "POST":
+        return render(request, "meetings/aspects.html", context)
+    if not context["may_manage"]:
+        return forbidden(request, "只有本组织的书记或办公室可以确认查摆方面")
+    try:
+        services.confirm_aspects(request.user, meeting, _aspect_rows(request, context["aspects"]))  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, "meetings/aspects.html", context, exc)
+    messages.success(request, "查摆方面已确认")
+    return redirect("meetings:detail", pk=meeting.pk)
+
+
+def _position(value: str, default: float) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        return default
+
+
+def _aspect_rows(request: HttpRequest, existing: list) -> list[services.AspectRow]:
+    """The form: text_<id>/order_<id>/delete_<id> per existing aspect, new_text/new_order for additions."""
+    post = request.POST
+    rows = []
+    for n, aspect in enumerate(existing, start=1):
+        if post.get(f"delete_{aspect.pk}"):
+            continue
+        text = post.get(f"text_{aspect.pk}", aspect.text)
+        rows.append(services.AspectRow(aspect.pk, text, _position(post.get(f"order_{aspect.pk}", ""), n)))
+    base = len(existing)
+    for n, (text, order) in enumerate(zip(post.getlist("new_text"), post.getlist("new_order"), strict=False)):
+        if text.strip():
+            rows.append(services.AspectRow(None, text, _position(order, base + n + 1)))
+    return rows

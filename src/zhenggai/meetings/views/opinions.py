@@ -1,0 +1,210 @@
+"""The office's opinion pages: collection links and their QR code, sorting, merging, the answered check."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.meetings import matching
+from zhenggai.meetings import opinions as services
+from zhenggai.meetings.access import meeting_or_404
+from zhenggai.meetings.errors import MeetingError
+from zhenggai.meetings.forms import LinkForm, SortForm
+from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, OpinionLink
+from zhenggai.meetings.qr import qr_svg
+from zhenggai.meetings.views.common import forbidden, form_error, meeting_context, refused
+
+
+def _opinion_or_404(request: HttpRequest, meeting: Meeting, opinion_id: object) -> Opinion:
+    try:
+        opinion_id = uuid.UUID(str(opinion_id))
+    except ValueError:
+        raise Http404("没有找到该意见，或您无权查看") from None
+    opinion = services.visible_opinions(request.user, meeting).filter(pk=opinion_id).first()  # type: ignore[arg-type]
+    if opinion is None:
+        raise Http404("没有找到该意见，或您无权查看")
+    return opinion
+
+
+def _link_or_404(meeting: Meeting, link_id: int) -> OpinionLink:
+    link = meeting.opinion_links.filter(pk=link_id).first()
+    if link is None:
+        raise Http404("没有找到该征求意见链接")
+    return link
+
+
+@login_required
+def index(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    context = meeting_context(request, meeting)
+    shown = services.visible_opinions(request.user, meeting)  # type: ignore[arg-type]
+    kept = [o for o in shown if o.merged_into_id is None]
+    context.update(
+        opinions=kept,
+        duplicates={o.merged_into_id: [] for o in kept},
+        links=meeting.opinion_links.all() if context["may_manage"] else [],
+        link_form=LinkForm(),
+        today=timezone.localdate(),
+    )
+    for o in shown:
+        if o.merged_into_id in context["duplicates"]:
+            context["duplicates"][o.merged_into_id].append(o)
+    if context["may_manage"]:
+        context["sort_forms"] = {
+            o.pk: SortForm(
+                meeting=meeting,
+                prefix=str(o.pk),
+                initial={
+                    "route": o.route,
+                    "routed_to": o.routed_to_id or o.about_id,
+                    "aspect": o.aspect_id,
+                    "answered": o.answered,
+                },
+            )
+            for o in kept
+        }
+    return render(request, "meetings/opinions.html", context)
+
+
+@login_required
+@require_POST
+def create_link(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    form = LinkForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        link = services.create_link(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        messages.error(request, exc.message)
+        return redirect("meetings:opinions", pk=meeting.pk)
+    messages.success(request, "征求意见链接已生成，可打印二维码张贴或发送链接。")
+    return redirect("meetings:link_qr", pk=meeting.pk, link_id=link.pk)
+
+
+@login_required
+@require_POST
+def close_link(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    link = _link_or_404(meeting, link_id)
+    try:
+        services.close_link(request.user, link)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return forbidden(request, exc.message)
+    messages.success(request, "链接已关闭，不再接收意见")
+    return redirect("meetings:opinions", pk=meeting.pk)
+
+
+@login_required
+def link_qr(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
+    """A printable page: the QR code of the link, the meeting, the deadline."""
+    meeting = meeting_or_404(request, pk)
+    context = meeting_context(request, meeting)
+    if not context["may_manage"]:
+        return forbidden(request, "只有本组织的书记或办公室可以查看征求意见链接")
+    link = _link_or_404(meeting, link_id)
+    url = request.build_absolute_uri(reverse("meetings:collect", args=[link.token]))
+    context.update(link=link, url=url, svg=qr_svg(url), is_open=link.is_open(timezone.localdate()))
+    return render(request, "meetings/link_qr.html", context)
+
+
+@login_required
+@require_POST
+def sort(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    opinion = _opinion_or_404(request, meeting, opinion_id)
+    form = SortForm(request.POST, meeting=meeting, prefix=str(opinion.pk))
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        services.sort_opinion(request.user, opinion, **form.cleaned_data)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        if exc.status == 403:
+            return forbidden(request, exc.message)
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已保存分办")
+    return redirect(f"{reverse('meetings:opinions', args=[meeting.pk])}#o-{opinion.pk}")
+
+
+@login_required
+@require_POST
+def merge(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    chosen = request.POST.getlist("opinion")
+    keep_id = request.POST.get("keep", "")
+    try:
+        keep = _opinion_or_404(request, meeting, keep_id) if keep_id else None
+        if keep is None:
+            raise MeetingError("请选择要保留的那条意见")
+        others = [_opinion_or_404(request, meeting, i) for i in chosen if i != keep_id]
+        merged = services.merge_opinions(request.user, keep, others)  # type: ignore[arg-type]
+    except (LedgerError, Http404) as exc:
+        if isinstance(exc, LedgerError) and exc.status == 403:
+            return forbidden(request, exc.message)
+        messages.error(
+            request, exc.message if isinstance(exc, LedgerError) else "所选意见无效，请刷新页面后重试"
+        )
+    else:
+        messages.success(request, f"已将 {len(merged)} 条重复意见合并")
+    return redirect("meetings:opinions", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def unmerge(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    opinion = _opinion_or_404(request, meeting, opinion_id)
+    try:
+        services.unmerge_opinion(request.user, opinion)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return forbidden(request, exc.message)
+    messages.success(request, "已取消合并")
+    return redirect("meetings:opinions", pk=meeting.pk)
+
+
+@login_required
+def unanswered(request: HttpRequest, pk: int) -> HttpResponse:
+    """Per member: the opinions routed to him, and whether a problem of his report answers each."""
+    meeting = meeting_or_404(request, pk)
+    context = meeting_context(request, meeting)
+    if not context["reads_all"]:
+        return forbidden(request, "只有书记、办公室或审核人可以查看意见回应情况")
+    context["rows"] = matching.member_rows(meeting)
+    context["decisions"] = MatchDecision.choices
+    return render(request, "meetings/unanswered.html", context)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
+    """The office confirms or overrides the automatic result for one opinion."""
+    meeting = meeting_or_404(request, pk)
+    opinion = _opinion_or_404(request, meeting, opinion_id)
+    try:
+        matching.decide(
+            request.user,  # type: ignore[arg-type]
+            opinion,
+            decision=request.POST.get("decision", ""),
+            item=request.POST.get("item", ""),
+        )
+    except LedgerError as exc:
+        if exc.status == 403:
+            return forbidden(request, exc.message)
+        return refused(request, "meetings/unanswered.html", {**context_for(request, meeting)}, exc)
+    messages.success(request, "已保存比对结果")
+    return redirect(f"{reverse('meetings:unanswered', args=[meeting.pk])}#o-{opinion.pk}")
+
+
+def context_for(request: HttpRequest, meeting: Meeting) -> dict:
+    return meeting_context(
+        request, meeting, rows=matching.member_rows(meeting), decisions=MatchDecision.choices
+    )
