@@ -98,11 +98,36 @@ def cell(ref: str, value: Any, style: int) -> str:
     return text_cell(ref, str(value), style)
 
 
+class ByteSink:
+    """A write-only, unseekable file that hands out what was written: zipfile streams into it."""
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self._parts.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to flush: the bytes wait for `take()`."""
+
+    def take(self) -> bytes:
+        """Everything written since the last call."""
+        data = b"".join(self._parts)
+        self._parts.clear()
+        self.size = 0
+        return data
+
+
 class SheetWriter:
     """Write one sheet row by row into an .xlsx zip; call `close()` (or use `with`) to finish it."""
 
-    def __init__(self, out: IO[bytes], sheet_name: str, widths: Sequence[int], frozen_rows: int = 0) -> None:
-        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=5)
+    def __init__(
+        self, out: IO[bytes] | ByteSink, sheet_name: str, widths: Sequence[int], frozen_rows: int = 0
+    ) -> None:
+        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=5)  # type: ignore[call-overload]
         self._sheet_name = sheet_name
         self._letters = [column_letter(i) for i in range(1, len(widths) + 1)]
         self._frozen = frozen_rows

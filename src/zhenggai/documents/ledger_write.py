@@ -5,11 +5,12 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import io
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
 from zhenggai.documents.ledger_rows import STATUS_LABELS, TERM_LABELS, LedgerRow
-from zhenggai.documents.ledger_stream import CENTRE, HEADER, TITLE, WRAP, SheetWriter
+from zhenggai.documents.ledger_stream import CENTRE, HEADER, TITLE, WRAP, ByteSink, SheetWriter
 
 #: The columns written, in order: (header, field, width in characters). The first ten are the layout
 #: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides.
@@ -33,6 +34,8 @@ PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "problem")
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 DEFAULT_TITLE = "整改台账"
 SHEET_NAME = "整改台账"
+#: Streaming hands out the file in pieces of about this size.
+CHUNK_BYTES = 256 * 1024
 
 _CENTRED = ("number", "owner", "term", "deadline", "status")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -75,27 +78,47 @@ def numbered(rows: Iterable[LedgerRow]) -> Iterator[tuple[int, bool, LedgerRow]]
         yield number, starts, row
 
 
-def write_ledger_xlsx(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes], title: str | None = None) -> int:
-    """Stream `rows` into `out` as a 整改台账 workbook; return the number of rows written."""
+def iter_ledger_xlsx(rows: Iterable[LedgerRow], title: str | None = None) -> Iterator[bytes]:
+    """The 整改台账 workbook of `rows`, as chunks of bytes while it is being written (for streaming)."""
     widths = [width for _, _, width in COLUMNS]
     problem_cols = [i for i, (_, name, _) in enumerate(COLUMNS, 1) if name in PROBLEM_COLUMNS]
     styles = [CENTRE if name in _CENTRED else WRAP for _, name, _ in COLUMNS]
     shown = [name not in PROBLEM_COLUMNS for _, name, _ in COLUMNS]
-    count = 0
-    with SheetWriter(out, SHEET_NAME, widths, frozen_rows=2) as sheet:
+    sink = ByteSink()
+    with SheetWriter(sink, SHEET_NAME, widths, frozen_rows=2) as sheet:
         sheet.append([title or DEFAULT_TITLE], [TITLE], height=36)
         sheet.merge(1, 1, 1, len(COLUMNS))
         sheet.append([header for header, _, _ in COLUMNS], [HEADER] * len(COLUMNS), height=30)
-        first = 3  # the sheet row where the current problem started
+        first = at = 3  # the sheet row where the current problem started
         for number, starts, row in numbered(rows):
             values = cell_values(row, number)
             at = sheet.append([v if starts or shown[i] else None for i, v in enumerate(values)], styles)
             if starts:
                 _merge(sheet, problem_cols, first, at - 1)
                 first = at
-            count += 1
-        _merge(sheet, problem_cols, first, 2 + count)
-    return count
+            if sink.size >= CHUNK_BYTES:
+                yield sink.take()
+        _merge(sheet, problem_cols, first, sheet.rows)
+    yield sink.take()
+
+
+def write_ledger_xlsx(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes], title: str | None = None) -> int:
+    """Stream `rows` into `out` as a 整改台账 workbook; return the number of rows written."""
+    counted = _Counted(rows)
+    for chunk in iter_ledger_xlsx(counted, title):
+        out.write(chunk)
+    return counted.count
+
+
+class _Counted:
+    def __init__(self, rows: Iterable[LedgerRow]) -> None:
+        self.rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[LedgerRow]:
+        for row in self.rows:
+            self.count += 1
+            yield row
 
 
 def _merge(sheet: SheetWriter, columns: list[int], first: int, last: int) -> None:
@@ -104,17 +127,29 @@ def _merge(sheet: SheetWriter, columns: list[int], first: int, last: int) -> Non
             sheet.merge(first, last, col, col)
 
 
-def write_ledger_csv(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes]) -> int:
-    """Write `rows` as CSV in UTF-8 with BOM (Excel on Chinese Windows); return the number written."""
-    out.write(codecs.BOM_UTF8)
-    text = codecs.getwriter("utf-8")(out)
-    writer = csv.writer(text, dialect="excel", lineterminator="\r\n")
+def iter_ledger_csv(rows: Iterable[LedgerRow]) -> Iterator[bytes]:
+    """`rows` as CSV in UTF-8 with BOM (what Excel on Chinese Windows needs), chunk by chunk."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
     writer.writerow([header for header, _, _ in COLUMNS])
-    count = 0
+    yield codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
+    buffer.seek(0)
+    buffer.truncate()
     for number, _, row in numbered(rows):
         writer.writerow([_csv_value(v) for v in cell_values(row, number)])
-        count += 1
-    return count
+        if buffer.tell() >= CHUNK_BYTES:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def write_ledger_csv(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes]) -> int:
+    """Write `rows` as CSV in UTF-8 with BOM; return the number of rows written."""
+    counted = _Counted(rows)
+    for chunk in iter_ledger_csv(counted):
+        out.write(chunk)
+    return counted.count
 
 
 def _csv_value(value: Any) -> str:

@@ -12,7 +12,13 @@ from zhenggai.documents.ledger_rows import (
     LedgerRow,
     LedgerSheet,
 )
-from zhenggai.documents.ledger_write import COLUMNS, write_ledger_csv, write_ledger_xlsx
+from zhenggai.documents.ledger_write import (
+    COLUMNS,
+    iter_ledger_csv,
+    iter_ledger_xlsx,
+    write_ledger_csv,
+    write_ledger_xlsx,
+)
 
 __all__ = [
     "COLUMNS",
@@ -25,6 +31,8 @@ __all__ = [
     "LedgerIssue",
     "LedgerRow",
     "LedgerSheet",
+    "iter_ledger_csv",
+    "iter_ledger_xlsx",
     "parse_deadline",
     "read_ledger_xlsx",
     "write_ledger_csv",
