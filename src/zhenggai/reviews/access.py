@@ -1,0 +1,64 @@
+"""Who may see and do what with a report.
+
+The author sees and edits his own report (while it is a draft or returned). Nobody else sees a
+draft. Once submitted, the secretary, the office and the reviewers of the meeting's organisation
+see it; other members do not (a report is shared at the meeting, not before). Reviewers comment;
+the secretary and the office also return and approve. Anyone else: "not found".
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+
+from zhenggai.meetings.access import meeting_or_404
+from zhenggai.meetings.models import Meeting
+from zhenggai.orgs.access import can_manage, can_read
+from zhenggai.orgs.models import User
+from zhenggai.reviews.models import Report, ReportState
+
+
+def is_author(user: User, report: Report) -> bool:
+    return user.is_authenticated and report.author_id == user.pk
+
+
+def can_see_report(user: User, report: Report) -> bool:
+    if is_author(user, report):
+        return True
+    return report.state != ReportState.DRAFT and can_read(user, report.meeting.organisation)
+
+
+def can_comment(user: User, report: Report) -> bool:
+    """Reviewers, the secretary and the office, on a report that is no longer a draft."""
+    return report.state != ReportState.DRAFT and can_read(user, report.meeting.organisation)
+
+
+def can_decide(user: User, report: Report) -> bool:
+    """Return or approve: the secretary and the office."""
+    return can_manage(user, report.meeting.organisation)
+
+
+def can_see_board(user: User, meeting: Meeting) -> bool:
+    return can_read(user, meeting.organisation)
+
+
+def takes_part(user: User, meeting: Meeting) -> bool:
+    return user.is_authenticated and meeting.members.filter(pk=user.pk).exists()
+
+
+def report_or_404(request: HttpRequest, pk: int) -> Report:
+    """A report the user may see; anything else is 'not found', so nobody learns a draft exists."""
+    report = (
+        Report.objects.select_related("meeting__organisation", "meeting__source", "author")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None or not can_see_report(request.user, report):  # type: ignore[arg-type]
+        raise Http404("没有找到该材料，或您无权查看")
+    return report
+
+
+def board_meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
+    meeting = meeting_or_404(request, pk)
+    if not can_see_board(request.user, meeting):  # type: ignore[arg-type]
+        raise Http404("没有找到该会议，或您无权查看")
+    return meeting

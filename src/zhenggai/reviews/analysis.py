@@ -1,0 +1,130 @@
+"""A stored version read by the engine: its outline, findings at their places, aspect coverage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from zhenggai.documents import Report as ParsedReport
+from zhenggai.documents import parse_document, read_text
+from zhenggai.documents.checks import SEVERITY_LABELS, CheckContext, Finding, run_checks
+from zhenggai.documents.model import ROLE_LABELS
+from zhenggai.meetings.models import Meeting
+from zhenggai.reviews.models import ReportVersion
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What the engine says about one version."""
+
+    parsed: ParsedReport
+    findings: list[Finding]
+    aspects: list[str]
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(f.severity for f in self.findings)
+        return {s: found.get(s, 0) for s in SEVERITY_LABELS}
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of a paragraph; `severity` is set on text a finding points at."""
+
+    text: str
+    severity: str = ""
+    message: str = ""
+
+
+@dataclass(slots=True)
+class ParagraphView:
+    """One paragraph of the page: its anchor, its text in pieces, its findings."""
+
+    line: int
+    pieces: list[Piece]
+    findings: list[Finding] = field(default_factory=list)
+    severity: str = ""
+    heading_level: int = 0
+
+
+def meeting_aspects(meeting: Meeting) -> list[str]:
+    return [a.text for a in meeting.aspects.all()]
+
+
+def analyse(meeting: Meeting, version: ReportVersion) -> Analysis:
+    """Parse and check a version against the meeting's aspects."""
+    aspects = meeting_aspects(meeting)
+    parsed = parse_document(read_text(version.text, name=version.file_name or "在线撰写"), aspects or None)
+    context = CheckContext(aspects=aspects or None, previous_meeting=meeting.previous_meeting_id is not None)
+    return Analysis(parsed, run_checks(parsed, context), aspects)
+
+
+def paragraph_views(version: ReportVersion, analysis: Analysis) -> list[ParagraphView]:
+    """Every paragraph with the text its findings point at marked, in paragraph order."""
+    by_line: dict[int, list[Finding]] = {}
+    for f in analysis.findings:
+        by_line.setdefault(f.line, []).append(f)
+    levels = {b.line: b.level for b in analysis.parsed.blocks if b.kind == "heading"}
+    views = []
+    for line, text in enumerate(version.paragraphs, 1):
+        findings = sorted(by_line.get(line, []), key=lambda f: (_RANK[f.severity], f.column))
+        worst = findings[0].severity if findings else ""
+        views.append(ParagraphView(line, _pieces(text, findings), findings, worst, levels.get(line, 0)))
+    # Findings on lines past the end (a rule's summary) stay visible on the last paragraph.
+    extra = [f for line, fs in by_line.items() if line > len(views) for f in fs]
+    if extra and views:
+        views[-1].findings.extend(extra)
+    return views
+
+
+def _pieces(text: str, findings: list[Finding]) -> list[Piece]:
+    spans: list[tuple[int, int, Finding]] = []
+    for f in findings:
+        if not f.excerpt:
+            continue
+        excerpt = f.excerpt.rstrip("…")
+        start = f.column - 1
+        if not (excerpt and text.startswith(excerpt, start)):
+            start = text.find(excerpt) if excerpt else -1
+        if start >= 0 and excerpt:
+            spans.append((start, start + len(excerpt), f))
+    spans.sort(key=lambda s: (s[0], _RANK[s[2].severity]))
+    pieces: list[Piece] = []
+    at = 0
+    for start, end, f in spans:
+        if start < at:
+            continue
+        if start > at:
+            pieces.append(Piece(text[at:start]))
+        pieces.append(Piece(text[start:end], f.severity, f"{f.code} {f.message}"))
+        at = end
+    if at < len(text):
+        pieces.append(Piece(text[at:]))
+    return pieces
+
+
+def outline(parsed: ParsedReport) -> list[dict[str, object]]:
+    """Parts and their items, each with its line (for the outline beside the text)."""
+    return [
+        {
+            "heading": part.heading or "（正文）",
+            "role": ROLE_LABELS.get(part.role, part.role),
+            "line": part.line,
+            "items": [{"heading": i.heading, "line": i.line, "aspect": i.aspect} for i in part.items],
+        }
+        for part in parsed.parts
+    ]
+
+
+def coverage(analysis: Analysis) -> list[dict[str, object]]:
+    """For each aspect of the meeting, the problem items that answer it."""
+    items = [i for part in analysis.parsed.parts if part.role == "problems" for i in part.items]
+    return [
+        {
+            "number": n + 1,
+            "aspect": aspect,
+            "items": [{"heading": i.heading, "line": i.line} for i in items if i.aspect_index == n],
+        }
+        for n, aspect in enumerate(analysis.aspects)
+    ]

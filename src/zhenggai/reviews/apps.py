@@ -1,0 +1,10 @@
+"""The reviews app: members' reports, their versions and review, the meeting record, into the ledger."""
+
+from django.apps import AppConfig
+
+
+class ReviewsConfig(AppConfig):
+    name = "zhenggai.reviews"
+    label = "reviews"
+    verbose_name = "对照检查材料审核"
+    default_auto_field = "django.db.models.BigAutoField"

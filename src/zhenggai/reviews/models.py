@@ -1,0 +1,169 @@
+"""Members' reports with their versions and review comments, criticisms, the record, ledger imports.
+
+Rules live in `services.py`, `record.py` and `into_ledger.py`; these classes only hold data.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from zhenggai.ledger.models import Problem, Source
+from zhenggai.meetings.models import Meeting, Opinion
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已提交"
+    RETURNED = "returned", "已退回"
+    APPROVED = "approved", "已通过"
+
+
+class Report(models.Model):
+    """One member's report (对照检查材料) for one meeting, with its review state."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="会议", on_delete=models.CASCADE, related_name="reports"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="撰写人", on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField("状态", max_length=20, choices=ReportState.choices, default=ReportState.DRAFT)
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    return_reason = models.TextField("退回意见", blank=True)
+    #: The version whose problems and measures went into the ledger (at most once).
+    imported_version = models.ForeignKey(
+        "ReportVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    imported_at = models.DateTimeField("录入台账时间", null=True, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "对照检查材料"
+        verbose_name_plural = "对照检查材料"
+        ordering = ("meeting_id", "id")
+        constraints = (models.UniqueConstraint(fields=["meeting", "author"], name="one_report_per_member"),)
+
+    def __str__(self) -> str:
+        return f"{self.author}的对照检查材料"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in (ReportState.DRAFT, ReportState.RETURNED)
+
+
+class ReportVersion(models.Model):
+    """One upload or save: the text as the engine read it (one paragraph a line) and the original file."""
+
+    report = models.ForeignKey(Report, verbose_name="材料", on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField("版本")
+    text = models.TextField("正文")
+    file_name = models.CharField("文件名", max_length=200, blank=True)
+    #: The file as uploaded (empty when written in the browser), in the database like the notice.
+    file_data = models.BinaryField("原件", blank=True, default=b"", editable=False)
+    sha256 = models.CharField(max_length=64)
+    errors = models.PositiveIntegerField("错误", default=0)
+    warnings = models.PositiveIntegerField("警告", default=0)
+    infos = models.PositiveIntegerField("提示", default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "材料版本"
+        verbose_name_plural = "材料版本"
+        ordering = ("report_id", "number")
+        constraints = (models.UniqueConstraint(fields=["report", "number"], name="one_number_per_version"),)
+
+    def __str__(self) -> str:
+        return f"第{self.number}版"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.split("\n") if self.text else []
+
+
+class Comment(models.Model):
+    """A reviewer's comment anchored to one paragraph (line) of one version."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="comments")
+    version = models.ForeignKey(ReportVersion, on_delete=models.CASCADE, related_name="comments")
+    line = models.PositiveIntegerField("段落")
+    text = models.TextField("审核意见")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "审核意见"
+        verbose_name_plural = "审核意见"
+        ordering = ("version_id", "line", "id")
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class Criticism(models.Model):
+    """A criticism (批评意见) one person made of a member at the meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="criticisms")
+    target = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="被批评人", on_delete=models.PROTECT, related_name="+"
+    )
+    speaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提出人", on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField("批评意见")
+    #: The ledger problem made from it (set once: adding it twice is refused).
+    problem = models.ForeignKey(Problem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "批评意见"
+        verbose_name_plural = "批评意见"
+        ordering = ("meeting_id", "target_id", "id")
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class Record(models.Model):
+    """The meeting record's free text: the team's conclusions (会议结论)."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="record")
+    conclusions = models.TextField("会议结论", blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "会议记录"
+        verbose_name_plural = "会议记录"
+
+
+class OpinionImport(models.Model):
+    """An unanswered opinion added to the ledger as a problem (once)."""
+
+    opinion = models.OneToOneField(Opinion, on_delete=models.CASCADE, related_name="+")
+    problem = models.ForeignKey(Problem, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class FeedbackImport(models.Model):
+    """Inspection feedback read into the ledger: the same text twice for one source is refused."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="+")
+    sha256 = models.CharField(max_length=64)
+    name = models.CharField("文件名", max_length=200, blank=True)
+    problems = models.PositiveIntegerField("问题数", default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["source", "sha256"], name="one_import_per_feedback"),)

@@ -1,0 +1,145 @@
+"""Into the ledger: the confirmation page for a report, the meeting record, inspection feedback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.models import MEETING_KINDS, Term
+from zhenggai.ledger.views.common import refused, source_or_404
+from zhenggai.meetings.access import meeting_or_404
+from zhenggai.orgs.access import can_manage
+from zhenggai.orgs.models import Organisation
+from zhenggai.reviews import into_ledger
+from zhenggai.reviews.access import report_or_404
+from zhenggai.reviews.errors import ReviewError
+from zhenggai.reviews.forms import FeedbackForm, rows_from_post
+from zhenggai.reviews.models import ReportState, ReportVersion
+from zhenggai.reviews.services import REPORT_MAX_BYTES, read_upload
+from zhenggai.reviews.views.common import owners_and_units
+
+TEMPLATE = "reviews/confirm.html"
+
+
+def _must_manage(request: HttpRequest, organisation: Organisation) -> None:
+    if not can_manage(request.user, organisation):  # type: ignore[arg-type]
+        raise Http404("没有找到该页面，或您无权查看")
+
+
+def _table(organisation: Organisation, rows: list[into_ledger.ProblemRow], **extra: Any) -> dict[str, Any]:
+    owners, units = owners_and_units(organisation)
+    return {"rows": rows, "owners": owners.values(), "units": units.values(), "terms": Term.choices, **extra}
+
+
+@login_required
+def report_ledger(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_or_404(request, pk)
+    meeting = report.meeting
+    _must_manage(request, meeting.organisation)
+    context = {
+        "title": f"{report.author}的对照检查材料录入整改台账",
+        "back": report,
+        "source": meeting.source,
+    }
+    if report.imported_version_id:
+        context["imported"] = ReportVersion.objects.get(pk=report.imported_version_id)
+    if request.method == "POST":
+        owners, units = owners_and_units(meeting.organisation)
+        rows: list[into_ledger.ProblemRow] = []
+        try:
+            rows = rows_from_post(request.POST, owners, units)
+            problems = into_ledger.import_report(request.user, report, rows)  # type: ignore[arg-type]
+        except LedgerError as exc:
+            rows = rows or into_ledger.report_rows(report)
+            return refused(request, TEMPLATE, _table(meeting.organisation, rows, **context), exc)
+        messages.success(request, f"已录入整改台账：{len(problems)}个问题")
+        return redirect("ledger:source", pk=meeting.source_id)
+    if report.state != ReportState.APPROVED:
+        error = ReviewError("只有审核通过的材料才能录入整改台账")
+        return refused(request, TEMPLATE, _table(meeting.organisation, [], **context), error)
+    rows = [] if report.imported_version_id else into_ledger.report_rows(report)
+    return render(request, TEMPLATE, _table(meeting.organisation, rows, **context))
+
+
+@login_required
+def record_ledger(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    _must_manage(request, meeting.organisation)
+    context = {
+        "title": "批评意见和未回应的征求意见录入整改台账",
+        "meeting": meeting,
+        "source": meeting.source,
+    }
+    if request.method == "POST":
+        owners, units = owners_and_units(meeting.organisation)
+        rows: list[into_ledger.ProblemRow] = []
+        try:
+            rows = rows_from_post(request.POST, owners, units)
+            problems = into_ledger.import_record(request.user, meeting, rows)  # type: ignore[arg-type]
+        except LedgerError as exc:
+            rows = rows or into_ledger.record_rows(meeting)
+            return refused(request, TEMPLATE, _table(meeting.organisation, rows, **context), exc)
+        messages.success(request, f"已录入整改台账：{len(problems)}个问题")
+        return redirect("ledger:source", pk=meeting.source_id)
+    return render(
+        request, TEMPLATE, _table(meeting.organisation, into_ledger.record_rows(meeting), **context)
+    )
+
+
+@login_required
+def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 1: paste or upload the feedback; step 2 (same page, `confirm`): the rows into the ledger."""
+    source = source_or_404(request, pk)
+    _must_manage(request, source.organisation)
+    if source.kind in MEETING_KINDS:
+        raise Http404("反馈意见只能录入巡视、巡察、审计或督查类问题来源")
+    form = FeedbackForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {"source": source, "form": form}
+    if request.method != "POST":
+        return render(request, "reviews/feedback.html", context)
+    text = request.POST.get("text", "")
+    try:
+        if "confirm" in request.POST:
+            owners, units = owners_and_units(source.organisation)
+            rows = rows_from_post(request.POST, owners, units)
+            problems = into_ledger.import_feedback(
+                request.user, source, text, rows, request.POST.get("name", "")
+            )  # type: ignore[arg-type]
+            messages.success(request, f"已录入整改台账：{len(problems)}个问题")
+            return redirect("ledger:source", pk=source.pk)
+        upload = request.FILES.get("file")
+        name = ""
+        if upload is not None:
+            if upload.size and upload.size > REPORT_MAX_BYTES:
+                raise ReviewError(f"文件“{upload.name}”过大，上限为 {REPORT_MAX_BYTES // 1048576} MB。")
+            document = read_upload(upload.name or "", upload.read())
+            text, name = "\n".join(p.text for p in document.paragraphs), upload.name or ""
+        rows = into_ledger.read_feedback(text)
+    except LedgerError as exc:
+        if "confirm" in request.POST and text.strip():
+            rows = into_ledger.read_feedback(text)
+            table = _table(
+                source.organisation,
+                rows,
+                title="反馈意见录入整改台账",
+                source=source,
+                is_feedback=True,
+                text=text,
+            )
+            return refused(request, TEMPLATE, table, exc)
+        return refused(request, "reviews/feedback.html", context, exc)
+    table = _table(
+        source.organisation,
+        rows,
+        title="反馈意见录入整改台账",
+        source=source,
+        is_feedback=True,
+        text=text,
+        name=name,
+    )
+    return render(request, TEMPLATE, table)

@@ -1,0 +1,97 @@
+"""The meeting record: criticisms received and the team's conclusions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.views.common import form_error, refused
+from zhenggai.meetings.access import meeting_or_404
+from zhenggai.meetings.models import Meeting
+from zhenggai.orgs.access import can_manage, can_read
+from zhenggai.reviews import record as service
+from zhenggai.reviews.forms import ConclusionsForm, CriticismForm
+from zhenggai.reviews.models import Criticism, Record
+
+TEMPLATE = "reviews/record.html"
+
+
+def _context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, Any]:
+    user = request.user
+    reads_all = can_read(user, meeting.organisation)  # type: ignore[arg-type]
+    criticisms = meeting.criticisms.select_related("speaker", "target", "problem").order_by(
+        "target__display_name", "id"
+    )
+    if not reads_all:
+        # A member sees what was said of him, and the conclusions.
+        criticisms = criticisms.filter(target=user)
+    record = Record.objects.filter(meeting=meeting).first()
+    people = meeting.members.order_by("display_name", "username")
+    return {
+        "meeting": meeting,
+        "criticisms": criticisms,
+        "record": record,
+        "may_manage": can_manage(user, meeting.organisation),  # type: ignore[arg-type]
+        "criticism_form": forms.get("criticism_form") or CriticismForm(people=people),
+        "conclusions_form": forms.get("conclusions_form")
+        or ConclusionsForm(initial={"conclusions": record.conclusions if record else ""}),
+    }
+
+
+@login_required
+def record(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    return render(request, TEMPLATE, _context(request, meeting))
+
+
+@login_required
+@require_POST
+def add_criticism(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    form = CriticismForm(request.POST, people=meeting.members.all())
+    try:
+        if not can_manage(request.user, meeting.organisation):  # type: ignore[arg-type]
+            raise service.ReviewForbidden("只有书记或办公室可以记录会议情况")
+        if not form.is_valid():
+            raise form_error(form)
+        service.add_criticism(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, meeting, criticism_form=form), exc)
+    messages.success(request, "批评意见已记录")
+    return redirect("reviews:record", pk=pk)
+
+
+@login_required
+@require_POST
+def delete_criticism(request: HttpRequest, pk: int, criticism_pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    criticism = Criticism.objects.filter(meeting=meeting, pk=criticism_pk).first()
+    if criticism is None:
+        raise Http404("没有找到该批评意见")
+    try:
+        service.delete_criticism(request.user, criticism)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, meeting), exc)
+    messages.success(request, "批评意见已删除")
+    return redirect("reviews:record", pk=pk)
+
+
+@login_required
+@require_POST
+def conclusions(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    form = ConclusionsForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        service.save_conclusions(request.user, meeting, form.cleaned_data["conclusions"])  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, TEMPLATE, _context(request, meeting, conclusions_form=form), exc)
+    messages.success(request, "会议结论已保存")
+    return redirect("reviews:record", pk=pk)

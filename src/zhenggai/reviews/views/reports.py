@@ -1,0 +1,281 @@
+"""A member's report: the page with findings, upload, writing in the browser, versions, compare."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from zhenggai.documents.compare import compare_paragraphs
+from zhenggai.ledger.access import managed_sources
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.models import MEETING_KINDS
+from zhenggai.ledger.views.common import form_error, refused
+from zhenggai.meetings.access import meeting_or_404, visible_meetings
+from zhenggai.orgs.access import can_manage
+from zhenggai.reviews import services
+from zhenggai.reviews.access import (
+    board_meeting_or_404,
+    can_comment,
+    can_decide,
+    can_see_board,
+    is_author,
+    report_or_404,
+    takes_part,
+)
+from zhenggai.reviews.analysis import analyse, coverage, outline, paragraph_views
+from zhenggai.reviews.forms import CommentForm, ReturnForm, UploadForm, WriteForm
+from zhenggai.reviews.models import Report, ReportState, ReportVersion
+from zhenggai.reviews.system import system_checks
+from zhenggai.reviews.views.common import version_or_404
+
+TEMPLATE = "reviews/report.html"
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    meetings = []
+    for meeting in visible_meetings(user).select_related("organisation", "source"):  # type: ignore[arg-type]
+        meetings.append(
+            {
+                "meeting": meeting,
+                "takes_part": takes_part(user, meeting),  # type: ignore[arg-type]
+                "board": can_see_board(user, meeting),  # type: ignore[arg-type]
+                "manage": can_manage(user, meeting.organisation),  # type: ignore[arg-type]
+            }
+        )
+    sources = managed_sources(user).exclude(kind__in=MEETING_KINDS)  # type: ignore[arg-type]
+    return render(request, "reviews/index.html", {"meetings": meetings, "sources": sources})
+
+
+@login_required
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = board_meeting_or_404(request, pk)
+    reports = {r.author_id: r for r in meeting.reports.all()}
+    rows = []
+    for person in meeting.members.order_by("display_name", "username"):
+        report = reports.get(person.pk)
+        latest = report.versions.order_by("-number").first() if report else None
+        rows.append(
+            {
+                "person": person,
+                "report": report,
+                "versions": report.versions.count() if report else 0,
+                # A draft is the author's alone: not even its counts are shown.
+                "latest": latest if report and report.state != ReportState.DRAFT else None,
+            }
+        )
+    return render(request, "reviews/board.html", {"meeting": meeting, "rows": rows})
+
+
+@login_required
+def mine(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    try:
+        report = services.report_for(request.user, meeting)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return render(request, "ledger/forbidden.html", {"error": exc.message}, status=exc.status)
+    return redirect("reviews:report", pk=report.pk)
+
+
+def _context(
+    request: HttpRequest, report: Report, version: ReportVersion | None, **extra: Any
+) -> dict[str, Any]:
+    user = request.user
+    author = is_author(user, report)  # type: ignore[arg-type]
+    context: dict[str, Any] = {
+        "report": report,
+        "meeting": report.meeting,
+        "version": version,
+        "versions": list(report.versions.order_by("-number")),
+        "is_author": author,
+        "may_edit": author and report.is_editable,
+        "may_comment": can_comment(user, report),  # type: ignore[arg-type]
+        "may_decide": can_decide(user, report),  # type: ignore[arg-type]
+        "may_board": can_see_board(user, report.meeting),  # type: ignore[arg-type]
+        "upload_form": extra.pop("upload_form", None) or UploadForm(),
+        "comment_form": extra.pop("comment_form", None) or CommentForm(),
+        "return_form": extra.pop("return_form", None) or ReturnForm(),
+        "max_mb": services.REPORT_MAX_BYTES // 1048576,
+    }
+    if version is not None:
+        analysis = analyse(report.meeting, version)
+        comments: dict[int, list[Any]] = {}
+        for c in version.comments.select_related("author"):
+            comments.setdefault(c.line, []).append(c)
+        context.update(
+            paragraphs=[(p, comments.get(p.line, [])) for p in paragraph_views(version, analysis)],
+            findings=analysis.findings,
+            counts=analysis.counts(),
+            outline=outline(analysis.parsed),
+            coverage=coverage(analysis),
+            checks=system_checks(report.meeting, report.author, analysis.parsed),
+        )
+    context.update(extra)
+    return context
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_or_404(request, pk)
+    version = version_or_404(report, request.GET.get("v"))
+    return render(request, TEMPLATE, _context(request, report, version))
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_or_404(request, pk)
+    form = UploadForm(request.POST, request.FILES)
+    try:
+        if not is_author(request.user, report):  # type: ignore[arg-type]
+            raise services.ReviewForbidden("只有撰写人本人可以上传这份材料")
+        if not form.is_valid():
+            raise form_error(form)
+        file = form.cleaned_data["file"]
+        if file.size > services.REPORT_MAX_BYTES:
+            raise services.ReviewError(
+                f"文件“{file.name}”过大，上限为 {services.REPORT_MAX_BYTES // 1048576} MB。"
+            )
+        data = file.read()
+        document = services.read_upload(file.name, data)
+        version = services.add_version(request.user, report, document, file_name=file.name, data=data)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        latest = version_or_404(report, None)
+        return refused(request, TEMPLATE, _context(request, report, latest, upload_form=form), exc)
+    messages.success(request, f"已保存为第{version.number}版")
+    return redirect("reviews:report", pk=pk)
+
+
+@login_required
+def write(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_or_404(request, pk)
+    latest = version_or_404(report, None)
+    if not is_author(request.user, report):  # type: ignore[arg-type]
+        raise Http404("只有撰写人本人可以修改这份材料")
+    form = WriteForm(request.POST or None, initial={"text": latest.text if latest else ""})
+    context = {"report": report, "meeting": report.meeting, "form": form}
+    if request.method != "POST":
+        return render(request, "reviews/write.html", context)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        document = services.read_written(form.cleaned_data["text"])
+        version = services.add_version(request.user, report, document)  # type: ignore[arg-type]
+    except LedgerError as exc:
+        return refused(request, "reviews/write.html", context, exc)
+    messages.success(request, f"已保存为第{version.number}版")
+    return redirect("reviews:report", pk=pk)
+
+
+def _act(request: HttpRequest, report: Report, action: str) -> HttpResponse:
+    form = ReturnForm(request.POST)
+    try:
+        if action == "submit":
+            services.submit(request.user, report)  # type: ignore[arg-type]
+            done = "已提交审核"
+        elif action == "approve":
+            services.approve(request.user, report)  # type: ignore[arg-type]
+            done = "已审核通过"
+        else:
+            reason = form.data.get("reason", "")
+            services.return_report(request.user, report, reason)  # type: ignore[arg-type]
+            done = "已退回修改"
+    except LedgerError as exc:
+        latest = version_or_404(report, None)
+        return refused(request, TEMPLATE, _context(request, report, latest, return_form=form), exc)
+    messages.success(request, done)
+    return redirect("reviews:report", pk=report.pk)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, report_or_404(request, pk), "submit")
+
+
+@login_required
+@require_POST
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, report_or_404(request, pk), "approve")
+
+
+@login_required
+@require_POST
+def return_report(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, report_or_404(request, pk), "return")
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_or_404(request, pk)
+    form = CommentForm(request.POST)
+    version = None
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        version = report.versions.filter(pk=form.cleaned_data["version"]).first()
+        if version is None:
+            raise services.ReviewError("版本不属于这份材料")
+        services.add_comment(
+            request.user, report, version, form.cleaned_data["line"], form.cleaned_data["text"]
+        )  # type: ignore[arg-type]
+    except LedgerError as exc:
+        shown = version or version_or_404(report, None)
+        return refused(request, TEMPLATE, _context(request, report, shown, comment_form=form), exc)
+    messages.success(request, "审核意见已添加")
+    anchor = f"?v={version.number}#p{form.cleaned_data['line']}"
+    return redirect(reverse("reviews:report", args=[pk]) + anchor)
+
+
+@login_required
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_or_404(request, pk)
+    versions = list(report.versions.order_by("number"))
+    if len(versions) < 2:
+        raise Http404("只有一个版本，无法比较")
+    old = version_or_404(report, request.GET.get("a") or versions[-2].number)
+    new = version_or_404(report, request.GET.get("b") or versions[-1].number)
+    assert old is not None and new is not None
+    result = compare_paragraphs(old.paragraphs, new.paragraphs)
+    return render(
+        request,
+        "reviews/compare.html",
+        {
+            "report": report,
+            "meeting": report.meeting,
+            "old": old,
+            "new": new,
+            "versions": versions,
+            "result": result,
+            "counts": {kind: result.count(kind) for kind in ("insert", "delete", "change")},
+        },
+    )
+
+
+@login_required
+def download(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    report = report_or_404(request, pk)
+    version = version_or_404(report, number)
+    assert version is not None
+    if version.file_data:
+        data, name = bytes(version.file_data), version.file_name
+    else:
+        data, name = version.text.encode("utf-8"), f"{report.author}-第{version.number}版.txt"
+    response = HttpResponse(data, content_type="application/octet-stream")
+    response["Content-Disposition"] = _attachment(name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _attachment(name: str) -> str:
+    from urllib.parse import quote
+
+    return f"attachment; filename*=UTF-8''{quote(name)}"
