@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "zhenggai.orgs",
     "zhenggai.ledger",
     "zhenggai.meetings",
+    "zhenggai.reviews",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("orgs/", include("zhenggai.orgs.urls")),
+    path("reviews/", include("zhenggai.reviews.urls")),
     path("meetings/", include("zhenggai.meetings.urls")),
     path("admin/", admin.site.urls),
     path("", include("zhenggai.ledger.urls")),
