@@ -1,0 +1,90 @@
+"""A member uploads his report: a new version, read and checked; anything unreadable leaves nothing."""
+
+import io
+
+import docx
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.web.reviews.base import SEED, ReviewTestCase, seed_upload
+from zhenggai.reviews import services
+from zhenggai.reviews.models import Report, ReportVersion
+
+
+class UploadReportTestCase(ReviewTestCase):
+    def setUp(self):
+        super().setUp()
+        self.report = services.report_for(self.member, self.meeting)
+
+    def post(self, file):
+        return self.client.post(self.url("upload", self.report), {"file": file})
+
+    def test_it_stores_a_version_with_text_file_and_finding_counts(self):
+        self.login(self.member)
+        r = self.post(seed_upload())
+        self.assertRedirects(r, self.url("report", self.report))
+        version = ReportVersion.objects.get(report=self.report)
+        self.assertEqual(version.number, 1)
+        self.assertEqual(version.file_name, "对照检查材料.txt")
+        self.assertEqual(bytes(version.file_data), SEED)
+        self.assertTrue(version.text.startswith("按照这次党史学习教育专题民主生活会的通知要求"))
+        self.assertGreater(version.errors, 0)
+        self.assertContains(self.client.get(self.url("report", self.report)), "第1版")
+
+    def test_each_upload_is_a_new_version(self):
+        self.login(self.member)
+        self.post(seed_upload())
+        self.post(seed_upload(content=SEED.replace("X方面XX个问题".encode(), "5方面18个问题".encode())))
+        self.assertEqual(list(self.report.versions.values_list("number", flat=True)), [1, 2])
+
+    def test_it_reads_a_docx(self):
+        document = docx.Document()
+        for line in SEED.decode().splitlines():
+            document.add_paragraph(line)
+        data = io.BytesIO()
+        document.save(data)
+        self.login(self.member)
+        self.post(SimpleUploadedFile("材料.docx", data.getvalue()))
+        version = self.report.versions.get()
+        self.assertIn("二、存在的主要问题", version.text)
+
+    def assert_refused(self, file, message):
+        self.login(self.member)
+        r = self.post(file)
+        self.assertContains(r, message, status_code=400)
+        self.assertFalse(ReportVersion.objects.exists())
+        self.report.refresh_from_db()
+        self.assertEqual(self.report.state, "draft")
+
+    def test_a_broken_docx_leaves_nothing(self):
+        self.assert_refused(SimpleUploadedFile("材料.docx", b"PK\x03\x04 not really a zip"), "文件已损坏")
+
+    def test_an_old_doc_file_is_refused_in_chinese(self):
+        ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
+        self.assert_refused(SimpleUploadedFile("材料.doc", ole), "不是 .docx 或 .txt 文件")
+
+    def test_a_picture_is_refused(self):
+        self.assert_refused(SimpleUploadedFile("材料.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50), "图片文件")
+
+    def test_a_file_over_the_limit_is_refused_before_reading(self):
+        big = SimpleUploadedFile("材料.txt", b"a" * (services.REPORT_MAX_BYTES + 1))
+        self.assert_refused(big, "过大")
+
+    def test_an_empty_file_is_refused(self):
+        self.assert_refused(SimpleUploadedFile("材料.txt", b""), "请")
+
+    def test_nobody_else_uploads_into_his_report(self):
+        services.add_version(self.member, self.report, services.read_upload("seed.txt", SEED))
+        services.submit(self.member, self.report)
+        for person in (self.office, self.reviewer):
+            self.login(person)
+            self.assertEqual(self.post(seed_upload()).status_code, 403)
+        self.login(self.colleague)
+        self.assertEqual(self.post(seed_upload()).status_code, 404)
+        self.assertEqual(self.report.versions.count(), 1)
+
+    def test_a_submitted_report_takes_no_new_version(self):
+        services.add_version(self.member, self.report, services.read_upload("seed.txt", SEED))
+        services.submit(self.member, self.report)
+        self.login(self.member)
+        self.assertContains(self.post(seed_upload()), "材料已提交，不能再修改", status_code=400)
+        self.assertEqual(Report.objects.get().versions.count(), 1)
