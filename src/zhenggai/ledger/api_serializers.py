@@ -1,0 +1,129 @@
+"""JSON shapes of the ledger API: measures as read, and what a client may send to change them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from zhenggai.ledger.models import Measure, Progress, Status, Term
+
+
+class PersonSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="__str__")
+
+
+class OrganisationSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class ProblemSummarySerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    number = serializers.IntegerField()
+    description = serializers.CharField()
+    aspect = serializers.CharField()
+    category = serializers.CharField()
+    source = serializers.IntegerField(source="source_id")
+    source_title = serializers.CharField(source="source.title")
+    closed = serializers.BooleanField(source="is_closed")
+
+
+class ProgressSerializer(serializers.ModelSerializer[Progress]):
+    author = PersonSerializer(read_only=True)
+
+    class Meta:
+        model = Progress
+        fields = ("id", "date", "text", "author", "status_before", "status_after", "created_at")
+
+
+class MeasureSerializer(serializers.ModelSerializer[Measure]):
+    """A measure as the ledger shows it."""
+
+    problem = ProblemSummarySerializer(read_only=True)
+    owner = PersonSerializer(read_only=True, allow_null=True)
+    unit = OrganisationSerializer(read_only=True, allow_null=True)
+    organisation = OrganisationSerializer(read_only=True)
+    term_display = serializers.CharField(source="get_term_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Measure
+        fields = (
+            "id",
+            "problem",
+            "organisation",
+            "number",
+            "text",
+            "owner",
+            "unit",
+            "term",
+            "term_display",
+            "deadline",
+            "original_deadline",
+            "extension_reason",
+            "status",
+            "status_display",
+            "completion_note",
+            "completed_on",
+            "blocked_reason",
+            "review_date",
+            "finished_late",
+            "done_without_evidence",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = fields
+
+
+class MeasureDetailSerializer(MeasureSerializer):
+    progress = ProgressSerializer(many=True, read_only=True)
+
+    class Meta(MeasureSerializer.Meta):
+        fields = (*MeasureSerializer.Meta.fields, "progress")
+        read_only_fields = fields
+
+
+class MeasureCreateSerializer(serializers.Serializer[Any]):
+    """A new measure of a problem; owner and unit by id."""
+
+    problem = serializers.IntegerField()
+    text = serializers.CharField(max_length=5000)
+    term = serializers.ChoiceField(choices=Term.choices, default=Term.DEADLINE)
+    deadline = serializers.DateField(required=False, allow_null=True)
+    owner = serializers.IntegerField(required=False, allow_null=True)
+    unit = serializers.IntegerField(required=False, allow_null=True)
+
+
+class MeasureUpdateSerializer(serializers.Serializer[Any]):
+    """Fields of a measure that may change (a deadline already set changes only by extension)."""
+
+    text = serializers.CharField(max_length=5000, required=False)
+    term = serializers.ChoiceField(choices=Term.choices, required=False)
+    deadline = serializers.DateField(required=False, allow_null=True)
+    owner = serializers.IntegerField(required=False, allow_null=True)
+    unit = serializers.IntegerField(required=False, allow_null=True)
+    number = serializers.IntegerField(required=False, min_value=1)
+
+
+class ProgressCreateSerializer(serializers.Serializer[Any]):
+    """整改进展: a dated note and, optionally, a new status with what that status needs."""
+
+    text = serializers.CharField(max_length=10000)
+    date = serializers.DateField(required=False, allow_null=True)
+    status = serializers.ChoiceField(choices=Status.choices, required=False, allow_null=True)
+    completion_note = serializers.CharField(required=False, allow_blank=True, default="")
+    blocked_reason = serializers.CharField(required=False, allow_blank=True, default="")
+    review_date = serializers.DateField(required=False, allow_null=True)
+
+
+class ErrorSerializer(serializers.Serializer[Any]):
+    detail = serializers.CharField()
+
+
+class MeasurePageSerializer(serializers.Serializer[Any]):
+    results = MeasureSerializer(many=True)
+    next = serializers.CharField(allow_null=True)
+    count = serializers.IntegerField()
+    more = serializers.BooleanField()

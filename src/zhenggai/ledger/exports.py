@@ -1,0 +1,114 @@
+"""Export any filtered view of the ledger to .xlsx or CSV, streamed in chunks: memory stays flat."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+
+from zhenggai.documents.ledger_xlsx import LedgerRow, iter_ledger_csv, iter_ledger_xlsx
+from zhenggai.ledger.imports import IMPORTED_EVIDENCE
+from zhenggai.ledger.models import Evidence, Measure, Progress
+
+#: Rows fetched per query; progress and evidence are fetched per batch, not per row.
+BATCH = 2000
+FORMATS = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+_FIELDS = (
+    "id",
+    "problem_id",
+    "problem__description",
+    "problem__aspect",
+    "problem__category",
+    "problem__source__title",
+    "text",
+    "owner__display_name",
+    "owner__username",
+    "unit__name",
+    "term",
+    "deadline",
+    "status",
+)
+
+
+def export_order(measures: QuerySet[Measure]) -> QuerySet[Measure]:
+    """The ledger's order: by source and problem, then measure; a problem's measures stay together."""
+    return measures.order_by("problem__source_id", "problem__number", "problem_id", "number", "id")
+
+
+def ledger_rows(measures: QuerySet[Measure]) -> Iterator[LedgerRow]:
+    """The measures as ledger rows, in ledger order, fetched in batches over one database cursor."""
+    ordered = export_order(measures).values_list(*_FIELDS)
+    batch: list[tuple[Any, ...]] = []
+    for values in ordered.iterator(chunk_size=BATCH):
+        batch.append(values)
+        if len(batch) >= BATCH:
+            yield from _rows(batch)
+            batch = []
+    if batch:
+        yield from _rows(batch)
+
+
+def _rows(batch: list[tuple[Any, ...]]) -> Iterator[LedgerRow]:
+    ids = [values[0] for values in batch]
+    progress: dict[int, list[str]] = {}
+    evidence: dict[int, list[str]] = {}
+    for measure_id, text in (
+        Progress.objects.filter(measure_id__in=ids).order_by("date", "id").values_list("measure_id", "text")
+    ):
+        if text.startswith(IMPORTED_EVIDENCE):
+            evidence.setdefault(measure_id, []).append(text[len(IMPORTED_EVIDENCE) :])
+        else:
+            progress.setdefault(measure_id, []).append(text)
+    for measure_id, name in (
+        Evidence.objects.filter(measure_id__in=ids).order_by("id").values_list("measure_id", "name")
+    ):
+        evidence.setdefault(measure_id, []).append(name)
+    for (
+        pk,
+        problem_id,
+        problem,
+        aspect,
+        category,
+        source,
+        text,
+        owner,
+        username,
+        unit,
+        term,
+        deadline,
+        status,
+    ) in batch:
+        yield LedgerRow(
+            problem=problem,
+            measure=text,
+            source=source,
+            aspect=aspect,
+            category=category,
+            owner=owner or username or "",
+            unit=unit or "",
+            deadline=deadline,
+            term=term,
+            progress="\n".join(progress.get(pk, [])),
+            status=status,
+            evidence="\n".join(evidence.get(pk, [])),
+            problem_ref=problem_id,
+        )
+
+
+def export_chunks(measures: QuerySet[Measure], fmt: str, title: str | None = None) -> Iterator[bytes]:
+    """The file, chunk by chunk: `fmt` is "xlsx" or "csv"."""
+    rows = ledger_rows(measures)
+    if fmt == "csv":
+        return iter_ledger_csv(rows)
+    return iter_ledger_xlsx(rows, title)
+
+
+def export_filename(fmt: str, today: datetime.date) -> str:
+    """整改台账-20260101.xlsx"""
+    return f"整改台账-{today:%Y%m%d}.{fmt}"

@@ -1,0 +1,154 @@
+"""Pages for Excel in and out: export any filtered ledger view, import a ledger with check then confirm."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from zhenggai.documents.errors import DocumentError
+from zhenggai.documents.ledger_xlsx import read_ledger_xlsx
+from zhenggai.ledger import queries
+from zhenggai.ledger.access import managed_sources, visible_measures
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.exports import FORMATS, export_chunks, export_filename
+from zhenggai.ledger.imports import ImportReport, import_sheet
+from zhenggai.ledger.management.commands.ledger import COLUMN_LABELS, MAX_IMPORT_BYTES
+from zhenggai.ledger.views.common import today
+from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
+from zhenggai.orgs.models import User
+
+_SESSION_KEY = "ledger_import"
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    """The ledger page's filter, as .xlsx (default) or CSV, streamed: ?format=csv&status=done…"""
+    user: User = request.user  # type: ignore[assignment]
+    fmt = request.GET.get("format", "xlsx")
+    f = queries.parse_filter(request.GET)
+    errors = list(f.errors) + ([] if fmt in FORMATS else ["导出格式应为 xlsx 或 csv"])
+    if errors:
+        return render(request, "ledger/io/error.html", {"error": "；".join(errors)}, status=400)
+    measures = queries.apply(visible_measures(user), f, today())
+    response = StreamingHttpResponse(export_chunks(measures, fmt, request.GET.get("title") or None))
+    response["Content-Type"] = FORMATS[fmt]
+    name = export_filename(fmt, today())
+    response["Content-Disposition"] = f"attachment; filename=\"ledger.{fmt}\"; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+def _import_dir() -> Path:
+    folder = Path(settings.DATA_DIR) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _choices(user: User) -> dict[str, Any]:
+    return {
+        "organisations": managed_organisations(user).order_by("path"),
+        "sources": managed_sources(user).select_related("organisation")[:500],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Step 1: upload and check (nothing stored); step 2: confirm, and everything is stored or nothing."""
+    user: User = request.user  # type: ignore[assignment]
+    if not is_manager_anywhere(user):
+        return render(
+            request, "ledger/forbidden.html", {"error": "只有书记或办公室人员可以导入整改台账"}, status=403
+        )
+    context = _choices(user)
+    if request.method == "GET":
+        return render(request, "ledger/io/import.html", context)
+    raw_org = request.POST.get("organisation", "")
+    organisation = context["organisations"].filter(pk=int(raw_org)).first() if raw_org.isdigit() else None
+    if organisation is None:
+        return _refuse(request, context, "请选择导入到哪个组织")
+    source = None
+    raw_source = request.POST.get("source", "")
+    if raw_source:
+        source = managed_sources(user).filter(pk=int(raw_source)).first() if raw_source.isdigit() else None
+        if source is None:
+            return _refuse(request, context, "请选择有效的问题来源")
+    confirm = request.POST.get("token", "")
+    if confirm:
+        return _confirm(request, context, user, organisation, source, confirm)
+    upload = request.FILES.get("file")
+    if upload is None:
+        return _refuse(request, context, "请选择要导入的 .xlsx 文件")
+    if upload.size and upload.size > MAX_IMPORT_BYTES:
+        return _refuse(request, context, f"文件过大，上限为 {MAX_IMPORT_BYTES // 1048576} MB")
+    data = upload.read()
+    try:
+        sheet = read_ledger_xlsx(data, upload.name or "台账.xlsx")
+        report = import_sheet(user, sheet, organisation=organisation, source=source, dry_run=True)
+    except DocumentError as exc:
+        return _refuse(request, context, exc.message)
+    except LedgerError as exc:
+        return _refuse(request, context, exc.message, exc.status)
+    token = ""
+    if report.ok:
+        token = secrets.token_urlsafe(16)
+        (_import_dir() / f"{token}.xlsx").write_bytes(data)
+        request.session[_SESSION_KEY] = {"token": token, "name": sheet.name}
+    return _report(request, context, report, token, organisation.pk, source.pk if source else "")
+
+
+def _confirm(
+    request: HttpRequest, context: dict[str, Any], user: User, organisation: Any, source: Any, token: str
+) -> HttpResponse:
+    pending = request.session.get(_SESSION_KEY) or {}
+    path = _import_dir() / f"{token}.xlsx"
+    if (
+        pending.get("token") != token
+        or not token.replace("-", "").replace("_", "").isalnum()
+        or not path.exists()
+    ):
+        return _refuse(request, context, "导入已过期或已完成，请重新上传文件")
+    data = path.read_bytes()
+    try:
+        sheet = read_ledger_xlsx(data, pending.get("name", "台账.xlsx"))
+        report = import_sheet(user, sheet, organisation=organisation, source=source)
+    except DocumentError as exc:
+        return _refuse(request, context, exc.message)
+    except LedgerError as exc:
+        return _refuse(request, context, exc.message, exc.status)
+    finally:
+        path.unlink(missing_ok=True)
+        request.session.pop(_SESSION_KEY, None)
+    return _report(request, context, report, "", organisation.pk, source.pk if source else "")
+
+
+def _report(
+    request: HttpRequest, context: dict[str, Any], report: ImportReport, token: str, org: Any, source: Any
+) -> HttpResponse:
+    labels = [(c.header, COLUMN_LABELS.get(c.field or "", "不导入"), c.note) for c in report.sheet.columns]
+    status = 200 if report.ok else 400
+    return render(
+        request,
+        "ledger/io/import.html",
+        {
+            **context,
+            "report": report,
+            "labels": labels,
+            "token": token,
+            "chosen_org": org,
+            "chosen_source": source,
+        },
+        status=status,
+    )
+
+
+def _refuse(request: HttpRequest, context: dict[str, Any], message: str, status: int = 400) -> HttpResponse:
+    return render(request, "ledger/io/import.html", {**context, "error": message}, status=status)

@@ -1,0 +1,204 @@
+"""`zhenggai ledger import FILE.xlsx [--dry-run]` and `zhenggai ledger export [--format xlsx|csv] -o FILE`."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.http import QueryDict
+
+from zhenggai.documents.errors import DocumentError
+from zhenggai.ledger import queries
+from zhenggai.ledger.errors import LedgerError
+from zhenggai.ledger.exports import export_chunks
+from zhenggai.ledger.imports import ImportReport, import_ledger
+from zhenggai.ledger.models import Measure, Source
+from zhenggai.orgs.models import Organisation, User
+
+#: Files larger than this are refused before they are read.
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+FILTERS = ("source", "organisation", "unit", "owner", "aspect", "status", "term", "due_within", "q")
+
+
+class Command(BaseCommand):
+    help = (
+        "整改台账的导入与导出：ledger import 文件.xlsx [--dry-run]；ledger export [--format xlsx|csv] -o 文件"
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, metavar="import|export")
+        imp = sub.add_parser("import", help="导入 Excel 整改台账（全部成功才写入）")
+        imp.add_argument("file", help="整改台账 .xlsx 文件")
+        imp.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入台账")
+        imp.add_argument(
+            "--source", help="问题来源（编号或名称）；不指定时按表格“问题来源”列，没有的自动新建"
+        )
+        imp.add_argument("--organisation", help="导入到哪个组织（编号或名称）；只有一个顶级组织时可省略")
+        imp.add_argument("--user", help="操作人登录名（记入审计记录）；只有一个系统管理员时可省略")
+        exp = sub.add_parser("export", help="导出整改台账（.xlsx 或 CSV）")
+        exp.add_argument("-o", "--output", required=True, help="输出文件；“-”表示标准输出")
+        exp.add_argument(
+            "--format", choices=("xlsx", "csv"), help="文件格式，默认按输出文件的扩展名，否则 xlsx"
+        )
+        exp.add_argument("--title", help="表格标题，默认“整改台账”")
+        exp.add_argument("--overdue", action="store_true", help="只导出已逾期的措施")
+        for name in FILTERS:
+            exp.add_argument(
+                f"--{name.replace('_', '-')}", dest=name, help=f"与台账页面相同的筛选条件 {name}"
+            )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "import":
+            code = self._import(options)
+        else:
+            code = self._export(options)
+        if code:
+            sys.exit(code)
+
+    # --- import ------------------------------------------------------------------------------
+
+    def _import(self, options: dict[str, Any]) -> int:
+        path = Path(options["file"])
+        try:
+            if path.stat().st_size > MAX_IMPORT_BYTES:
+                raise DocumentError(f"文件“{path}”过大，上限为 {MAX_IMPORT_BYTES // 1048576} MB。")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            self.stderr.write(f"错误：找不到文件“{path}”。")
+            return 2
+        except (OSError, DocumentError) as exc:
+            self.stderr.write(f"错误：无法读取“{path}”：{getattr(exc, 'message', None) or exc}")
+            return 2
+        actor = _actor(options["user"])
+        organisation = _organisation(options["organisation"])
+        source = _source(options["source"], organisation) if options["source"] else None
+        try:
+            report = import_ledger(
+                actor, data, path.name, organisation=organisation, source=source, dry_run=options["dry_run"]
+            )
+        except DocumentError as exc:
+            self.stderr.write(f"错误：{exc.message}")
+            return 2
+        except LedgerError as exc:
+            self.stderr.write(f"错误：{exc.message}")
+            return 1
+        self.stdout.write(render_report(report))
+        return 0 if report.ok else 1
+
+    # --- export ------------------------------------------------------------------------------
+
+    def _export(self, options: dict[str, Any]) -> int:
+        output = options["output"]
+        fmt = options["format"] or ("csv" if str(output).lower().endswith(".csv") else "xlsx")
+        params = QueryDict(mutable=True)
+        for name in FILTERS:
+            if options.get(name):
+                params[name] = options[name]
+        if options["overdue"]:
+            params["overdue"] = "1"
+        f = queries.parse_filter(params)
+        if f.errors:
+            raise CommandError("；".join(f.errors))
+        measures = queries.apply(Measure.objects.all(), f, datetime.date.today())
+        chunks = export_chunks(measures, fmt, options["title"])
+        if output == "-":
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+            return 0
+        target = Path(output)
+        # Write beside the target, then rename: a failed export never leaves half a file.
+        handle, temp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                for chunk in chunks:
+                    out.write(chunk)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        self.stdout.write(f"已导出 {measures.count()} 条整改措施到“{target}”。")
+        return 0
+
+
+def render_report(report: ImportReport) -> str:
+    """The row-by-row report, in Chinese, as the command line prints it."""
+    sheet = report.sheet
+    lines = [
+        f"文件：{sheet.name}"
+        + (f"（工作表“{sheet.sheet}”，表头在第{sheet.header_row}行）" if sheet.sheet else "")
+    ]
+    if sheet.columns:
+        lines.append("列的对应：")
+        for column in sheet.columns:
+            target = COLUMN_LABELS.get(column.field or "", "不导入")
+            note = f"（{column.note}）" if column.note and column.field else ""
+            lines.append(f"  {column.header} → {target}{note}")
+    lines.append(f"读取整改措施 {len(sheet.rows)} 条，问题 {sheet.problem_count} 个。")
+    if sheet.errors:
+        lines.append(f"错误（{len(sheet.errors)} 处）：")
+        lines.extend(f"  {issue}" for issue in sheet.errors)
+    if sheet.warnings:
+        lines.append(f"提示（{len(sheet.warnings)} 处，不影响导入）：")
+        lines.extend(f"  {issue}" for issue in sheet.warnings)
+    lines.append(report.summary())
+    return "\n".join(lines)
+
+
+COLUMN_LABELS = {
+    "number": "序号",
+    "source": "问题来源",
+    "aspect": "查摆方面",
+    "category": "问题类别",
+    "problem": "问题描述",
+    "measure": "整改措施",
+    "owner": "责任人",
+    "unit": "责任单位",
+    "term": "整改类型",
+    "deadline": "整改时限",
+    "progress": "整改进展",
+    "status": "完成情况",
+    "evidence": "佐证材料",
+}
+
+
+def _actor(username: str | None) -> User:
+    if username:
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"找不到操作人“{username}”，请检查 --user。")
+        return user
+    admins = list(User.objects.filter(is_superuser=True, is_active=True)[:2])
+    if len(admins) != 1:
+        raise CommandError("请用 --user 指定操作人（系统管理员，或该组织的书记/办公室人员）。")
+    return admins[0]
+
+
+def _organisation(text: str | None) -> Organisation:
+    if text:
+        found = (
+            Organisation.objects.filter(pk=int(text))
+            if text.isdigit()
+            else Organisation.objects.filter(name=text)
+        )
+        orgs = list(found[:2])
+    else:
+        orgs = list(Organisation.objects.filter(parent__isnull=True)[:2])
+    if len(orgs) != 1:
+        what = f"“{text}”" if text else "顶级组织"
+        raise CommandError(
+            f"{what}{'不唯一' if orgs else '不存在'}，请用 --organisation 指定组织的编号或名称。"
+        )
+    return orgs[0]
+
+
+def _source(text: str, organisation: Organisation) -> Source:
+    found = Source.objects.filter(pk=int(text)) if text.isdigit() else Source.objects.filter(title=text)
+    sources = list(found.filter(organisation__path__startswith=organisation.path)[:2])
+    if len(sources) != 1:
+        raise CommandError(f"问题来源“{text}”{'不唯一' if sources else '不存在'}，请用编号指定。")
+    return sources[0]

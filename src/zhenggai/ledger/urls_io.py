@@ -1,0 +1,19 @@
+"""URLs of Excel in and out (pages) and of the ledger's JSON API with its OpenAPI schema."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.authtoken.views import obtain_auth_token
+
+from zhenggai.ledger import api, io_pages
+
+app_name = "ledger_io"
+
+urlpatterns = [
+    path("ledger/export/", io_pages.export, name="export"),
+    path("ledger/import/", io_pages.import_page, name="import"),
+    path("api/token/", obtain_auth_token, name="api_token"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/ledger/measures/", api.measures, name="api_measures"),
+    path("api/ledger/measures/<int:pk>/", api.measure, name="api_measure"),
+    path("api/ledger/measures/<int:pk>/progress/", api.progress, name="api_progress"),
+]
