@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "zhenggai.web",
     "zhenggai.orgs",
     "zhenggai.ledger",
@@ -106,6 +109,23 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 #: Ledger rows due within this many days are marked yellow (督办 practice); overdue rows red.
 DUE_SOON_DAYS = envint("ZHENGGAI_DUE_SOON_DAYS", 10)
 LEDGER_PAGE_SIZE = envint("ZHENGGAI_LEDGER_PAGE_SIZE", 50)
+
+#: The ledger's JSON API (zhenggai.ledger.api): token or session login, errors as {"detail": …}.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "整改台账 API",
+    "DESCRIPTION": "整改措施的查询、新增、修改与整改进展填报。认证：POST /api/token/ 取得令牌，请求头 Authorization: Token <令牌>。",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", False)
