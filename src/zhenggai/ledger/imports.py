@@ -144,6 +144,7 @@ class _Store:
         self.units: dict[str, Organisation] = {}
 
     def run(self) -> None:
+        self._resolve_owners(self.sheet.rows)
         groups: dict[int, list[LedgerRow]] = {}
         for row in self.sheet.rows:
             groups.setdefault(row.problem_ref, []).append(row)
@@ -249,7 +250,7 @@ class _Store:
         return found
 
     def _first_name(self, text: str, row: int, column: str) -> str:
-        names = [n for n in _NAME_SEPARATORS.split(_BRACKETS.sub("", text)) if n]
+        names = _names(text)
         if len(names) > 1:
             self.sheet.warnings.append(
                 LedgerIssue(row, column, f"“{text}”有多个，取第一个“{names[0]}”，其余请在整改措施中补充。")
@@ -258,29 +259,50 @@ class _Store:
 
     def _owner(self, text: str, row: int) -> User | None:
         name = self._first_name(text, row, "责任人")[:50]
-        if not name:
-            return None
-        if name not in self.owners:
-            self.owners[name] = self._find_or_create_owner(name)
-        return self.owners[name]
+        return self.owners[name] if name else None
 
-    def _find_or_create_owner(self, name: str) -> User:
-        people = User.objects.filter(display_name=name)
-        found = (
-            people.filter(memberships__organisation__path__startswith=self.org.path).first()
-            or people.first()
-            or User.objects.filter(username=name).first()
+    def _resolve_owners(self, rows: Iterable[LedgerRow]) -> None:
+        """Find every owner named in the file with a few queries, and create the missing ones at once."""
+        names = {name for row in rows if (name := self._owner_name(row.owner))}
+        members = set(
+            Membership.objects.filter(
+                organisation__path__startswith=self.org.path, user__display_name__in=names
+            ).values_list("user_id", flat=True)
         )
-        if found is not None:
-            return found
-        username, n = name[:140], 1
-        while User.objects.filter(username=username).exists():
-            n += 1
-            username = f"{name[:140]}{n}"
-        person = User.objects.create(username=username, display_name=name, password=make_password(None))
-        Membership.objects.create(user=person, organisation=self.org, role=Role.MEMBER)
-        self.report.owners_created.append(name)
-        return person
+        for person in User.objects.filter(display_name__in=names).order_by("pk"):
+            current = self.owners.get(person.display_name)
+            # one of this organisation's people first, else the first person of that name
+            if current is None or (person.pk in members and current.pk not in members):
+                self.owners[person.display_name] = person
+        rest = names - set(self.owners)
+        for person in User.objects.filter(username__in=rest):
+            self.owners[person.username] = person
+        missing = sorted(names - set(self.owners))
+        if not missing:
+            return
+        taken = set(
+            User.objects.filter(username__in=[m[:140] for m in missing]).values_list("username", flat=True)
+        )
+        new_people = []
+        for name in missing:
+            username, n = name[:140], 1
+            while username in taken or (n > 1 and User.objects.filter(username=username).exists()):
+                n += 1
+                username = f"{name[:140]}{n}"
+            taken.add(username)
+            new_people.append(User(username=username, display_name=name, password=make_password(None)))
+        created = User.objects.bulk_create(new_people, batch_size=1000)
+        Membership.objects.bulk_create(
+            [Membership(user=person, organisation=self.org, role=Role.MEMBER) for person in created],
+            batch_size=1000,
+        )
+        for person in created:
+            self.owners[person.display_name] = person
+        self.report.owners_created.extend(missing)
+
+    def _owner_name(self, text: str) -> str:
+        names = _names(text)
+        return names[0][:50] if names else ""
 
     def _unit(self, text: str, row: int) -> Organisation | None:
         name = self._first_name(text, row, "责任单位")[:100]
@@ -293,3 +315,8 @@ class _Store:
                 self.report.units_created.append(name)
             self.units[name] = found
         return self.units[name]
+
+
+def _names(text: str) -> list[str]:
+    """“张三（分管领导）、李四” → ["张三", "李四"]."""
+    return [n for n in _NAME_SEPARATORS.split(_BRACKETS.sub("", text)) if n]
