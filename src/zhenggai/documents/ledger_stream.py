@@ -127,7 +127,7 @@ class SheetWriter:
     def __init__(
         self, out: IO[bytes] | ByteSink, sheet_name: str, widths: Sequence[int], frozen_rows: int = 0
     ) -> None:
-        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=5)  # type: ignore[call-overload]
+        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3)  # type: ignore[call-overload]
         self._sheet_name = sheet_name
         self._letters = [column_letter(i) for i in range(1, len(widths) + 1)]
         self._frozen = frozen_rows
@@ -185,14 +185,24 @@ class SheetWriter:
     def append(self, values: Iterable[Any], styles: Sequence[int], height: float | None = None) -> int:
         """Write the next row; return its row number."""
         self.rows += 1
-        number = self.rows
-        letters = self._letters
-        cells = "".join(cell(f"{letters[i]}{number}", v, styles[i]) for i, v in enumerate(values))
+        number = str(self.rows)
+        parts = []
+        # The hot loop of an export: text and empty cells inline, anything else through cell().
+        for letter, value, style in zip(self._letters, values, styles, strict=False):
+            if value is None or value == "":
+                parts.append(f'<c r="{letter}{number}" s="{style}"/>')
+            elif type(value) is str:
+                text = _ILLEGAL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                parts.append(
+                    f'<c r="{letter}{number}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+                )
+            else:
+                parts.append(cell(letter + number, value, style))
         extra = f' ht="{height}" customHeight="1"' if height else ""
-        self._buffer.append(f'<row r="{number}"{extra}>{cells}</row>')
+        self._buffer.append(f'<row r="{number}"{extra}>{"".join(parts)}</row>')
         if len(self._buffer) >= 500:
             self._flush()
-        return number
+        return self.rows
 
     def merge(self, first_row: int, last_row: int, first_col: int, last_col: int) -> None:
         """Merge a block of cells (1-based, inclusive); nothing happens for a single cell."""
