@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -46,10 +48,23 @@ def export(request: HttpRequest) -> HttpResponse:
     return response
 
 
+#: A checked file waits this long for its confirmation, then it is removed.
+PENDING_SECONDS = 24 * 3600
+
+
 def _import_dir() -> Path:
     folder = Path(settings.DATA_DIR) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _forget_stale(folder: Path) -> None:
+    """Remove checked files nobody confirmed (a closed browser tab leaves one behind)."""
+    limit = time.time() - PENDING_SECONDS
+    for path in folder.glob("*.xlsx"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
 
 
 def _choices(user: User) -> dict[str, Any]:
@@ -100,7 +115,9 @@ def import_page(request: HttpRequest) -> HttpResponse:
     token = ""
     if report.ok:
         token = secrets.token_urlsafe(16)
-        (_import_dir() / f"{token}.xlsx").write_bytes(data)
+        folder = _import_dir()
+        _forget_stale(folder)
+        (folder / f"{token}.xlsx").write_bytes(data)
         request.session[_SESSION_KEY] = {"token": token, "name": sheet.name}
     return _report(request, context, report, token, organisation.pk, source.pk if source else "")
 
