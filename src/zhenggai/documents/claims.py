@@ -37,12 +37,19 @@ def _number(raw: str | None) -> int | None:
 
 
 # A sentence ends at 。！？； (or their ASCII forms; "." only outside numbers such as 1.5).
-_SENTENCE = re.compile(r"(?:[^。！？；!?;.]|(?<=\d)\.(?=\d))+(?:[。！？；!?;]+|\.(?!\d)|$)")
+_SENTENCE_END = re.compile(r"[。！？；!?;]+|\.(?!\d)")
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
-    """(start, sentence) pairs; sentences end at 。！？；."""
-    return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text)]
+    """(start, sentence) pairs."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, text[start : m.end()]))
+        start = m.end()
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
 
 
 def find_claims(

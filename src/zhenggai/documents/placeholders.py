@@ -15,6 +15,10 @@ _PATTERN = re.compile(
     r"|[【\[〔［][^】\]〕］]{0,6}(?:待补|待補|待填|待定|补充|補充|填写|填寫)[^】\]〕］]{0,6}[】\]〕］]"
 )
 
+# Where a placeholder can start: scanning for these first is far faster than trying the pattern
+# at every position of the text.
+_FIRST = re.compile(r"[XxＸｘ×✕╳*＊○◯□△某【\[〔［]")
+
 # Latin "X" that is real text, not a blank to fill.
 _REAL_X = re.compile(r"X(?:光|线|射线|型|轴|染色体|因素)|x(?:86|64)")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
@@ -27,7 +31,14 @@ def find_placeholders(paragraphs: list[Paragraph]) -> list[Placeholder]:
     for p in paragraphs:
         text = p.text
         urls = [u.span() for u in _URL.finditer(text)] if ("/" in text or "@" in text) else []
-        for m in _PATTERN.finditer(text):
+        end = 0
+        for first in _FIRST.finditer(text):
+            if first.start() < end:
+                continue
+            m = _PATTERN.match(text, first.start())
+            if m is None:
+                continue
+            end = m.end()
             run = m.group(0)
             if any(a <= m.start() < b for a, b in urls):
                 continue
