@@ -13,7 +13,7 @@ from zhenggai.meetings.services import NOTICE_MAX_BYTES, candidates
 from zhenggai.orgs.access import managed_organisations
 from zhenggai.orgs.models import Organisation, User
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonChoice(forms.ModelMultipleChoiceField):

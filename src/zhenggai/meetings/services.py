@@ -78,15 +78,15 @@ def _check_members(organisation: Organisation, members: Iterable[User]) -> list[
     return members
 
 
-def _relink_later(meeting: Meeting) -> None:
-    """A meeting created after a later year's: that one's previous meeting is now this one."""
-    for later in Meeting.objects.filter(
-        organisation=meeting.organisation, kind=meeting.kind, year__gt=meeting.year
-    ).exclude(pk=meeting.pk):
-        best = previous_meeting_for(later.organisation, later.kind, later.year, exclude=later.pk)
-        if later.previous_meeting_id != (best.pk if best else None):
-            later.previous_meeting = best
-            later.save(update_fields=["previous_meeting", "updated_at"])
+def _relink(meeting: Meeting) -> None:
+    """After a meeting is created or moves to another year, every meeting of its kind finds its previous one again."""
+    for other in Meeting.objects.filter(organisation=meeting.organisation, kind=meeting.kind).exclude(
+        pk=meeting.pk
+    ):
+        best = previous_meeting_for(other.organisation, other.kind, other.year, exclude=other.pk)
+        if other.previous_meeting_id != (best.pk if best else None):
+            other.previous_meeting = best
+            other.save(update_fields=["previous_meeting", "updated_at"])
 
 
 @transaction.atomic
@@ -120,7 +120,7 @@ def create_meeting(
         created_by=actor,
     )
     meeting.members.set(people)
-    _relink_later(meeting)
+    _relink(meeting)
     return meeting
 
 
@@ -153,7 +153,7 @@ def update_meeting(
     meeting.save()
     meeting.members.set(people)
     if moved:
-        _relink_later(meeting)
+        _relink(meeting)
     return meeting
 
 

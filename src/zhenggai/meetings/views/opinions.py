@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from zhenggai.ledger.errors import LedgerError
 from zhenggai.meetings import matching
 from zhenggai.meetings import opinions as services
-from zhenggai.meetings.access import meeting_or_404
+from zhenggai.meetings.access import can_manage_meeting, meeting_or_404
 from zhenggai.meetings.errors import MeetingError
 from zhenggai.meetings.forms import LinkForm, SortForm
 from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, OpinionLink
@@ -49,7 +49,7 @@ def index(request: HttpRequest, pk: int) -> HttpResponse:
     kept = [o for o in shown if o.merged_into_id is None]
     context.update(
         opinions=kept,
-        duplicates={o.merged_into_id: [] for o in kept},
+        duplicates={o.pk: [] for o in kept},
         links=meeting.opinion_links.all() if context["may_manage"] else [],
         link_form=LinkForm(),
         today=timezone.localdate(),
@@ -139,20 +139,17 @@ def sort(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
 @require_POST
 def merge(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
-    chosen = request.POST.getlist("opinion")
+    if not can_manage_meeting(request.user, meeting):  # type: ignore[arg-type]
+        return forbidden(request, "只有本组织的书记或办公室可以合并意见")
     keep_id = request.POST.get("keep", "")
+    others = [_opinion_or_404(request, meeting, i) for i in request.POST.getlist("opinion") if i != keep_id]
     try:
-        keep = _opinion_or_404(request, meeting, keep_id) if keep_id else None
-        if keep is None:
+        if not keep_id:
             raise MeetingError("请选择要保留的那条意见")
-        others = [_opinion_or_404(request, meeting, i) for i in chosen if i != keep_id]
+        keep = _opinion_or_404(request, meeting, keep_id)
         merged = services.merge_opinions(request.user, keep, others)  # type: ignore[arg-type]
-    except (LedgerError, Http404) as exc:
-        if isinstance(exc, LedgerError) and exc.status == 403:
-            return forbidden(request, exc.message)
-        messages.error(
-            request, exc.message if isinstance(exc, LedgerError) else "所选意见无效，请刷新页面后重试"
-        )
+    except LedgerError as exc:
+        messages.error(request, exc.message)
     else:
         messages.success(request, f"已将 {len(merged)} 条重复意见合并")
     return redirect("meetings:opinions", pk=meeting.pk)

@@ -1,0 +1,50 @@
+"""The meetings tests' base: the web tests' named people with the team's 2021 meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.test import Client
+
+from tests.web.base import BaseTestCase
+from zhenggai.meetings import services
+from zhenggai.meetings.models import Meeting
+from zhenggai.meetings.ratelimit import buckets
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def corpus_text(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8-sig")
+
+
+class MeetingTestCase(BaseTestCase):
+    """The team's 2021 民主生活会 with 王书记 (secretary), 张委员 (member) and 刘委员 (colleague).
+
+    李主任 (office) runs it, 赵审核 (reviewer) reads it, 孙书记 (outsider) belongs to another team;
+    `self.visitor` is a browser with no login at all.
+    """
+
+    def setUp(self) -> None:
+        super().setUp()
+        buckets.clear()
+        self.addCleanup(buckets.clear)
+        self.meeting = services.create_meeting(
+            self.office,
+            organisation=self.team,
+            kind="democratic_life",
+            year=2021,
+            theme="党史学习教育专题",
+            members=[self.secretary, self.member, self.colleague],
+        )
+        services.set_notice(self.office, self.meeting, text=corpus_text("seed-notice.txt"))
+        self.aspects = list(self.meeting.aspects.all())
+        self.visitor = Client()
+
+    def url(self, name: str, *args: object) -> str:
+        from django.urls import reverse
+
+        return reverse(f"meetings:{name}", args=[self.meeting.pk, *args])
+
+    def fresh(self) -> Meeting:
+        return Meeting.objects.get(pk=self.meeting.pk)

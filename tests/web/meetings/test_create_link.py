@@ -1,0 +1,70 @@
+"""The office makes a collection link, prints its QR code, closes it."""
+
+import datetime
+
+from django.urls import reverse
+
+from tests.web.meetings.base import MeetingTestCase
+from zhenggai.meetings import opinions
+from zhenggai.meetings.models import OpinionLink
+
+
+class CreateLinkTestCase(MeetingTestCase):
+    def test_it_makes_an_unguessable_link_and_shows_its_qr_code(self):
+        self.login(self.office)
+        r = self.client.post(
+            reverse("meetings:link_create", args=[self.meeting.pk]),
+            {"title": "机关全体干部", "expires_on": "2099-01-31"},
+        )
+        link = OpinionLink.objects.get()
+        self.assertRedirects(r, self.url("link_qr", link.pk))
+        self.assertGreaterEqual(len(link.token), 32)
+        self.assertEqual(link.expires_on, datetime.date(2099, 1, 31))
+        r = self.client.get(self.url("link_qr", link.pk))
+        self.assertContains(r, "<svg")
+        self.assertContains(r, reverse("meetings:collect", args=[link.token]))
+        self.assertContains(r, "2099年1月31日")
+
+    def test_tokens_differ(self):
+        tokens = {
+            opinions.create_link(self.office, self.meeting, expires_on=self.today).token for _ in range(20)
+        }
+        self.assertEqual(len(tokens), 20)
+
+    def test_it_refuses_a_past_expiry(self):
+        self.login(self.office)
+        r = self.client.post(
+            reverse("meetings:link_create", args=[self.meeting.pk]), {"expires_on": "2000-01-01"}, follow=True
+        )
+        self.assertContains(r, "截止日期不能早于今天")
+        self.assertFalse(OpinionLink.objects.exists())
+
+    def test_it_closes_a_link(self):
+        link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
+        self.login(self.office)
+        self.client.post(self.url("link_close", link.pk))
+        link.refresh_from_db()
+        self.assertIsNotNone(link.closed_at)
+        r = self.visitor.get(reverse("meetings:collect", args=[link.token]))
+        self.assertContains(r, "已过期或已关闭", status_code=404)
+
+    def test_members_and_reviewers_may_not_make_or_see_links(self):
+        link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
+        for person in (self.member, self.reviewer):
+            self.login(person)
+            r = self.client.post(
+                reverse("meetings:link_create", args=[self.meeting.pk]), {"expires_on": "2099-01-31"}
+            )
+            self.assertEqual(OpinionLink.objects.count(), 1)
+            self.assertEqual(self.client.get(self.url("link_qr", link.pk)).status_code, 403)
+            self.assertEqual(self.client.post(self.url("link_close", link.pk)).status_code, 403)
+            r = self.client.get(self.url("opinions"))
+            self.assertNotContains(r, link.token)
+        link.refresh_from_db()
+        self.assertIsNone(link.closed_at)
+
+    def test_the_outsider_gets_404(self):
+        link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
+        self.login(self.outsider)
+        self.assertEqual(self.client.get(self.url("link_qr", link.pk)).status_code, 404)
+        self.assertEqual(self.client.post(self.url("link_close", link.pk)).status_code, 404)

@@ -1,0 +1,56 @@
+"""The office edits year, theme, date and participants; the ledger source follows."""
+
+import datetime
+
+from tests.web.meetings.base import MeetingTestCase
+from zhenggai.meetings import services
+
+
+class EditMeetingTestCase(MeetingTestCase):
+    def post(self, **data):
+        form = {
+            "year": 2021,
+            "theme": "党史学习教育专题",
+            "date": "2022-01-20",
+            "members": [self.secretary.pk, self.member.pk],
+        }
+        return self.client.post(self.url("edit"), {**form, **data})
+
+    def test_it_saves_date_and_participants(self):
+        self.login(self.office)
+        r = self.post()
+        self.assertRedirects(r, self.url("detail"))
+        meeting = self.fresh()
+        self.assertEqual(meeting.date, datetime.date(2022, 1, 20))
+        self.assertEqual(set(meeting.members.all()), {self.secretary, self.member})
+
+    def test_the_source_follows_year_and_theme(self):
+        self.login(self.office)
+        self.post(year=2020, theme="")
+        self.source.refresh_from_db()
+        self.assertEqual((self.source.year, self.source.theme), (2020, ""))
+        self.assertEqual(self.source.title, "2020年度民主生活会")
+
+    def test_a_new_year_relinks_the_previous_meeting(self):
+        later = services.create_meeting(
+            self.office, organisation=self.team, kind="democratic_life", year=2023
+        )
+        self.assertEqual(later.previous_meeting, self.meeting)
+        self.login(self.office)
+        self.post(year=2024)
+        later.refresh_from_db()
+        self.assertIsNone(later.previous_meeting)
+        self.assertEqual(self.fresh().previous_meeting, later)
+
+    def test_it_refuses_a_participant_from_elsewhere(self):
+        self.login(self.office)
+        r = self.post(members=[self.secretary.pk, self.outsider.pk])
+        self.assertEqual(r.status_code, 400)
+        self.assertEqual(self.fresh().members.count(), 3)
+
+    def test_members_and_reviewers_may_not_edit(self):
+        for person in (self.member, self.reviewer):
+            self.login(person)
+            self.assertEqual(self.client.get(self.url("edit")).status_code, 403)
+            self.assertEqual(self.post(theme="改了").status_code, 403)
+        self.assertEqual(self.fresh().theme, "党史学习教育专题")

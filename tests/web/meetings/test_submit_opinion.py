@@ -1,0 +1,182 @@
+"""Anyone with the link sends an opinion from a phone, and the opinion keeps no trace of who sent it."""
+
+import datetime
+import logging
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.web.meetings.base import MeetingTestCase
+from zhenggai.meetings import opinions
+from zhenggai.meetings.models import Opinion
+from zhenggai.meetings.ratelimit import LinkBuckets, buckets
+
+IP = "203.0.113.77"
+AGENT = "Mozilla/5.0 (AnonPhone 12; zh-CN) SenderBrowser/9.9"
+SENDER = {"REMOTE_ADDR": IP, "HTTP_USER_AGENT": AGENT, "HTTP_X_FORWARDED_FOR": IP}
+
+
+class SubmitOpinionTestCase(MeetingTestCase):
+    def setUp(self):
+        super().setUp()
+        self.link = opinions.create_link(
+            self.office, self.meeting, expires_on=self.today + datetime.timedelta(days=7)
+        )
+        self.collect = reverse("meetings:collect", args=[self.link.token])
+
+    def form(self, **data):
+        return {
+            "text": "希望班子成员多到基层一线调研，少开会多办实事。",
+            "about": "",
+            "aspect": "",
+            "form_token": opinions.form_token(self.link),
+            "website": "",
+            **data,
+        }
+
+    def send(self, **data):
+        return self.visitor.post(self.collect, self.form(**data), **SENDER)
+
+    def test_it_shows_a_mobile_page_in_chinese_without_login(self):
+        r = self.visitor.get(self.collect, **SENDER)
+        self.assertContains(r, "征求意见")
+        self.assertContains(r, 'name="viewport"')
+        self.assertContains(r, "张委员")
+        self.assertContains(r, self.aspects[0].text)
+        self.assertNotContains(r, "csrfmiddlewaretoken")
+
+    def test_it_stores_the_opinion_on_a_member_under_an_aspect(self):
+        r = self.send(about=str(self.member.pk), aspect=str(self.aspects[2].pk))
+        self.assertContains(r, "提交成功")
+        opinion = Opinion.objects.get()
+        self.assertEqual(opinion.about, self.member)
+        self.assertEqual(opinion.aspect, self.aspects[2])
+        self.assertEqual(opinion.received_on, self.today)
+        self.assertEqual(opinion.route, "unsorted")
+
+    def test_an_opinion_on_the_team_names_nobody(self):
+        self.send()
+        self.assertIsNone(Opinion.objects.get().about)
+
+    def test_the_row_holds_no_user_ip_agent_or_time(self):
+        self.visitor.force_login(self.colleague)  # even a logged-in sender stays anonymous
+        self.send()
+        row = Opinion.objects.values().get()
+        self.assertEqual(
+            set(row),
+            {
+                "id",
+                "meeting_id",
+                "text",
+                "received_on",
+                "about_id",
+                "submitted_aspect_id",
+                "route",
+                "routed_to_id",
+                "aspect_id",
+                "merged_into_id",
+                "answered",
+                "match_decision",
+                "matched_item",
+            },
+        )
+        self.assertIsInstance(row["received_on"], datetime.date)
+        self.assertNotIsInstance(row["received_on"], datetime.datetime)
+        flat = repr(row)
+        for trace in (IP, "AnonPhone", str(self.colleague.pk) + ",", "colleague"):
+            self.assertNotIn(trace, flat)
+        self.assertIsNone(row["routed_to_id"])
+
+    def test_the_insert_sends_nothing_about_the_sender_to_the_database(self):
+        with CaptureQueriesContext(connection) as queries:
+            self.send()
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        self.assertIn("meetings_opinion", sql)
+        self.assertNotIn(IP, sql)
+        self.assertNotIn("AnonPhone", sql)
+        self.assertNotIn("django_session", sql)
+
+    def test_no_response_sets_a_cookie(self):
+        for r in (self.visitor.get(self.collect, **SENDER), self.send(), self.send(text="短")):
+            self.assertEqual(r.cookies, {}, r.status_code)
+            self.assertNotIn("Set-Cookie", r.headers)
+            self.assertEqual(r["Cache-Control"], "no-store")
+            self.assertEqual(r["Referrer-Policy"], "no-referrer")
+
+    def test_logs_do_not_name_the_sender(self):
+        buckets.clear()
+        with self.assertLogs(level=logging.DEBUG) as logs:
+            logging.getLogger("zhenggai.meetings").debug("marker")  # assertLogs needs one line
+            self.visitor.get(self.collect, **SENDER)
+            self.send()
+            self.send(text="短")  # 400
+            self.send(form_token="forged")  # 400
+            self.visitor.get(reverse("meetings:collect", args=["no-such-token"]), **SENDER)  # 404
+            for _ in range(buckets.burst + 1):
+                self.send()  # ends in 429
+        text = "\n".join(logs.output) + repr([r.__dict__ for r in logs.records])
+        self.assertNotIn(IP, text)
+        self.assertNotIn("AnonPhone", text)
+        self.assertNotIn(self.link.token, text)
+        self.assertEqual([r.getMessage() for r in logs.records], ["marker"])
+
+    def test_the_rate_limit_refuses_with_429_in_chinese(self):
+        for _ in range(buckets.burst):
+            self.assertEqual(self.send().status_code, 200)
+        r = self.send()
+        self.assertContains(r, "请过几分钟再提交", status_code=429)
+        self.assertContains(r, "希望班子成员多到基层一线调研", status_code=429)  # the text is kept
+        self.assertEqual(Opinion.objects.count(), buckets.burst)
+
+    def test_the_rate_limit_is_per_link_and_refills(self):
+        now = [0.0]
+        limiter = LinkBuckets(2, 60, clock=lambda: now[0])
+        self.assertEqual(
+            [limiter.take("a"), limiter.take("a"), limiter.take("a"), limiter.take("b")],
+            [True, True, False, True],
+        )
+        now[0] = 30.0
+        self.assertTrue(limiter.take("a"))
+        self.assertFalse(limiter.take("a"))
+
+    def test_the_rate_limit_keeps_no_sender(self):
+        self.send()
+        self.assertEqual(list(buckets._buckets), [self.link.pk])
+
+    def test_the_honeypot_keeps_nothing(self):
+        r = self.send(website="http://spam.example")
+        self.assertContains(r, "提交成功")
+        self.assertFalse(Opinion.objects.exists())
+
+    def test_a_forged_or_old_form_token_asks_to_send_again(self):
+        r = self.send(form_token="1:forged:token")
+        self.assertContains(r, "请再点一次", status_code=400)
+        self.assertFalse(Opinion.objects.exists())
+        other = opinions.create_link(self.office, self.meeting, expires_on=self.today)
+        r = self.send(form_token=opinions.form_token(other))
+        self.assertEqual(r.status_code, 400)
+        self.assertFalse(Opinion.objects.exists())
+
+    def test_it_refuses_someone_not_at_the_meeting(self):
+        r = self.send(about=str(self.outsider.pk))
+        self.assertEqual(r.status_code, 400)
+        self.assertFalse(Opinion.objects.exists())
+
+    def test_it_refuses_too_short_and_too_long(self):
+        self.assertContains(self.send(text="好"), "至少写", status_code=400)
+        self.assertEqual(self.send(text="长" * 2001).status_code, 400)
+        self.assertFalse(Opinion.objects.exists())
+
+    def test_expired_closed_and_unknown_links_take_nothing(self):
+        expired = opinions.create_link(self.office, self.meeting, expires_on=self.today)
+        expired.expires_on = self.today - datetime.timedelta(days=1)
+        expired.save()
+        closed = opinions.close_link(
+            self.office, opinions.create_link(self.office, self.meeting, expires_on=self.today)
+        )
+        for token in (expired.token, closed.token, "x" * 32):
+            url = reverse("meetings:collect", args=[token])
+            self.assertContains(self.visitor.get(url), "已过期或已关闭", status_code=404)
+            self.assertEqual(self.visitor.post(url, self.form()).status_code, 404)
+        self.assertFalse(Opinion.objects.exists())
