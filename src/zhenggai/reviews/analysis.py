@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from zhenggai.meetings.models import Meeting
 from zhenggai.reviews.models import ReportVersion
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
+_QUOTED = re.compile(r"“([^”]{1,80})”")
 
 
 @dataclass(slots=True)
@@ -78,17 +80,28 @@ def paragraph_views(version: ReportVersion, analysis: Analysis) -> list[Paragrap
     return views
 
 
+def _span(text: str, finding: Finding) -> tuple[int, int] | None:
+    """Where a finding points: the text its message quotes (“X”), at its column or nearest to it."""
+    quoted = _QUOTED.search(finding.message)
+    token = quoted.group(1).rstrip("…") if quoted else ""
+    if not token:
+        return None
+    start = finding.column - 1
+    if text.startswith(token, start):
+        return start, start + len(token)
+    places = [m.start() for m in re.finditer(re.escape(token), text)]
+    if not places:
+        return None
+    nearest = min(places, key=lambda p: abs(p - start))
+    return nearest, nearest + len(token)
+
+
 def _pieces(text: str, findings: list[Finding]) -> list[Piece]:
     spans: list[tuple[int, int, Finding]] = []
     for f in findings:
-        if not f.excerpt:
-            continue
-        excerpt = f.excerpt.rstrip("…")
-        start = f.column - 1
-        if not (excerpt and text.startswith(excerpt, start)):
-            start = text.find(excerpt) if excerpt else -1
-        if start >= 0 and excerpt:
-            spans.append((start, start + len(excerpt), f))
+        span = _span(text, f)
+        if span is not None:
+            spans.append((*span, f))
     spans.sort(key=lambda s: (s[0], _RANK[s[2].severity]))
     pieces: list[Piece] = []
     at = 0

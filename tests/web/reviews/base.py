@@ -36,7 +36,9 @@ class ReviewTestCase(BaseTestCase):
         self.last_meeting = Meeting.objects.create(
             organisation=self.team, kind=SourceKind.DEMOCRATIC_LIFE, year=2021, source=self.source
         )
-        source = create_source(self.secretary, kind=SourceKind.DEMOCRATIC_LIFE, organisation=self.team, year=2022)
+        source = create_source(
+            self.secretary, kind=SourceKind.DEMOCRATIC_LIFE, organisation=self.team, year=2022
+        )
         self.meeting = Meeting.objects.create(
             organisation=self.team,
             kind=SourceKind.DEMOCRATIC_LIFE,
@@ -51,9 +53,7 @@ class ReviewTestCase(BaseTestCase):
     def report_of(self, user: User, *, text: str | None = None, state: str = ReportState.DRAFT) -> Report:
         """`user`'s report with one version (the seed, or `text`), moved to `state` the proper way."""
         report = services.report_for(user, self.meeting)
-        document = (
-            services.read_written(text) if text is not None else services.read_upload("seed.txt", SEED)
-        )
+        document = services.read_written(text) if text is not None else services.read_upload("seed.txt", SEED)
         services.add_version(user, report, document, file_name="" if text else "seed.txt")
         if state != ReportState.DRAFT:
             services.submit(user, report)

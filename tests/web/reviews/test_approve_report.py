@@ -1,0 +1,44 @@
+"""The office approves a submitted report; a draft or a returned report cannot be approved."""
+
+from tests.web.reviews.base import ReviewTestCase
+from zhenggai.reviews.models import ReportState
+
+
+class ApproveReportTestCase(ReviewTestCase):
+    def post(self, report):
+        return self.client.post(self.url("approve", report))
+
+    def test_it_approves_a_submitted_report(self):
+        report = self.report_of(self.member, state=ReportState.SUBMITTED)
+        self.login(self.secretary)
+        self.assertRedirects(self.post(report), self.url("report", report))
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.APPROVED)
+        self.assertEqual(report.decided_by, self.secretary)
+
+    def test_a_returned_report_cannot_be_approved(self):
+        report = self.report_of(self.member, state=ReportState.RETURNED)
+        self.login(self.office)
+        self.assertContains(self.post(report), "材料已退回，不能通过", status_code=400)
+
+    def test_a_draft_cannot_be_approved_and_stays_hidden(self):
+        report = self.report_of(self.member)
+        self.login(self.office)
+        self.assertEqual(self.post(report).status_code, 404)
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.DRAFT)
+
+    def test_the_reviewer_cannot_approve(self):
+        report = self.report_of(self.member, state=ReportState.SUBMITTED)
+        self.login(self.reviewer)
+        self.assertEqual(self.post(report).status_code, 403)
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.SUBMITTED)
+
+    def test_an_approved_report_is_final(self):
+        report = self.report_of(self.member, state=ReportState.APPROVED)
+        self.login(self.office)
+        self.assertContains(self.post(report), "材料已通过，不能通过", status_code=400)
+        self.login(self.member)
+        r = self.client.post(self.url("write", report), {"text": "新内容"})
+        self.assertContains(r, "材料已通过，不能再修改", status_code=400)

@@ -1,0 +1,60 @@
+"""The reviewer comments on paragraphs of a submitted report but cannot change it."""
+
+from tests.web.reviews.base import ReviewTestCase, seed_upload
+from zhenggai.reviews.models import Comment, ReportState
+
+
+class CommentReportTestCase(ReviewTestCase):
+    def setUp(self):
+        super().setUp()
+        self.report = self.report_of(self.member, state=ReportState.SUBMITTED)
+        self.version = self.report.versions.get()
+
+    def post(self, line=3, text="“X方面XX个问题”请填写实际数字"):
+        return self.client.post(
+            self.url("comment", self.report), {"version": self.version.pk, "line": line, "text": text}
+        )
+
+    def test_the_reviewer_comments_on_a_paragraph(self):
+        self.login(self.reviewer)
+        r = self.post()
+        self.assertRedirects(r, self.url("report", self.report) + "?v=1#p3", fetch_redirect_response=False)
+        comment = Comment.objects.get()
+        self.assertEqual((comment.line, comment.author), (3, self.reviewer))
+        self.login(self.member)
+        page = self.client.get(self.url("report", self.report))
+        self.assertContains(page, "赵审核")
+        self.assertContains(page, "“X方面XX个问题”请填写实际数字")
+
+    def test_a_line_outside_the_version_is_refused(self):
+        self.login(self.reviewer)
+        self.assertContains(self.post(line=999), "请选择要提意见的段落", status_code=400)
+        self.assertFalse(Comment.objects.exists())
+
+    def test_the_reviewer_cannot_edit_submit_return_or_approve(self):
+        self.login(self.reviewer)
+        self.assertEqual(
+            self.client.post(self.url("upload", self.report), {"file": seed_upload()}).status_code, 403
+        )
+        self.assertEqual(self.client.post(self.url("write", self.report), {"text": "改写"}).status_code, 404)
+        self.assertEqual(self.client.post(self.url("approve", self.report)).status_code, 403)
+        self.assertEqual(self.client.post(self.url("return", self.report), {"reason": "x"}).status_code, 403)
+        self.assertEqual(self.client.post(self.url("submit", self.report)).status_code, 403)
+        self.report.refresh_from_db()
+        self.assertEqual((self.report.state, self.report.versions.count()), (ReportState.SUBMITTED, 1))
+
+    def test_the_page_offers_the_reviewer_comments_only(self):
+        self.login(self.reviewer)
+        page = self.client.get(self.url("report", self.report))
+        self.assertContains(page, "添加审核意见")
+        self.assertNotContains(page, "审核通过")
+        self.assertNotContains(page, 'name="file"')
+
+    def test_the_author_cannot_comment_on_his_own_report(self):
+        self.login(self.member)
+        self.assertEqual(self.post().status_code, 403)
+
+    def test_the_office_comments_too(self):
+        self.login(self.office)
+        self.post()
+        self.assertEqual(Comment.objects.get().author, self.office)

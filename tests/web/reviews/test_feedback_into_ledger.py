@@ -1,0 +1,86 @@
+"""Inspection feedback (巡察反馈意见) pasted or uploaded, its numbered problems confirmed into the ledger."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.documents.test_mapping import FEEDBACK
+from tests.web.reviews.base import ReviewTestCase
+from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.models import Problem, SourceKind
+from zhenggai.ledger.sources import create_source
+from zhenggai.reviews import into_ledger
+from zhenggai.reviews.models import FeedbackImport
+
+
+class FeedbackIntoLedgerTestCase(ReviewTestCase):
+    def setUp(self):
+        super().setUp()
+        self.inspection = create_source(
+            self.secretary, kind=SourceKind.XUNCHA, organisation=self.team, inspecting_body="市委第二巡察组"
+        )
+        self.url_ = reverse("reviews:feedback", args=[self.inspection.pk])
+
+    def confirm_data(self, text=FEEDBACK):
+        rows = into_ledger.read_feedback(text)
+        data = {"confirm": "1", "text": text, "problems": str(len(rows))}
+        for i, row in enumerate(rows):
+            data.update(
+                {f"p{i}-include": "on", f"p{i}-description": row.description, f"p{i}-aspect": row.aspect}
+            )
+            data[f"p{i}-measures"] = "1"
+            data.update({f"p{i}-m0-text": "", f"p{i}-m0-term": "deadline", f"p{i}-m0-deadline": ""})
+        return data
+
+    def test_pasted_feedback_is_read_into_proposed_problems(self):
+        self.login(self.office)
+        r = self.client.post(self.url_, {"text": FEEDBACK})
+        self.assertContains(r, "农机购置补贴审核把关不严，存在重复申报现象")
+        self.assertContains(r, "确认录入整改台账")
+        self.assertFalse(Problem.objects.filter(source=self.inspection).exists())
+
+    def test_an_uploaded_file_is_read_the_same_way(self):
+        self.login(self.office)
+        r = self.client.post(
+            self.url_, {"file": SimpleUploadedFile("反馈意见.txt", FEEDBACK.encode("gb18030"))}
+        )
+        self.assertContains(r, "干部队伍年龄结构老化")
+
+    def test_a_broken_upload_stores_nothing(self):
+        self.login(self.office)
+        r = self.client.post(self.url_, {"file": SimpleUploadedFile("反馈意见.docx", b"PK\x03\x04broken")})
+        self.assertContains(r, "文件已损坏", status_code=400)
+        self.assertFalse(Problem.objects.exists() and Problem.objects.filter(source=self.inspection).exists())
+
+    def test_text_without_numbered_problems_is_refused(self):
+        self.login(self.office)
+        self.assertContains(
+            self.client.post(self.url_, {"text": "一段没有编号的话。"}),
+            "没有在反馈意见中读到编号的问题",
+            status_code=400,
+        )
+
+    def test_confirming_stores_the_problems_once(self):
+        self.login(self.office)
+        r = self.client.post(self.url_, self.confirm_data())
+        self.assertRedirects(r, f"/sources/{self.inspection.pk}/", fetch_redirect_response=False)
+        problems = Problem.objects.filter(source=self.inspection).order_by("number")
+        self.assertEqual(problems.count(), 6)
+        self.assertEqual(problems[2].aspect, "落实全面从严治党战略部署方面")
+        self.assertEqual(
+            AuditEntry.objects.filter(object_type="problem", problem_id__in=problems.values("pk")).count(), 6
+        )
+        r = self.client.post(self.url_, self.confirm_data())
+        self.assertContains(r, "这份反馈意见已录入该问题来源", status_code=400)
+        self.assertEqual(Problem.objects.filter(source=self.inspection).count(), 6)
+        self.assertEqual(FeedbackImport.objects.get().problems, 6)
+
+    def test_a_meeting_source_takes_no_feedback(self):
+        self.login(self.office)
+        url = reverse("reviews:feedback", args=[self.meeting.source.pk])
+        self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_only_the_office(self):
+        for person in (self.reviewer, self.member, self.outsider):
+            self.login(person)
+            self.assertEqual(self.client.post(self.url_, self.confirm_data()).status_code, 404)
+        self.assertFalse(Problem.objects.filter(source=self.inspection).exists())

@@ -1,0 +1,102 @@
+"""The report page: text with outline, findings at their places, aspect coverage, the system's checks."""
+
+import datetime
+
+from tests.web.reviews.base import ReviewTestCase
+from zhenggai.ledger import services as ledger
+from zhenggai.meetings.models import Opinion, Route
+from zhenggai.reviews.models import ReportState
+
+CLAIMING = """个人对照检查材料
+一、上年度民主生活会整改落实情况
+（一）关于理论学习的问题。制定个人学习计划，每月研读原著不少于两篇，该项措施已整改到位。
+二、存在的主要问题
+（一）在带头深刻感悟“两个确立”的决定性意义方面：一是理解领悟还不够深透。二是学用结合还不够到位。
+三、整改措施
+一是提升政治理论素养。
+"""
+
+
+class ViewReportTestCase(ReviewTestCase):
+    def page(self, report, user=None):
+        self.login(user or report.author)
+        return self.client.get(self.url("report", report))
+
+    def test_findings_are_marked_at_their_place(self):
+        report = self.report_of(self.member)
+        r = self.page(report)
+        self.assertContains(r, 'id="p3"')
+        # 占位符 X on paragraph 3 is marked inside the text, with the finding's message as its title.
+        self.assertContains(
+            r, '<mark class="error" title="ZG101 占位符“X”未填写，请填入实际内容">X</mark>', html=False
+        )
+        self.assertContains(r, 'class="para sev-error" id="p3"')
+        self.assertContains(r, "错误 17</strong>")
+
+    def test_the_outline_links_to_the_paragraphs(self):
+        r = self.page(self.report_of(self.member))
+        self.assertContains(r, '<a href="#p10">二、存在的主要问题</a>', html=False)
+        self.assertContains(r, "上年度整改落实情况")
+
+    def test_the_coverage_shows_which_item_answers_each_aspect(self):
+        r = self.page(self.report_of(self.member))
+        coverage = r.content.decode().split('class="coverage"')[1].split("</table>")[0]
+        self.assertEqual(coverage.count("<tr>"), 5)
+        self.assertIn('href="#p11"', coverage)
+        self.assertNotIn("未查摆", coverage)
+
+    def test_last_years_problem_not_mentioned_is_listed(self):
+        other = ledger.create_problem(
+            self.secretary, source=self.source, description="公务用车管理不规范，存在私车公养现象。"
+        )
+        ledger.create_measure(
+            self.secretary, problem=other, text="清理公务用车", deadline=self.today, owner=self.member
+        )
+        r = self.page(self.report_of(self.member))
+        listed = r.content.decode().split('class="small unmentioned"')[1].split("</ul>")[0]
+        self.assertIn("公务用车管理不规范", listed)
+
+    def test_an_open_measure_called_done_is_listed(self):
+        r = self.page(self.report_of(self.member, text=CLAIMING))
+        claimed = r.content.decode().split('class="small claimed"')[1].split("</ul>")[0]
+        self.assertIn("制定个人学习计划", claimed)
+        self.assertIn("台账：未启动", claimed)
+        self.assertIn('href="#p3"', claimed)
+
+    def test_a_measure_done_in_the_ledger_is_not_listed(self):
+        self.finish(self.measure)
+        r = self.page(self.report_of(self.member, text=CLAIMING))
+        claimed = r.content.decode().split('class="small claimed"')[1].split("</ul>")[0]
+        self.assertNotIn("制定个人学习计划", claimed)
+
+    def test_another_members_ledger_is_not_his(self):
+        r = self.page(self.report_of(self.colleague, text=CLAIMING))
+        claimed = r.content.decode().split('class="small claimed"')[1].split("</ul>")[0]
+        self.assertNotIn("制定个人学习计划", claimed)
+
+    def test_unanswered_routed_opinions_are_listed(self):
+        day = datetime.date(2022, 1, 5)
+        for text in ("希望多到基层联系点走访，解决小区停车难问题", "理解领悟还不够深透，学用结合不到位"):
+            Opinion.objects.create(
+                meeting=self.meeting, text=text, received_on=day, route=Route.MEMBER, routed_to=self.member
+            )
+        r = self.page(self.report_of(self.member, text=CLAIMING))
+        listed = r.content.decode().split('class="small unanswered"')[1].split("</ul>")[0]
+        self.assertIn("停车难", listed)
+        self.assertNotIn("理解领悟", listed)
+        self.assertContains(r, "已回应 1 条")
+
+    def test_the_reviewer_sees_the_same_page_after_submission(self):
+        report = self.report_of(self.member, state=ReportState.SUBMITTED)
+        r = self.page(report, self.reviewer)
+        self.assertContains(r, '<mark class="error"', html=False)
+
+    def test_an_old_version_can_be_shown(self):
+        report = self.report_of(self.member)
+        from zhenggai.reviews import services
+
+        services.add_version(self.member, report, services.read_written(CLAIMING))
+        self.login(self.member)
+        r = self.client.get(self.url("report", report) + "?v=1")
+        self.assertContains(r, "第1版（共2版）")
+        self.assertEqual(self.client.get(self.url("report", report) + "?v=9").status_code, 404)

@@ -1,0 +1,48 @@
+"""A member writes his report in the browser: each save is a new version."""
+
+from tests.web.reviews.base import ReviewTestCase
+from zhenggai.reviews import services
+
+TEXT = "一、上年度民主生活会整改落实情况\n（一）关于理论学习不够系统的问题。已制定学习计划。\n二、存在的问题\n（一）学习不够深入。"
+
+
+class WriteReportTestCase(ReviewTestCase):
+    def setUp(self):
+        super().setUp()
+        self.report = services.report_for(self.member, self.meeting)
+
+    def test_it_saves_a_version_without_a_file(self):
+        self.login(self.member)
+        r = self.client.post(self.url("write", self.report), {"text": TEXT})
+        self.assertRedirects(r, self.url("report", self.report))
+        version = self.report.versions.get()
+        self.assertEqual(version.paragraphs[0], "一、上年度民主生活会整改落实情况")
+        self.assertEqual(bytes(version.file_data), b"")
+
+    def test_the_form_starts_from_the_latest_version(self):
+        self.login(self.member)
+        self.client.post(self.url("write", self.report), {"text": TEXT})
+        self.assertContains(self.client.get(self.url("write", self.report)), "关于理论学习不够系统的问题")
+
+    def test_an_unchanged_text_makes_no_version(self):
+        self.login(self.member)
+        self.client.post(self.url("write", self.report), {"text": TEXT})
+        r = self.client.post(self.url("write", self.report), {"text": TEXT})
+        self.assertContains(r, "内容与上一版相同", status_code=400)
+        self.assertEqual(self.report.versions.count(), 1)
+
+    def test_an_empty_text_is_refused(self):
+        self.login(self.member)
+        r = self.client.post(self.url("write", self.report), {"text": "   "})
+        self.assertEqual(r.status_code, 400)
+        self.assertFalse(self.report.versions.exists())
+
+    def test_a_too_long_text_is_refused(self):
+        self.login(self.member)
+        r = self.client.post(self.url("write", self.report), {"text": "字" * (services.REPORT_MAX_CHARS + 1)})
+        self.assertContains(r, "正文过长", status_code=400)
+
+    def test_the_secretary_cannot_write_into_a_members_report(self):
+        self.login(self.secretary)
+        self.assertEqual(self.client.post(self.url("write", self.report), {"text": TEXT}).status_code, 404)
+        self.assertFalse(self.report.versions.exists())
