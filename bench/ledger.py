@@ -66,6 +66,12 @@ def main(argv: list[str] | None = None) -> int:
         "--start-postgres", action="store_true", help="run a throwaway PostgreSQL server for the run"
     )
     parser.add_argument("--repeat", type=int, default=20, help="requests per page figure")
+    parser.add_argument("--skip-pages", action="store_true", help="only the export and import figures")
+    parser.add_argument(
+        "--server-side-binding",
+        action="store_true",
+        help="psycopg server-side parameter binding (OPTIONS server_side_binding), to compare",
+    )
     args = parser.parse_args(argv)
     server = None
     if args.start_postgres:
@@ -127,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     settings.ALLOWED_HOSTS = ["*"]
+    if args.server_side_binding:
+        settings.DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
     call_command("migrate", verbosity=0)
     organisations = max(10, round(1000 * args.scale))
     measures = max(1000, round(1_000_000 * args.scale))
@@ -135,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"生成：组织 {organisations:,} 个，整改措施 {measures:,} 条，用时 {time.perf_counter() - t:.1f} s")
     print()
     print(f"{'指标':<34}{'应用':>12}{'裸 SQL':>12}{'倍数':>8}   目标")
-    pages(world, args.repeat)
+    if not args.skip_pages:
+        pages(world, args.repeat)
     export(world)
     import_10k(world)
     return 0

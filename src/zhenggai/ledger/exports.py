@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from zhenggai.documents.ledger_xlsx import LedgerRow, iter_ledger_csv, iter_ledger_xlsx
@@ -54,20 +55,25 @@ def ledger_rows(measures: QuerySet[Measure]) -> Iterator[LedgerRow]:
         yield from _rows(batch)
 
 
+def _of_measures(model: Any, ids: list[int]) -> Any:
+    """Rows of `model` belonging to these measures: one array parameter on PostgreSQL, not 2,000."""
+    if connection.vendor == "postgresql":
+        return model.objects.extra(where=["measure_id = ANY(%s)"], params=[ids])
+    return model.objects.filter(measure_id__in=ids)
+
+
 def _rows(batch: list[tuple[Any, ...]]) -> Iterator[LedgerRow]:
     ids = [values[0] for values in batch]
     progress: dict[int, list[str]] = {}
     evidence: dict[int, list[str]] = {}
     for measure_id, text in (
-        Progress.objects.filter(measure_id__in=ids).order_by("date", "id").values_list("measure_id", "text")
+        _of_measures(Progress, ids).order_by("date", "id").values_list("measure_id", "text")
     ):
         if text.startswith(IMPORTED_EVIDENCE):
             evidence.setdefault(measure_id, []).append(text[len(IMPORTED_EVIDENCE) :])
         else:
             progress.setdefault(measure_id, []).append(text)
-    for measure_id, name in (
-        Evidence.objects.filter(measure_id__in=ids).order_by("id").values_list("measure_id", "name")
-    ):
+    for measure_id, name in _of_measures(Evidence, ids).order_by("id").values_list("measure_id", "name"):
         evidence.setdefault(measure_id, []).append(name)
     for (
         pk,
