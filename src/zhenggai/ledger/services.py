@@ -455,12 +455,11 @@ def post_progress(
 
 
 def add_evidence(actor: User, measure: Measure, uploads: Sequence[Any]) -> list[Evidence]:
-    if not uploads:
-        raise LedgerError("请选择要上传的文件")
-
     def work(written: list[str]) -> list[Evidence]:
         if not can_edit_measure(actor, measure):
             raise LedgerForbidden("您只能为本人负责的整改措施上传佐证材料")
+        if not uploads:
+            raise LedgerError("请选择要上传的文件")
         return _store_all(actor, measure, uploads, None, written)
 
     return _atomic_with_files(work)  # type: ignore[no-any-return]

@@ -1,0 +1,48 @@
+"""Recording a source of problems: a meeting (year, theme) or an inspection (body, feedback date)."""
+
+from django.urls import reverse
+
+from tests.web.base import BaseTestCase
+from zhenggai.ledger.models import Source, SourceKind
+
+
+class CreateSourceTestCase(BaseTestCase):
+    def post(self, **data):
+        return self.client.post(reverse("ledger:source_create"), data)
+
+    def test_it_records_an_inspection(self):
+        self.login(self.office)
+        r = self.post(
+            kind=SourceKind.XUNCHA,
+            organisation=self.team.pk,
+            inspecting_body="市委第一巡察组",
+            feedback_date="2021-09-30",
+        )
+        source = Source.objects.get(kind=SourceKind.XUNCHA)
+        self.assertRedirects(r, reverse("ledger:source", args=[source.pk]))
+        self.assertEqual(source.title, "市委第一巡察组巡察反馈意见")
+
+    def test_it_records_a_meeting(self):
+        self.login(self.office)
+        self.post(kind=SourceKind.ORGANISATIONAL_LIFE, organisation=self.unit.pk, year=2022)
+        self.assertEqual(Source.objects.get(kind=SourceKind.ORGANISATIONAL_LIFE).title, "2022年度组织生活会")
+
+    def test_a_meeting_needs_a_year(self):
+        self.login(self.office)
+        r = self.post(kind=SourceKind.DEMOCRATIC_LIFE, organisation=self.team.pk)
+        self.assertContains(r, "必须填写年度", status_code=400)
+
+    def test_an_inspection_needs_its_body(self):
+        self.login(self.office)
+        r = self.post(kind=SourceKind.AUDIT, organisation=self.team.pk)
+        self.assertContains(r, "必须填写检查机构", status_code=400)
+
+    def test_not_for_another_organisation(self):
+        self.login(self.office)
+        r = self.post(kind=SourceKind.XUNCHA, organisation=self.other_team.pk, inspecting_body="x")
+        self.assertEqual(r.status_code, 400)
+        self.assertEqual(Source.objects.count(), 1)
+
+    def test_members_may_not(self):
+        self.login(self.member)
+        self.assertEqual(self.post(kind=SourceKind.XUNCHA).status_code, 403)
