@@ -28,9 +28,8 @@ class AuditTrailTestCase(BaseTestCase):
             self.skipTest("the trigger exists on PostgreSQL only")
         from django.db import DatabaseError
 
-        with self.assertRaises(DatabaseError), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("UPDATE ledger_auditentry SET summary = 'x'")
+        with self.assertRaises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("UPDATE ledger_auditentry SET summary = 'x'")
 
     def test_the_admin_is_read_only(self):
         admin = site._registry[AuditEntry]
