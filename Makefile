@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench install clean
+.PHONY: run test lint bench install clean migrations-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更高版本")'
@@ -28,6 +28,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/documents.py
+
+# Fails when a model change has no migration (CI runs it on SQLite and on PostgreSQL).
+migrations-check: $(STAMP)
+	$(BIN)/zhenggai makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) build *.egg-info
