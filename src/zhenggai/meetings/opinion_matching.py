@@ -58,7 +58,8 @@ def problem_items(report: Report) -> list[ProblemItem]:
             if item.enums:
                 out += [ProblemItem(e.text, aspect, e.line) for e in item.enums]
             else:
-                out.append(ProblemItem(f"{item.heading}{item.text}", aspect, item.line))
+                text = item.text if item.text.startswith(item.heading) else f"{item.heading}{item.text}"
+                out.append(ProblemItem(text, aspect, item.line))
     return out
 
 

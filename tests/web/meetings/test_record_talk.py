@@ -1,0 +1,94 @@
+"""The office records talks; members see their own; the rules refuse what cannot be."""
+
+import datetime
+
+from tests.web.meetings.base import MeetingTestCase
+from zhenggai.meetings import talks
+from zhenggai.meetings.errors import MeetingError
+from zhenggai.meetings.models import Talk
+
+
+class RecordTalkTestCase(MeetingTestCase):
+    def post(self, **data):
+        form = {
+            "initiator": self.secretary.pk,
+            "partner": self.member.pk,
+            "date": "2022-01-05",
+            "note": "交流了分管工作中的问题。",
+        }
+        return self.client.post(self.url("talks"), {**form, **data})
+
+    def test_the_office_records_a_talk(self):
+        self.login(self.office)
+        r = self.post()
+        self.assertRedirects(r, self.url("talks"))
+        talk = Talk.objects.get()
+        self.assertEqual((talk.initiator, talk.partner), (self.secretary, self.member))
+        self.assertEqual(talk.date, datetime.date(2022, 1, 5))
+        self.assertEqual(talk.created_by, self.office)
+
+    def test_it_refuses_a_talk_with_oneself(self):
+        self.login(self.office)
+        r = self.post(partner=self.secretary.pk)
+        self.assertContains(r, "不能是同一人", status_code=400)
+        self.assertFalse(Talk.objects.exists())
+
+    def test_it_refuses_someone_not_at_the_meeting(self):
+        with self.assertRaisesMessage(MeetingError, "孙书记不是本次会议的参会人员"):
+            talks.record_talk(
+                self.office, self.meeting, initiator=self.secretary, partner=self.outsider, date=self.today
+            )
+
+    def test_it_refuses_a_long_note(self):
+        self.login(self.office)
+        self.assertEqual(self.post(note="长" * 501).status_code, 400)
+        self.assertFalse(Talk.objects.exists())
+
+    def test_the_office_deletes_a_talk(self):
+        talk = talks.record_talk(
+            self.office, self.meeting, initiator=self.secretary, partner=self.member, date=self.today
+        )
+        self.login(self.office)
+        self.client.post(self.url("talk_delete", talk.pk))
+        self.assertFalse(Talk.objects.exists())
+
+    def test_members_and_reviewers_may_not_record_or_delete(self):
+        talk = talks.record_talk(
+            self.office, self.meeting, initiator=self.secretary, partner=self.member, date=self.today
+        )
+        for person in (self.member, self.reviewer):
+            self.login(person)
+            self.assertEqual(self.post(initiator=self.member.pk, partner=self.colleague.pk).status_code, 403)
+            self.assertEqual(self.client.post(self.url("talk_delete", talk.pk)).status_code, 403)
+        self.assertEqual(Talk.objects.count(), 1)
+
+    def test_a_member_sees_his_own_talks_only(self):
+        talks.record_talk(
+            self.office,
+            self.meeting,
+            initiator=self.secretary,
+            partner=self.member,
+            date=self.today,
+            note="谈了学习",
+        )
+        talks.record_talk(
+            self.office,
+            self.meeting,
+            initiator=self.secretary,
+            partner=self.colleague,
+            date=self.today,
+            note="谈了作风",
+        )
+        self.login(self.member)
+        r = self.client.get(self.url("talks"))
+        self.assertContains(r, "谈了学习")
+        self.assertNotContains(r, "谈了作风")
+        self.assertNotContains(r, "登记谈话")
+        self.login(self.reviewer)
+        r = self.client.get(self.url("talks"))
+        self.assertContains(r, "谈了学习")
+        self.assertContains(r, "谈了作风")
+
+    def test_the_outsider_gets_404(self):
+        self.login(self.outsider)
+        self.assertEqual(self.post().status_code, 404)
