@@ -56,7 +56,7 @@ class AuditTrailTestCase(BaseTestCase):
         self.login(self.member)
         r = self.client.get(reverse("ledger:measure", args=[self.measure.pk]))
         self.assertContains(r, "状态变更")
-        self.assertContains(r, "not_started → in_progress")
+        self.assertContains(r, "状态：未启动 → 正在推进")
 
     def test_the_problem_page_shows_its_history(self):
         self.login(self.reviewer)

@@ -74,6 +74,27 @@ class AuditEntry(models.Model):
         keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
 
+    def readable_changes(self) -> list[tuple[str, Any, Any]]:
+        """changes() as people read them: Chinese field names and choice labels, empty creations left out."""
+        from django.apps import apps
+
+        try:
+            model = apps.get_model("ledger", self.object_type)
+        except LookupError:
+            return self.changes()
+        fields = {f.attname: f for f in model._meta.concrete_fields}
+        out = []
+        for name, old, new in self.changes():
+            if old is None and new in ("", None, False):
+                continue
+            field = fields.get(name)
+            if field is None:
+                out.append((name, old, new))
+                continue
+            labels = dict(field.flatchoices) if field.choices else {}
+            out.append((str(field.verbose_name), labels.get(old, old), labels.get(new, new)))
+        return out
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime.datetime):
