@@ -177,3 +177,13 @@ class ImportLedgerTestCase(BaseTestCase):
             with self.subTest(person=person.username), self.assertRaises(LedgerForbidden):
                 self.run_import(actor=person)
         self.assertFalse(Source.objects.filter(title="2022年市委第一巡察组巡察").exists())
+
+    def test_a_source_of_an_unrelated_organisation_is_refused(self):
+        from zhenggai.ledger.sources import create_source
+
+        other = create_source(
+            self.outsider, kind="xuncha", organisation=self.other_team, inspecting_body="第二巡察组"
+        )
+        report = self.run_import(source=other)
+        self.assertFalse(report.stored)
+        self.assertIn("与导入的组织“机关党组”无关", str(report.sheet.errors[0]))

@@ -108,6 +108,18 @@ def import_sheet(
     if not sheet.rows:
         sheet.errors.append(LedgerIssue(0, None, "表格中没有可导入的整改措施。"))
         return report
+    if source is not None and not (
+        organisation.path.startswith(source.organisation.path)
+        or source.organisation.path.startswith(organisation.path)
+    ):
+        sheet.errors.append(
+            LedgerIssue(
+                0,
+                None,
+                f"问题来源“{source}”属于“{source.organisation}”，与导入的组织“{organisation}”无关，请重新选择。",
+            )
+        )
+        return report
     if source is None:
         missing = [row.row for row in sheet.rows if not row.source]
         if missing:
