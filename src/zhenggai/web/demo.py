@@ -19,6 +19,7 @@ from zhenggai.documents import parse_file
 from zhenggai.ledger import reminders, services
 from zhenggai.ledger.models import Measure, Problem, SourceKind, Status, Term
 from zhenggai.ledger.sources import create_source
+from zhenggai.meetings.demo import load_meeting_demo
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
 PASSWORD = "zhenggai2021"
@@ -110,6 +111,7 @@ def load() -> bool:
     measures = _meeting(secretary, team, members, units) + _inspection(secretary, team, members, units)
     _progress(office, members, measures)
     reminders.refresh()
+    load_meeting_demo()
     return True
 
 
