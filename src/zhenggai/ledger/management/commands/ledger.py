@@ -18,7 +18,8 @@ from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.exports import export_chunks
 from zhenggai.ledger.imports import ImportReport, import_ledger
 from zhenggai.ledger.models import Measure, Source
-from zhenggai.orgs.models import Organisation, User
+from zhenggai.orgs.access import paths_with
+from zhenggai.orgs.models import MANAGING_ROLES, Organisation, User
 
 #: Files larger than this are refused before they are read.
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -38,7 +39,7 @@ class Command(BaseCommand):
         imp.add_argument(
             "--source", help="问题来源（编号或名称）；不指定时按表格“问题来源”列，没有的自动新建"
         )
-        imp.add_argument("--organisation", help="导入到哪个组织（编号或名称）；只有一个顶级组织时可省略")
+        imp.add_argument("--organisation", help="导入到哪个组织（编号或名称）；操作人只管理一个组织时可省略")
         imp.add_argument("--user", help="操作人登录名（记入审计记录）；只有一个系统管理员时可省略")
         exp = sub.add_parser("export", help="导出整改台账（.xlsx 或 CSV）")
         exp.add_argument("-o", "--output", required=True, help="输出文件；“-”表示标准输出")
@@ -75,7 +76,7 @@ class Command(BaseCommand):
             self.stderr.write(f"错误：无法读取“{path}”：{getattr(exc, 'message', None) or exc}")
             return 2
         actor = _actor(options["user"])
-        organisation = _organisation(options["organisation"])
+        organisation = _organisation(options["organisation"], actor)
         source = _source(options["source"], organisation) if options["source"] else None
         try:
             report = import_ledger(
@@ -178,7 +179,7 @@ def _actor(username: str | None) -> User:
     return admins[0]
 
 
-def _organisation(text: str | None) -> Organisation:
+def _organisation(text: str | None, actor: User) -> Organisation:
     if text:
         found = (
             Organisation.objects.filter(pk=int(text))
@@ -186,10 +187,12 @@ def _organisation(text: str | None) -> Organisation:
             else Organisation.objects.filter(name=text)
         )
         orgs = list(found[:2])
-    else:
+    elif actor.is_superuser:
         orgs = list(Organisation.objects.filter(parent__isnull=True)[:2])
+    else:  # the organisation the operator manages, when there is just one
+        orgs = list(Organisation.objects.filter(path__in=paths_with(actor, MANAGING_ROLES))[:2])
     if len(orgs) != 1:
-        what = f"“{text}”" if text else "顶级组织"
+        what = f"“{text}”" if text else "操作人管理的组织"
         raise CommandError(
             f"{what}{'不唯一' if orgs else '不存在'}，请用 --organisation 指定组织的编号或名称。"
         )
