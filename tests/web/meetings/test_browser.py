@@ -1,0 +1,81 @@
+"""Real-browser tests of the meeting pages: a phone sends an opinion, the office prints the QR code.
+
+Debian's Chromium driven by Playwright against a live server; skipped like tests/web/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.web.test_browser import PASSWORD, browser, log_in  # noqa: F401  (the browser fixture)
+from zhenggai.meetings import opinions, services
+from zhenggai.meetings.models import Opinion
+from zhenggai.meetings.ratelimit import buckets
+from zhenggai.orgs.models import Membership, Organisation, Role, User
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
+
+
+@pytest.fixture
+def meeting(transactional_db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    buckets.clear()
+    team = Organisation.objects.create(name="机关党组")
+    people = {}
+    for username, name, role in (
+        ("secretary", "王书记", Role.SECRETARY),
+        ("member", "张委员", Role.MEMBER),
+        ("office", "李主任", Role.OFFICE),
+    ):
+        user = User.objects.create_user(username=username, password=PASSWORD, display_name=name)
+        Membership.objects.create(user=user, organisation=team, role=role)
+        people[username] = user
+    meeting = services.create_meeting(
+        people["office"],
+        organisation=team,
+        kind="democratic_life",
+        year=2021,
+        members=[people["secretary"], people["member"]],
+    )
+    services.set_notice(
+        people["office"], meeting, text="围绕以下两个方面：一是带头学习方面；二是带头为民服务方面。"
+    )
+    link = opinions.create_link(
+        people["office"], meeting, expires_on=timezone.localdate() + datetime.timedelta(days=3)
+    )
+    return {"meeting": meeting, "link": link, "people": people}
+
+
+def test_a_phone_sends_an_opinion_and_keeps_no_cookie(browser, live_server, meeting):  # noqa: F811
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/meetings/o/{meeting['link'].token}/")
+    assert page.locator("h1").inner_text().endswith("征求意见")
+    # The form fits the phone's width: nothing to scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    honeypot = page.locator("input[name=website]").bounding_box()
+    assert honeypot is not None and honeypot["x"] + honeypot["width"] <= 0  # off screen
+    page.select_option("select[name=about]", label="张委员")
+    page.select_option("select[name=aspect]", label="带头为民服务方面")
+    page.fill("textarea[name=text]", "下基层调研要多听群众意见。")
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=提交成功")
+    assert context.cookies() == []
+    opinion = Opinion.objects.get()
+    assert opinion.about == meeting["people"]["member"]
+    assert opinion.aspect.text == "带头为民服务方面"
+    context.close()
+
+
+def test_the_office_prints_the_qr_code(browser, live_server, meeting):  # noqa: F811
+    page = browser.new_page()
+    log_in(page, live_server, "office")
+    page.goto(f"{live_server.url}/meetings/{meeting['meeting'].pk}/opinions/links/{meeting['link'].pk}/")
+    box = page.locator(".qr svg").bounding_box()
+    assert box is not None and box["width"] > 200 and abs(box["width"] - box["height"]) < 1
+    page.emulate_media(media="print")
+    assert not page.locator("header.top").is_visible()
+    assert page.locator(".qr svg").is_visible()
