@@ -16,7 +16,7 @@ from zhenggai.meetings.access import must_manage
 from zhenggai.meetings.errors import MeetingError, MeetingForbidden
 from zhenggai.meetings.models import Aspect, Meeting
 from zhenggai.orgs.access import can_manage
-from zhenggai.orgs.models import Organisation, Role, User
+from zhenggai.orgs.models import Membership, Organisation, Role, User
 
 #: A notice is a few pages: larger uploads are refused before they are read.
 NOTICE_MAX_BYTES = 5 * 1024 * 1024
@@ -26,9 +26,10 @@ ASPECT_MAX_CHARS = 300
 
 def candidates(organisation: Organisation) -> QuerySet[User]:
     """Who may take part: everyone with a role in the organisation itself except its reviewers."""
+    reviewers = Membership.objects.filter(organisation=organisation, role=Role.REVIEWER).values("user_id")
     return (
         User.objects.filter(is_active=True, memberships__organisation=organisation)
-        .exclude(memberships__organisation=organisation, memberships__role=Role.REVIEWER)
+        .exclude(pk__in=reviewers)
         .distinct()
         .order_by("display_name", "username")
     )

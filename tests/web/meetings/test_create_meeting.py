@@ -2,11 +2,13 @@
 
 from django.urls import reverse
 
+from tests.web.base import make_person
 from tests.web.meetings.base import MeetingTestCase
 from zhenggai.ledger.models import Source
 from zhenggai.meetings import services
 from zhenggai.meetings.errors import MeetingError, MeetingForbidden
 from zhenggai.meetings.models import Meeting
+from zhenggai.orgs.models import Membership, Role
 
 
 class CreateMeetingTestCase(MeetingTestCase):
@@ -101,3 +103,10 @@ class CreateMeetingTestCase(MeetingTestCase):
                 members=[self.outsider],
             )
         self.assertEqual(Source.objects.count(), count)
+
+    def test_a_reviewer_here_is_no_candidate_but_a_reviewer_elsewhere_is(self):
+        both = make_person("both", "周委员", self.team, Role.MEMBER)
+        Membership.objects.create(user=both, organisation=self.other_team, role=Role.REVIEWER)
+        names = {str(u) for u in services.candidates(self.team)}
+        self.assertIn("周委员", names)
+        self.assertNotIn("赵审核", names)
