@@ -100,8 +100,14 @@ def report_rows(report: Report) -> list[ProblemRow]:
     version = latest_version(report)
     if version is None:
         return []
-    parsed = analyse(report.meeting, version).parsed
-    return _rows(propose_report_mapping(parsed), report.author)
+    analysis = analyse(report.meeting, version)
+    rows = _rows(propose_report_mapping(analysis.parsed), report.author)
+    for row in rows:
+        # With a notice, an entry under no aspect (双重组织生活情况, 巡察反馈情况 …) is rarely a problem.
+        row.include = not analysis.aspects or bool(row.aspect)
+        if not row.measures:
+            row.measures = [MeasureRow("", report.author, None, Term.DEADLINE, default_deadline())]
+    return rows
 
 
 def record_rows(meeting: Meeting) -> list[ProblemRow]:

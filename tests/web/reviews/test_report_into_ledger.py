@@ -111,3 +111,13 @@ class ReportIntoLedgerTestCase(ReviewTestCase):
                 self.client.post(self.url("report_ledger", self.report), self.form()).status_code, 404
             )
         self.assertFalse(Problem.objects.filter(source=self.source).exists())
+
+
+class SeedIntoLedgerTestCase(ReviewTestCase):
+    def test_entries_under_no_aspect_are_proposed_unticked(self):
+        report = self.report_of(self.member, state=ReportState.APPROVED)
+        rows = into_ledger.report_rows(report)
+        self.assertEqual(len(rows), 19)
+        unticked = [r.description[:8] for r in rows if not r.include]
+        self.assertEqual(unticked, ["巡察反馈情况。2", "参加双重组织生活", "践行不违规插手干"])
+        self.assertTrue(all(r.measures for r in rows))
