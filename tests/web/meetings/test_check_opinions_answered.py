@@ -95,6 +95,8 @@ class CheckOpinionsAnsweredTestCase(MeetingTestCase):
 
     def test_the_office_overrides_a_match(self):
         self.login(self.office)
+        r = self.client.get(self.url("unanswered"))
+        self.assertContains(r, 'name="decision"', count=3)
         r = self.client.post(
             self.url("opinion_decide", self.cars.pk), {"decision": "answered", "item": "二、（五）作风建设"}
         )
