@@ -9,6 +9,7 @@ from zhenggai.documents import Report as ParsedReport
 from zhenggai.documents.previous import DoneClaim, claimed_done, unmentioned_problems
 from zhenggai.ledger.models import Measure, Problem, Status
 from zhenggai.meetings.models import Meeting, Opinion, Route
+from zhenggai.meetings.opinion_matching import OpinionMatch, OpinionText, match_report
 from zhenggai.orgs.models import User
 
 
@@ -58,17 +59,13 @@ def routed_opinions(meeting: Meeting, author: User) -> list[Opinion]:
     )
 
 
-def opinion_matches(opinions: list[Opinion], parsed: ParsedReport) -> dict[Any, Any]:
-    """The meetings app's matching of opinions to problem items (key → match), if it is installed."""
-    try:
-        from zhenggai.meetings.opinion_matching import OpinionText, match_report
-    except ImportError:  # pragma: no cover - the matcher ships with the meetings app
-        return {}
+def opinion_matches(opinions: list[Opinion], parsed: ParsedReport) -> dict[Any, OpinionMatch]:
+    """The meetings app's matching of opinions to the report's problem items, by opinion id."""
     texts = [OpinionText(o.pk, o.text, o.aspect.text if o.aspect else None) for o in opinions]
     return {m.key: m for m in match_report(texts, parsed)}
 
 
-def is_answered(opinion: Opinion, match: Any) -> bool:
+def is_answered(opinion: Opinion, match: OpinionMatch | None) -> bool:
     """The office's confirmation wins over the automatic comparison."""
     if opinion.match_decision:
         return bool(opinion.match_decision == "answered")
