@@ -28,13 +28,17 @@ def can_see_report(user: User, report: Report) -> bool:
 
 
 def can_comment(user: User, report: Report) -> bool:
-    """Reviewers, the secretary and the office, on a report that is no longer a draft."""
-    return report.state != ReportState.DRAFT and can_read(user, report.meeting.organisation)
+    """Reviewers, the secretary and the office, on someone else's report that is no longer a draft."""
+    return (
+        report.state != ReportState.DRAFT
+        and not is_author(user, report)
+        and can_read(user, report.meeting.organisation)
+    )
 
 
 def can_decide(user: User, report: Report) -> bool:
-    """Return or approve: the secretary and the office."""
-    return can_manage(user, report.meeting.organisation)
+    """Return or approve: the secretary and the office, never on their own report."""
+    return not is_author(user, report) and can_manage(user, report.meeting.organisation)
 
 
 def can_see_board(user: User, meeting: Meeting) -> bool:

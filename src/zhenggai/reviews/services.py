@@ -126,7 +126,7 @@ def return_report(actor: User, report: Report, reason: str = "") -> Report:
     """退回: the office sends the report back, with a reason or comments on the submitted version."""
     report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_decide(actor, report):
-        raise ReviewForbidden("只有书记或办公室可以退回材料")
+        raise ReviewForbidden(_not_deciding(actor, report, "退回"))
     _move(actor, report, "return")
     latest = report.versions.order_by("-number").first()
     if not reason.strip() and not (latest and latest.comments.exists()):
@@ -141,17 +141,23 @@ def return_report(actor: User, report: Report, reason: str = "") -> Report:
 def approve(actor: User, report: Report) -> Report:
     report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_decide(actor, report):
-        raise ReviewForbidden("只有书记或办公室可以审核通过材料")
+        raise ReviewForbidden(_not_deciding(actor, report, "审核通过"))
     _move(actor, report, "approve")
     report.decided_at, report.decided_by = timezone.now(), actor
     report.save()
     return report
 
 
+def _not_deciding(actor: User, report: Report, action: str) -> str:
+    if is_author(actor, report):
+        return f"不能{action}本人的材料，请由其他书记或办公室人员审核"
+    return f"只有书记或办公室可以{action}材料"
+
+
 def add_comment(actor: User, report: Report, version: ReportVersion, line: int, text: str) -> Comment:
     """A review comment on paragraph `line` of `version`."""
     if not can_comment(actor, report):
-        raise ReviewForbidden("只有审核人、书记或办公室可以提出审核意见")
+        raise ReviewForbidden("只有审核人、书记或办公室可以对他人的材料提出审核意见")
     if version.report_id != report.pk:
         raise ReviewError("版本不属于这份材料")
     text = text.strip()

@@ -42,3 +42,12 @@ class ApproveReportTestCase(ReviewTestCase):
         self.login(self.member)
         r = self.client.post(self.url("write", report), {"text": "新内容"})
         self.assertContains(r, "材料已通过，不能再修改", status_code=400)
+
+    def test_the_secretary_cannot_approve_his_own_report(self):
+        report = self.report_of(self.secretary, state=ReportState.SUBMITTED)
+        self.login(self.secretary)
+        self.assertContains(self.post(report), "不能审核通过本人的材料", status_code=403)
+        self.login(self.office)
+        self.post(report)
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.APPROVED)
