@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", meetings.detail, name="detail"),
     path("<int:pk>/edit/", meetings.edit, name="edit"),
     path("<int:pk>/notice/", meetings.notice, name="notice"),
+    path("<int:pk>/notice/file/", meetings.notice_file, name="notice_file"),
     path("<int:pk>/aspects/", meetings.aspects, name="aspects"),
     path("<int:pk>/opinions/", opinions.index, name="opinions"),
     path("<int:pk>/opinions/links/", opinions.create_link, name="link_create"),

@@ -112,3 +112,18 @@ class UploadNoticeTestCase(MeetingTestCase):
             r = self.client.post(self.url("notice"), {"text": corpus_text("s19.txt")})
             self.assertEqual(r.status_code, 403)
         self.assertEqual(self.aspect_texts(), SEED_ASPECTS)
+
+    def test_the_team_downloads_the_uploaded_file(self):
+        self.login(self.office)
+        self.client.post(self.url("notice"), {"file": docx_upload(corpus_text("extra/x12.txt"))})
+        self.login(self.member)
+        r = self.client.get(self.url("notice_file"))
+        self.assertEqual(r.status_code, 200)
+        self.assertTrue(r.content.startswith(b"PK"))
+        self.assertIn("attachment", r["Content-Disposition"])
+        self.login(self.outsider)
+        self.assertEqual(self.client.get(self.url("notice_file")).status_code, 404)
+
+    def test_a_pasted_notice_has_no_file(self):
+        self.login(self.office)
+        self.assertEqual(self.client.get(self.url("notice_file")).status_code, 404)

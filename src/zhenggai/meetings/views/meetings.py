@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 
 from zhenggai.ledger.errors import LedgerError
 from zhenggai.meetings import opinions as opinion_services
@@ -158,3 +159,26 @@ def _aspect_rows(request: HttpRequest, existing: list) -> list[services.AspectRo
         if text.strip():
             rows.append(services.AspectRow(None, text, _position(order, base + n + 1)))
     return rows
+
+
+@login_required
+def notice_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The uploaded notice as it came, for everyone who may see the meeting."""
+    meeting = meeting_or_404(request, pk)
+    data = bytes(meeting.notice_data or b"")
+    if not data:
+        raise Http404("该会议的通知是粘贴的文字，没有原文件")
+    kind = "docx" if data.startswith(b"PK") else "txt"
+    content_type = {
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "txt": "text/plain",
+    }[kind]
+    name = meeting.notice_name or f"通知.{kind}"
+    return HttpResponse(
+        data,
+        content_type=content_type,
+        headers={
+            "Content-Disposition": content_disposition_header(True, name),
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
