@@ -8,3 +8,9 @@ class ReviewsConfig(AppConfig):
     label = "reviews"
     verbose_name = "对照检查材料审核"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from zhenggai.meetings.matching import set_report_provider
+        from zhenggai.reviews.provider import submitted_report
+
+        set_report_provider(submitted_report)
