@@ -1,7 +1,10 @@
 """Chinese search tokens: bigrams for Han text, whole words for Latin and digits."""
 
+from django.db import connection
 from django.test import SimpleTestCase
 
+from tests.web.base import BaseTestCase
+from zhenggai.ledger import queries
 from zhenggai.ledger.search import search_tokens, tokens, tsquery
 
 
@@ -21,3 +24,17 @@ class SearchTokensTestCase(SimpleTestCase):
         self.assertEqual(tsquery("学习计划"), "'学习' & '习计' & '计划'")
         self.assertIsNone(tsquery("学"))
         self.assertIsNone(tsquery("，。"))
+
+
+class SearchIndexTestCase(BaseTestCase):
+    def test_postgresql_answers_chinese_search_from_the_gin_index(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("the GIN index exists on PostgreSQL only")
+        from zhenggai.ledger.access import visible_measures
+
+        qs = queries.search(visible_measures(self.secretary), "学习计划")
+        self.assertEqual(list(qs), [self.measure])
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            plan = qs.explain()
+        self.assertIn("ledger_measure_search_gin", plan)
