@@ -42,13 +42,25 @@ class Summary:
         return text
 
 
-def summarise(problems: QuerySet[Problem], measures: QuerySet[Measure]) -> Summary:
+def breakdown(measures: QuerySet[Measure]) -> list[tuple[str, int | None, int | None, int]]:
+    """(status, unit id, owner id, count): one scan of the measures feeds status, unit and owner figures."""
+    rows = measures.order_by().values_list("status", "unit_id", "owner_id").annotate(n=Count("id"))
+    return [(status, unit, owner, n) for status, unit, owner, n in rows]
+
+
+def summarise(
+    problems: QuerySet[Problem],
+    measures: QuerySet[Measure],
+    rows: list[tuple[str, int | None, int | None, int]] | None = None,
+) -> Summary:
     p = problems.order_by().aggregate(
         problems=Count("id"),
         closed=Count("id", filter=Q(closed_at__isnull=False)),
     )
     aspects = problems.order_by().exclude(aspect="").values("aspect").distinct().count()
-    by_status = dict(measures.order_by().values_list("status").annotate(n=Count("id")))
+    by_status: dict[str, int] = {}
+    for status, _, _, n in breakdown(measures) if rows is None else rows:
+        by_status[status] = by_status.get(status, 0) + n
     return Summary(
         aspects=aspects,
         problems=p["problems"],
@@ -58,6 +70,28 @@ def summarise(problems: QuerySet[Problem], measures: QuerySet[Measure]) -> Summa
         in_progress=by_status.get(Status.IN_PROGRESS, 0),
         blocked=by_status.get(Status.BLOCKED, 0),
         not_started=by_status.get(Status.NOT_STARTED, 0),
+    )
+
+
+def by_unit_and_owner(
+    rows: list[tuple[str, int | None, int | None, int]],
+) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """(label, count, done) per unit and per owner, from breakdown() rows and two small name lookups."""
+    from zhenggai.orgs.models import Organisation, User
+
+    units: dict[int | None, list[int]] = {}
+    owners: dict[int | None, list[int]] = {}
+    for status, unit, owner, n in rows:
+        done = n if status == Status.DONE else 0
+        for table, key in ((units, unit), (owners, owner)):
+            total = table.setdefault(key, [0, 0])
+            total[0] += n
+            total[1] += done
+    unit_names = dict(Organisation.objects.filter(pk__in=[k for k in units if k]).values_list("pk", "name"))
+    owner_names = {u.pk: str(u) for u in User.objects.filter(pk__in=[k for k in owners if k])}
+    return (
+        [(unit_names.get(k, "") if k else "", n, d) for k, (n, d) in units.items()],
+        [(owner_names.get(k, "") if k else "", n, d) for k, (n, d) in owners.items()],
     )
 
 

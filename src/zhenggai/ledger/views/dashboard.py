@@ -32,7 +32,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         measures = measures.filter(organisation__path__startswith=path)
         problems = problems.filter(organisation__path__startswith=path)
     on = today()
-    summary = stats.summarise(problems, measures)
+    rows = stats.breakdown(measures)
+    summary = stats.summarise(problems, measures, rows)
+    unit_rows, owner_rows = stats.by_unit_and_owner(rows)
     reminders = Reminder.objects.filter(scope_q(user, READING_ROLES) | Q(owner=user))
     if organisation:
         reminders = reminders.filter(organisation__path__startswith=organisation.path)
@@ -45,8 +47,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "summary": summary,
         "status_bars": stats.status_bars(summary),
         "aspect_bars": stats.bars(stats.by_field(measures, "problem__aspect", "problem__aspect")),
-        "unit_bars": stats.bars(stats.by_field(measures, "unit_id", "unit__name")),
-        "owner_bars": stats.bars(stats.by_field(measures, "owner_id", "owner__display_name")),
+        "unit_bars": stats.bars(unit_rows),
+        "owner_bars": stats.bars(owner_rows),
         "overdue": stats.overdue(measures, on),
         "due_this_week": stats.due_this_week(measures, on),
         "reminder_overdue": reminders.filter(kind=ReminderKind.OVERDUE).count(),
