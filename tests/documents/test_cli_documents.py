@@ -71,7 +71,9 @@ def test_parse_matches_items_to_the_notice(capsysbinary: pytest.CaptureFixture[b
         ("broken.docx", b"PK\x03\x04broken", "docx"),
     ],
 )
-def test_unreadable_files_exit_2_with_a_chinese_message(tmp_path: Path, name: str, data: bytes | None, message: str) -> None:
+def test_unreadable_files_exit_2_with_a_chinese_message(
+    tmp_path: Path, name: str, data: bytes | None, message: str
+) -> None:
     path = tmp_path / name
     if data is not None:
         path.write_bytes(data)

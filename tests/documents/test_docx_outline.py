@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from tests.corpus.scoring import CORPUS
 from tests.documents.docx_builders import abstract_num, build_docx, level, num
 from zhenggai.documents import DocumentError, parse_document, read_bytes, read_document
+from zhenggai.documents.checks import CheckContext, run_checks
 
 NUMBERING = abstract_num(
     1,
@@ -74,13 +76,12 @@ PARAGRAPHS = st.lists(
 
 @given(PARAGRAPHS)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_no_random_docx_makes_parse_raise(paragraphs: list[str | tuple[str, int, int]]) -> None:
-    clean = [p if isinstance(p, str) else p for p in paragraphs]
+def test_no_random_docx_makes_parse_or_check_raise(paragraphs: list[str | tuple[str, int, int]]) -> None:
     try:
-        data = build_docx(clean, NUMBERING)
+        data = build_docx(paragraphs, NUMBERING)
     except ValueError:  # python-docx refuses control characters: not a .docx anyone can make
         return
-    try:
-        parse_document(read_bytes("random.docx", data)).to_json()
-    except DocumentError:
-        pass
+    with contextlib.suppress(DocumentError):
+        report = parse_document(read_bytes("random.docx", data))
+        report.to_json()
+        run_checks(report, CheckContext())
