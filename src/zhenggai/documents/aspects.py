@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from zhenggai.documents.markers import chinese_to_int, enum_marker_at_start, find_enum_markers, match_marker
+from zhenggai.documents.text import bigrams
 
 if TYPE_CHECKING:
     from zhenggai.documents.model import Item, Report
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
 _CLOSING = "；;。.，,：: "
 _INTRO = re.compile(r"方面|对照|检视|查摆|检查|剖析|重点内容|重点围绕")
 _COUNT = re.compile(r"(?:以下|下列|如下|从|围绕)\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个?\s*方面")
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def clean_aspect(text: str) -> str:
@@ -89,13 +89,6 @@ def _score(aspects: list[str], intro: str) -> float:
     return score
 
 
-def _bigrams(text: str) -> set[str]:
-    grams: set[str] = set()
-    for run in _NOT_CJK.split(text):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
-    return grams
-
-
 def match_items_to_aspects(report: Report, aspects: list[str]) -> None:
     """Set `aspect` on each problem item that answers one of `aspects` (by shared wording)."""
     items = [i for part in report.parts if part.role == "problems" for i in part.items]
@@ -113,13 +106,13 @@ def _item_text(item: Item) -> str:
 
 def assign(aspects: list[str], texts: list[str], threshold: float = 0.3) -> list[tuple[int | None, float]]:
     """For each text, the index of the aspect it answers (or None) and the score, one-to-one first."""
-    grams = [_bigrams(a) for a in aspects]
+    grams = [bigrams(a) for a in aspects]
     df = Counter(g for gs in grams for g in gs)
     n = len(aspects)
     weight = {g: math.log(1 + n / c) for g, c in df.items()}
     scores = []
     for t, text in enumerate(texts):
-        tg = _bigrams(text)
+        tg = bigrams(text)
         for a, ag in enumerate(grams):
             total = sum(weight[g] for g in ag) or 1.0
             shared = sum(weight[g] for g in ag & tg)

@@ -7,9 +7,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from zhenggai.documents.aspects import _bigrams, assign, clean_aspect
+from zhenggai.documents.aspects import assign, clean_aspect
 from zhenggai.documents.enums import enums_of_texts
 from zhenggai.documents.model import Item, Part, Report
+from zhenggai.documents.text import bigrams
 
 #: The longest aspect the ledger stores.
 MAX_ASPECT = 300
@@ -182,7 +183,7 @@ def _attach(problems: list[ProposedProblem], measures: list[ProposedMeasure], as
 
 def weights(texts: list[str]) -> tuple[list[set[str]], dict[str, float]]:
     """The character bigrams of each text and their weights: rarer across `texts`, heavier."""
-    grams = [_bigrams(t) for t in texts]
+    grams = [bigrams(t) for t in texts]
     df = Counter(g for gs in grams for g in gs)
     n = len(texts)
     return grams, {g: math.log(1 + n / c) for g, c in df.items()}

@@ -132,3 +132,14 @@ _WIDE = re.compile(
 def display_width(text: str) -> int:
     """Columns the text takes on a page: CJK and full-width characters count two."""
     return 2 * len(text) - len(_WIDE.sub("", text))
+
+
+_CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
+
+
+def bigrams(text: str) -> set[str]:
+    """The character bigrams of the Chinese runs of `text`: how the engine compares wordings."""
+    grams: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        grams.update(run[i : i + 2] for i in range(len(run) - 1))
+    return grams

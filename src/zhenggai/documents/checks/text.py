@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from zhenggai.documents.model import Paragraph, Report
+from zhenggai.documents.text import bigrams
+
+__all__ = ["EXCERPT_WIDTH", "Offsets", "bigrams", "excerpt", "sentences"]
 
 EXCERPT_WIDTH = 30
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
-#: Every pair of neighbouring CJK characters (a lookahead, so pairs overlap).
-_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
 
 def excerpt(text: str, start: int = 0, width: int = EXCERPT_WIDTH) -> str:
@@ -28,11 +29,6 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         start = m.end()
     if start < len(text):
         yield start, text[start:]
-
-
-def bigrams(text: str) -> set[str]:
-    """The character bigrams of the CJK runs of `text` (as aspects.py compares texts)."""
-    return set(_CJK_PAIR.findall(text))
 
 
 class Offsets:
