@@ -146,3 +146,21 @@ class LedgerPageTestCase(BaseTestCase):
         self.assertContains(r, "翻页参数无效", status_code=400)
         r = self.get(status="closed")
         self.assertContains(r, "状态无效", status_code=400)
+
+    def test_the_filter_boxes_offer_and_keep_the_choice(self):
+        self.login(self.secretary)
+        r = self.get(organisation=self.team.pk, unit=self.unit.pk, source=self.source.pk)
+        self.assertContains(r, f'<option value="{self.team.pk}" selected>', count=1)
+        self.assertContains(r, f'<option value="{self.unit.pk}" selected>', count=1)
+        self.assertContains(r, f'<option value="{self.source.pk}" selected>{self.source.title}</option>')
+        self.assertContains(r, f'<option value="{self.member.pk}">{self.member}</option>')
+
+    def test_the_option_labels_are_escaped(self):
+        from zhenggai.ledger.views.options import options
+
+        html = options([(1, "<b>&"), (2, "乙")], 2)
+        self.assertEqual(
+            html,
+            '<option value="">全部</option><option value="1">&lt;b&gt;&amp;</option>'
+            '<option value="2" selected>乙</option>',
+        )

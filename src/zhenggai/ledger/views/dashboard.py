@@ -11,6 +11,7 @@ from zhenggai.ledger import queries, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Reminder, ReminderKind
 from zhenggai.ledger.views.common import today
+from zhenggai.ledger.views.options import options, organisation_pairs
 from zhenggai.orgs.access import known_organisations, scope_q
 from zhenggai.orgs.models import READING_ROLES, User
 
@@ -42,8 +43,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "f": f,
         "source": source,
         "organisation": organisation,
-        "sources": visible_sources(user)[:200],
-        "organisations": known_organisations(user),
+        "source_options": options(visible_sources(user).values_list("pk", "title")[:200], f.source),
+        "organisation_options": options(organisation_pairs(known_organisations(user)), f.organisation),
         "summary": summary,
         "status_bars": stats.status_bars(summary),
         "aspect_bars": stats.bars(stats.by_field(measures, "problem__aspect", "problem__aspect")),

@@ -12,18 +12,19 @@ from zhenggai.ledger.access import visible_measures, visible_problems, visible_s
 from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import Status, Term
 from zhenggai.ledger.views.common import row_class, today
+from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
 from zhenggai.orgs.access import known_organisations
 from zhenggai.orgs.models import User
 
 
-def filter_choices(user: User, source_id: int | None) -> dict[str, object]:
-    """What the filter boxes offer: only things the user may see."""
+def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
+    """What the filter boxes offer: only things the user may see, as ready `<option>` lists."""
     orgs = known_organisations(user)
     aspects: list[str] = []
-    if source_id:
+    if f.source:
         aspects = list(
             visible_problems(user)
-            .filter(source_id=source_id)
+            .filter(source_id=f.source)
             .exclude(aspect="")
             .order_by("aspect")
             .values_list("aspect", flat=True)
@@ -32,10 +33,12 @@ def filter_choices(user: User, source_id: int | None) -> dict[str, object]:
     owners = User.objects.filter(memberships__organisation__in=orgs).distinct().order_by("display_name")
     if not orgs.exists():
         owners = User.objects.filter(pk=user.pk)
+    org_pairs = organisation_pairs(orgs)
     return {
-        "sources": visible_sources(user).select_related("organisation")[:200],
-        "organisations": orgs,
-        "owners": owners[:500],
+        "source_options": options(visible_sources(user).values_list("pk", "title")[:200], f.source),
+        "organisation_options": options(org_pairs, f.organisation),
+        "unit_options": options(org_pairs, f.unit),
+        "owner_options": options(user_pairs(owners[:500]), f.owner),
         "aspects": aspects,
         "statuses": Status.choices,
         "terms": Term.choices,
@@ -69,6 +72,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "next_query": f.query_string(after=next_cursor) if next_cursor else "",
         "first_query": f.query_string(),
         "errors": errors,
-        **filter_choices(user, f.source),
+        **filter_choices(user, f),
     }
     return render(request, "ledger/index.html", context, status=status)
