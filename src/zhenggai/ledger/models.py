@@ -161,6 +161,7 @@ class Measure(models.Model):
         ordering = ("id",)
         indexes = (
             models.Index(fields=["organisation", "id"]),
+            models.Index(fields=["organisation", "status"]),
             models.Index(fields=["owner", "id"]),
             models.Index(fields=["unit", "id"]),
             models.Index(fields=["status", "deadline"]),
