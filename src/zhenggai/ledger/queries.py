@@ -15,9 +15,10 @@ from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
+from zhenggai.ledger import search_plan
 from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import OPEN_STATUSES, Measure, Status, Term
-from zhenggai.ledger.search import tsquery
+from zhenggai.ledger.search import tokens, tsquery
 
 #: sort key → (field, descending)
 SORTS: dict[str, tuple[str, bool]] = {
@@ -122,7 +123,13 @@ def parse_filter(params: QueryDict) -> LedgerFilter:
     return f
 
 
-def search(qs: QuerySet[Measure], text: str) -> QuerySet[Measure]:
+def walks(text: str) -> bool:
+    """Whether a search for `text` should walk the table in page order (see search_plan.py)."""
+    query = tsquery(text.strip())
+    return bool(query) and search_plan.common(list(dict.fromkeys(tokens(text.strip()))))
+
+
+def search(qs: QuerySet[Measure], text: str, *, walk: bool = False) -> QuerySet[Measure]:
     """Measures whose text or problem contains `text` (Chinese or not)."""
     text = text.strip()
     if not text:
@@ -135,12 +142,17 @@ def search(qs: QuerySet[Measure], text: str) -> QuerySet[Measure]:
             [query],
             output_field=BooleanField(),
         )
-        return qs.filter(indexed).filter(exact)
+        return qs.filter(indexed).filter(search_plan.contains(text) if walk else exact)
     return qs.filter(exact)
 
 
-def apply(qs: QuerySet[Measure], f: LedgerFilter, today: datetime.date) -> QuerySet[Measure]:
-    """The measures of `qs` that pass the filter (no ordering, no paging)."""
+def apply(
+    qs: QuerySet[Measure], f: LedgerFilter, today: datetime.date, *, walk: bool = False
+) -> QuerySet[Measure]:
+    """The measures of `qs` that pass the filter (no ordering, no paging).
+
+    `walk`: write the search for a walk in page order (a common term, see `walks()`).
+    """
     from zhenggai.orgs.models import Organisation
 
     if f.source:
@@ -162,7 +174,7 @@ def apply(qs: QuerySet[Measure], f: LedgerFilter, today: datetime.date) -> Query
         qs = qs.filter(overdue_q(today))
     if f.due_within is not None:
         qs = qs.filter(due_within_q(today, f.due_within))
-    return search(qs, f.q)
+    return search(qs, f.q, walk=walk)
 
 
 def overdue_q(today: datetime.date) -> Q:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from zhenggai.ledger import queries
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.errors import LedgerError
-from zhenggai.ledger.models import Status, Term
+from zhenggai.ledger.models import Measure, Status, Term
+from zhenggai.ledger.search_plan import guarded
 from zhenggai.ledger.views.common import row_class, today
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
 from zhenggai.orgs.access import known_organisations
@@ -51,19 +53,32 @@ def index(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     f = queries.parse_filter(request.GET)
     on = today()
-    measures = queries.apply(visible_measures(user), f, on)
+    walk = queries.walks(f.q)
+    measures = queries.apply(visible_measures(user), f, on, walk=walk)
     status = 400 if f.errors else 200
     errors = list(f.errors)
-    try:
-        rows, next_cursor = queries.page(
-            measures.select_related("problem__source", "owner", "unit"), f, settings.LEDGER_PAGE_SIZE
+
+    def rows_of(qs: QuerySet[Measure]) -> tuple[list[Measure], str | None]:
+        return queries.page(
+            qs.select_related("problem__source", "owner", "unit"), f, settings.LEDGER_PAGE_SIZE
         )
+
+    try:
+        if walk:
+            by_index = queries.apply(visible_measures(user), f, on)
+            rows, next_cursor = guarded(lambda: rows_of(measures), lambda: rows_of(by_index))
+            count, more = guarded(
+                lambda: queries.capped_count(measures), lambda: queries.capped_count(by_index)
+            )
+        else:
+            rows, next_cursor = rows_of(measures)
+            count, more = queries.capped_count(measures)
     except LedgerError as exc:
         rows, next_cursor, status = [], None, 400
         errors.append(exc.message)
+        count, more = queries.capped_count(measures)
     for m in rows:
         m.row_class = row_class(m, on)  # type: ignore[attr-defined]
-    count, more = queries.capped_count(measures)
     context = {
         "f": f,
         "rows": rows,
