@@ -58,13 +58,21 @@ def summarise(
         closed=Count("id", filter=Q(closed_at__isnull=False)),
     )
     aspects = problems.order_by().exclude(aspect="").values("aspect").distinct().count()
+    return summary_of((p["problems"], p["closed"], aspects), breakdown(measures) if rows is None else rows)
+
+
+def summary_of(
+    problem_counts: tuple[int, int, int], rows: list[tuple[str, int | None, int | None, int]]
+) -> Summary:
+    """The summary from (problems, closed, aspects) and breakdown() rows."""
+    problems, closed, aspects = problem_counts
     by_status: dict[str, int] = {}
-    for status, _, _, n in breakdown(measures) if rows is None else rows:
+    for status, _, _, n in rows:
         by_status[status] = by_status.get(status, 0) + n
     return Summary(
         aspects=aspects,
-        problems=p["problems"],
-        closed=p["closed"],
+        problems=problems,
+        closed=closed,
         measures=sum(by_status.values()),
         done=by_status.get(Status.DONE, 0),
         in_progress=by_status.get(Status.IN_PROGRESS, 0),
@@ -88,7 +96,13 @@ def by_unit_and_owner(
             total[0] += n
             total[1] += done
     unit_names = dict(Organisation.objects.filter(pk__in=[k for k in units if k]).values_list("pk", "name"))
-    owner_names = {u.pk: str(u) for u in User.objects.filter(pk__in=[k for k in owners if k])}
+    # str(user), without building 5,000 users
+    owner_names = {
+        pk: display or username
+        for pk, display, username in User.objects.filter(pk__in=[k for k in owners if k]).values_list(
+            "pk", "display_name", "username"
+        )
+    }
     return (
         [(unit_names.get(k, "") if k else "", n, d) for k, (n, d) in units.items()],
         [(owner_names.get(k, "") if k else "", n, d) for k, (n, d) in owners.items()],

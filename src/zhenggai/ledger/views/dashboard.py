@@ -7,7 +7,7 @@ from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from zhenggai.ledger import queries, stats
+from zhenggai.ledger import queries, rollup, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Reminder, ReminderKind
 from zhenggai.ledger.views.common import today
@@ -33,8 +33,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         measures = measures.filter(organisation__path__startswith=path)
         problems = problems.filter(organisation__path__startswith=path)
     on = today()
-    rows = stats.breakdown(measures)
-    summary = stats.summarise(problems, measures, rows)
+    if rollup.enabled():
+        path = (organisation.path if organisation else "-") if f.organisation else None
+        rows = rollup.breakdown(user, f.source, path)
+        summary = stats.summary_of(rollup.problem_counts(user, f.source, path), rows)
+        aspect_rows = rollup.by_aspect(user, f.source, path)
+    else:
+        rows = stats.breakdown(measures)
+        summary = stats.summarise(problems, measures, rows)
+        aspect_rows = stats.by_field(measures, "problem__aspect", "problem__aspect")
     unit_rows, owner_rows = stats.by_unit_and_owner(rows)
     reminders = Reminder.objects.filter(scope_q(user, READING_ROLES) | Q(owner=user))
     if organisation:
@@ -47,7 +54,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "organisation_options": options(organisation_pairs(known_organisations(user)), f.organisation),
         "summary": summary,
         "status_bars": stats.status_bars(summary),
-        "aspect_bars": stats.bars(stats.by_field(measures, "problem__aspect", "problem__aspect")),
+        "aspect_bars": stats.bars(aspect_rows),
         "unit_bars": stats.bars(unit_rows),
         "owner_bars": stats.bars(owner_rows),
         "overdue": stats.overdue(measures, on),

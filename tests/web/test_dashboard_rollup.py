@@ -1,0 +1,132 @@
+"""The dashboard's rollup tables (PostgreSQL triggers) stay equal to the live rows after every change."""
+
+from django.db import connection
+
+from tests.web.base import BaseTestCase, make_person
+from zhenggai.ledger import rollup, services, stats
+from zhenggai.ledger.access import visible_measures, visible_problems
+from zhenggai.ledger.bulk import bulk_create_problems
+from zhenggai.ledger.models import Measure, Problem, Status, Term
+from zhenggai.orgs.models import Role
+
+
+class RollupTestCase(BaseTestCase):
+    def setUp(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("the rollup tables exist on PostgreSQL only; SQLite groups the live rows")
+        super().setUp()
+
+    def live(self, user, source_id=None, org_path=None):
+        measures, problems = visible_measures(user), visible_problems(user)
+        if source_id:
+            measures = measures.filter(problem__source_id=source_id)
+            problems = problems.filter(source_id=source_id)
+        if org_path is not None:
+            measures = measures.filter(organisation__path__startswith=org_path)
+            problems = problems.filter(organisation__path__startswith=org_path)
+        summary = stats.summarise(problems, measures)
+        return (
+            sorted(stats.breakdown(measures), key=repr),
+            sorted(stats.by_field(measures, "problem__aspect", "problem__aspect")),
+            (summary.problems, summary.closed, summary.aspects),
+        )
+
+    def rolled(self, user, source_id=None, org_path=None):
+        return (
+            sorted(rollup.breakdown(user, source_id, org_path), key=repr),
+            sorted(rollup.by_aspect(user, source_id, org_path)),
+            rollup.problem_counts(user, source_id, org_path),
+        )
+
+    def check(self):
+        users = (self.secretary, self.member, self.reviewer, self.outsider, self.colleague)
+        for user in users:
+            for source_id in (None, self.source.pk):
+                for org_path in (None, self.team.path, self.unit.path, "-"):
+                    with self.subTest(user=user.username, source=source_id, org=org_path):
+                        self.assertEqual(
+                            self.rolled(user, source_id, org_path), self.live(user, source_id, org_path)
+                        )
+
+    def test_after_creating_problems_and_measures(self):
+        self.check()
+        p = services.create_problem(self.secretary, source=self.source, description="作风不实", aspect="作风")
+        services.create_measure(self.secretary, problem=p, text="整改作风", term=Term.ONGOING)
+        services.create_problem(self.secretary, source=self.source, description="没有方面的问题")
+        self.check()
+
+    def test_after_status_changes_and_edits(self):
+        self.finish(self.measure)
+        services.change_status(self.colleague, self.colleague_measure, Status.IN_PROGRESS)
+        self.check()
+        services.update_measure(self.secretary, self.colleague_measure, owner=self.member, unit=None)
+        self.check()
+        services.update_problem(self.secretary, self.problem, aspect="思想")
+        self.check()
+
+    def test_after_closing_and_reopening(self):
+        self.finish(self.measure)
+        self.finish(self.colleague_measure)
+        services.close_problem(self.secretary, self.problem, note="全部完成")
+        self.check()
+        services.reopen_problem(self.secretary, self.problem, reason="群众反映仍有问题")
+        self.check()
+
+    def test_after_deletes(self):
+        p = services.create_problem(self.secretary, source=self.source, description="待删除", aspect="担当")
+        m = services.create_measure(
+            self.secretary, problem=p, text="待删除的措施", owner=self.member, term=Term.ONGOING
+        )
+        self.check()
+        services.delete_measure(self.secretary, m)
+        self.check()
+        services.delete_problem(self.secretary, p)
+        services.delete_measure(self.secretary, self.colleague_measure)
+        self.check()
+
+    def test_after_a_bulk_import(self):
+        items = [
+            (
+                Problem(
+                    source=self.source,
+                    organisation=self.team,
+                    number=10 + i,
+                    aspect=f"方面{i % 2}",
+                    description=f"导入的问题{i}",
+                ),
+                [
+                    Measure(
+                        text=f"导入的措施{i}-{j}",
+                        owner=self.colleague,
+                        unit=self.unit,
+                        status=Status.DONE if j else Status.NOT_STARTED,
+                    )
+                    for j in range(3)
+                ],
+            )
+            for i in range(4)
+        ]
+        bulk_create_problems(self.secretary, items)
+        self.check()
+
+    def test_after_raw_updates_and_deletes(self):
+        Measure.objects.filter(pk=self.measure.pk).update(status=Status.BLOCKED)
+        Problem.objects.filter(pk=self.problem.pk).update(aspect="")
+        self.check()
+        Measure.objects.filter(pk=self.colleague_measure.pk).delete()
+        self.check()
+
+    def test_an_owner_outside_the_organisation_sees_his_own(self):
+        stranger = make_person("stranger", "外单位干部", self.other_team, Role.MEMBER)
+        services.update_measure(self.secretary, self.measure, owner=stranger)
+        self.assertEqual(self.rolled(stranger), self.live(stranger))
+        self.assertEqual(self.rolled(stranger)[2], (1, 0, 1))
+        self.check()
+
+    def test_a_superuser_is_counted_as_the_ledger_shows_him(self):
+        boss = make_person("boss", "系统管理员", None, None)
+        boss.is_superuser = True
+        boss.save()
+        self.assertEqual(self.rolled(boss), self.live(boss))
+        services.update_measure(self.secretary, self.measure, owner=boss)
+        self.assertEqual(self.rolled(boss), self.live(boss))
