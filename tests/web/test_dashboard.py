@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.test import SimpleTestCase
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase, upload
@@ -109,3 +110,15 @@ class DashboardTestCase(BaseTestCase):
 
     def test_upload_helper_is_pdf(self):
         self.assertTrue(upload().name.endswith(".pdf"))
+
+
+class ChartContendersTestCase(SimpleTestCase):
+    def test_only_entries_that_can_make_the_chart_are_named(self):
+        from zhenggai.ledger.stats import _contenders, bars
+
+        totals = {i: [i % 5, 0] for i in range(1, 40)}
+        kept = _contenders(totals, 12)
+        self.assertTrue(all(v[0] >= 3 for v in kept.values()))
+        rows = [(str(k), n, d) for k, (n, d) in totals.items()]
+        kept_rows = [(str(k), n, d) for k, (n, d) in kept.items()]
+        self.assertEqual(bars(rows), bars(kept_rows))

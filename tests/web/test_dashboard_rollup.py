@@ -24,18 +24,27 @@ class RollupTestCase(BaseTestCase):
         if org_path is not None:
             measures = measures.filter(organisation__path__startswith=org_path)
             problems = problems.filter(organisation__path__startswith=org_path)
-        summary = stats.summarise(problems, measures)
+        rows = stats.breakdown(measures)
+        summary = stats.summarise(problems, measures, rows)
+        units, owners = stats.by_unit_and_owner(rows)
         return (
-            sorted(stats.breakdown(measures), key=repr),
+            sorted(rows, key=repr),
             sorted(stats.by_field(measures, "problem__aspect", "problem__aspect")),
             (summary.problems, summary.closed, summary.aspects),
+            summary,
+            (sorted(units), sorted(owners)),
         )
 
     def rolled(self, user, source_id=None, org_path=None):
+        statuses, units, owners = rollup.totals(user, source_id, org_path)
+        counts = rollup.problem_counts(user, source_id, org_path)
+        named_units, named_owners = stats.labelled(units, owners)
         return (
             sorted(rollup.breakdown(user, source_id, org_path), key=repr),
             sorted(rollup.by_aspect(user, source_id, org_path)),
-            rollup.problem_counts(user, source_id, org_path),
+            counts,
+            stats.summary_of(counts, statuses),
+            (sorted(named_units), sorted(named_owners)),
         )
 
     def check(self):

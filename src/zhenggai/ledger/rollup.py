@@ -65,6 +65,32 @@ def breakdown(user: User, source_id: int | None, org_path: str | None) -> list[R
     return [(status, unit or None, owner or None, int(n)) for status, unit, owner, n in rows]
 
 
+def totals(
+    user: User, source_id: int | None, org_path: str | None
+) -> tuple[list[Row], dict[int | None, list[int]], dict[int | None, list[int]]]:
+    """What the dashboard needs from one scan: counts per status (as breakdown() rows with no unit
+    and owner), and [count, done] per unit and per owner (as stats.by_unit_and_owner() adds up)."""
+    where, params = _where(user, source_id, org_path, own=True)
+    rows = _fetch(
+        "SELECT GROUPING(r.status, r.unit_id, r.owner_id), r.status, r.unit_id, r.owner_id, sum(r.n), "
+        "coalesce(sum(r.n) FILTER (WHERE r.status = %s), 0) "
+        f"FROM ledger_measure_rollup r JOIN orgs_organisation o ON o.id = r.organisation_id WHERE {where} "
+        "GROUP BY GROUPING SETS ((r.status), (r.unit_id), (r.owner_id)) HAVING sum(r.n) > 0",
+        [Status.DONE.value, *params],
+    )
+    statuses: list[Row] = []
+    units: dict[int | None, list[int]] = {}
+    owners: dict[int | None, list[int]] = {}
+    for grouping, status, unit, owner, n, done in rows:
+        if grouping == 0b011:  # grouped by status
+            statuses.append((status, None, None, int(n)))
+        elif grouping == 0b101:  # by unit
+            units[unit or None] = [int(n), int(done)]
+        else:  # by owner
+            owners[owner or None] = [int(n), int(done)]
+    return statuses, units, owners
+
+
 def by_aspect(user: User, source_id: int | None, org_path: str | None) -> list[tuple[str, int, int]]:
     """(aspect, count, done), as stats.by_field(measures, "problem__aspect", …) gives."""
     where, params = _where(user, source_id, org_path, own=True)

@@ -81,22 +81,41 @@ def summary_of(
     )
 
 
-def by_unit_and_owner(
-    rows: list[tuple[str, int | None, int | None, int]],
-) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
-    """(label, count, done) per unit and per owner, from breakdown() rows and two small name lookups."""
-    from zhenggai.orgs.models import Organisation, User
+Totals = dict[int | None, list[int]]
+Labelled = list[tuple[str, int, int]]
 
-    units: dict[int | None, list[int]] = {}
-    owners: dict[int | None, list[int]] = {}
+
+def by_unit_and_owner(rows: list[tuple[str, int | None, int | None, int]]) -> tuple[Labelled, Labelled]:
+    """(label, count, done) per unit and per owner, from breakdown() rows and two small name lookups."""
+    units: Totals = {}
+    owners: Totals = {}
     for status, unit, owner, n in rows:
         done = n if status == Status.DONE else 0
         for table, key in ((units, unit), (owners, owner)):
             total = table.setdefault(key, [0, 0])
             total[0] += n
             total[1] += done
+    return labelled(units, owners)
+
+
+def _contenders(totals: Totals, limit: int) -> Totals:
+    """The entries that can be among the `limit` largest bars (count at least the limit-th largest)."""
+    if len(totals) <= limit:
+        return totals
+    floor = sorted((n for n, _ in totals.values()), reverse=True)[limit - 1]
+    return {k: v for k, v in totals.items() if v[0] >= floor}
+
+
+def labelled(units: Totals, owners: Totals, limit: int = 12) -> tuple[Labelled, Labelled]:
+    """[count, done] per unit and owner id → (label, count, done) rows for bars(limit), named.
+
+    Only the entries that can make the chart are named and kept: with 5,000 owners, a dozen.
+    """
+    from zhenggai.orgs.models import Organisation, User
+
+    units, owners = _contenders(units, limit), _contenders(owners, limit)
     unit_names = dict(Organisation.objects.filter(pk__in=[k for k in units if k]).values_list("pk", "name"))
-    # str(user), without building 5,000 users
+    # str(user), without building the users
     owner_names = {
         pk: display or username
         for pk, display, username in User.objects.filter(pk__in=[k for k in owners if k]).values_list(

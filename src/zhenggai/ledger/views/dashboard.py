@@ -35,14 +35,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     on = today()
     if rollup.enabled():
         path = (organisation.path if organisation else "-") if f.organisation else None
-        rows = rollup.breakdown(user, f.source, path)
+        rows, units, owners = rollup.totals(user, f.source, path)
         summary = stats.summary_of(rollup.problem_counts(user, f.source, path), rows)
         aspect_rows = rollup.by_aspect(user, f.source, path)
+        unit_rows, owner_rows = stats.labelled(units, owners)
     else:
         rows = stats.breakdown(measures)
         summary = stats.summarise(problems, measures, rows)
         aspect_rows = stats.by_field(measures, "problem__aspect", "problem__aspect")
-    unit_rows, owner_rows = stats.by_unit_and_owner(rows)
+        unit_rows, owner_rows = stats.by_unit_and_owner(rows)
     reminders = Reminder.objects.filter(scope_q(user, READING_ROLES) | Q(owner=user))
     if organisation:
         reminders = reminders.filter(organisation__path__startswith=organisation.path)

@@ -4,9 +4,9 @@ costs far more than the query behind it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper
 
 from django.db.models import QuerySet
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from zhenggai.orgs.models import Organisation, User
