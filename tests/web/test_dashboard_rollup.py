@@ -36,14 +36,14 @@ class RollupTestCase(BaseTestCase):
         )
 
     def rolled(self, user, source_id=None, org_path=None):
-        statuses, units, owners = rollup.totals(user, source_id, org_path)
+        totals = rollup.totals(user, source_id, org_path)
         counts = rollup.problem_counts(user, source_id, org_path)
-        named_units, named_owners = stats.labelled(units, owners)
+        named_units, named_owners = stats.labelled(totals.units, totals.owners)
         return (
             sorted(rollup.breakdown(user, source_id, org_path), key=repr),
-            sorted(rollup.by_aspect(user, source_id, org_path)),
+            sorted(totals.aspects),
             counts,
-            stats.summary_of(counts, statuses),
+            stats.summary_of(counts, totals.statuses),
             (sorted(named_units), sorted(named_owners)),
         )
 

@@ -8,7 +8,7 @@ problems of his own measures (those few are counted from the live rows).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 
@@ -17,6 +17,13 @@ from zhenggai.orgs.access import paths_with, scope_q
 from zhenggai.orgs.models import READING_ROLES, User
 
 Row = tuple[str, int | None, int | None, int]
+
+
+class Totals(NamedTuple):
+    statuses: list[Row]
+    units: dict[int | None, list[int]]
+    owners: dict[int | None, list[int]]
+    aspects: list[tuple[str, int, int]]
 
 
 def enabled() -> bool:
@@ -65,42 +72,29 @@ def breakdown(user: User, source_id: int | None, org_path: str | None) -> list[R
     return [(status, unit or None, owner or None, int(n)) for status, unit, owner, n in rows]
 
 
-def totals(
-    user: User, source_id: int | None, org_path: str | None
-) -> tuple[list[Row], dict[int | None, list[int]], dict[int | None, list[int]]]:
-    """What the dashboard needs from one scan: counts per status (as breakdown() rows with no unit
-    and owner), and [count, done] per unit and per owner (as stats.by_unit_and_owner() adds up)."""
+def totals(user: User, source_id: int | None, org_path: str | None) -> Totals:
+    """What the dashboard needs from one scan of the rollup: counts per status (as breakdown() rows
+    with no unit and owner), [count, done] per unit and per owner (as stats.by_unit_and_owner() adds
+    up), and (aspect, count, done) as stats.by_field(measures, "problem__aspect", …) gives."""
     where, params = _where(user, source_id, org_path, own=True)
     rows = _fetch(
-        "SELECT GROUPING(r.status, r.unit_id, r.owner_id), r.status, r.unit_id, r.owner_id, sum(r.n), "
-        "coalesce(sum(r.n) FILTER (WHERE r.status = %s), 0) "
+        "SELECT GROUPING(r.status, r.unit_id, r.owner_id, r.aspect), r.status, r.unit_id, r.owner_id, "
+        "r.aspect, sum(r.n), coalesce(sum(r.n) FILTER (WHERE r.status = %s), 0) "
         f"FROM ledger_measure_rollup r JOIN orgs_organisation o ON o.id = r.organisation_id WHERE {where} "
-        "GROUP BY GROUPING SETS ((r.status), (r.unit_id), (r.owner_id)) HAVING sum(r.n) > 0",
+        "GROUP BY GROUPING SETS ((r.status), (r.unit_id), (r.owner_id), (r.aspect)) HAVING sum(r.n) > 0",
         [Status.DONE.value, *params],
     )
-    statuses: list[Row] = []
-    units: dict[int | None, list[int]] = {}
-    owners: dict[int | None, list[int]] = {}
-    for grouping, status, unit, owner, n, done in rows:
-        if grouping == 0b011:  # grouped by status
-            statuses.append((status, None, None, int(n)))
-        elif grouping == 0b101:  # by unit
-            units[unit or None] = [int(n), int(done)]
-        else:  # by owner
-            owners[owner or None] = [int(n), int(done)]
-    return statuses, units, owners
-
-
-def by_aspect(user: User, source_id: int | None, org_path: str | None) -> list[tuple[str, int, int]]:
-    """(aspect, count, done), as stats.by_field(measures, "problem__aspect", …) gives."""
-    where, params = _where(user, source_id, org_path, own=True)
-    rows = _fetch(
-        "SELECT r.aspect, sum(r.n), coalesce(sum(r.n) FILTER (WHERE r.status = %s), 0) "
-        f"FROM ledger_measure_rollup r JOIN orgs_organisation o ON o.id = r.organisation_id WHERE {where} "
-        "GROUP BY r.aspect HAVING sum(r.n) > 0",
-        [Status.DONE.value, *params],
-    )
-    return [(aspect or "", int(n), int(done)) for aspect, n, done in rows]
+    out = Totals([], {}, {}, [])
+    for grouping, status, unit, owner, aspect, n, done in rows:
+        if grouping == 0b0111:  # grouped by status
+            out.statuses.append((status, None, None, int(n)))
+        elif grouping == 0b1011:  # by unit
+            out.units[unit or None] = [int(n), int(done)]
+        elif grouping == 0b1101:  # by owner
+            out.owners[owner or None] = [int(n), int(done)]
+        else:  # by aspect
+            out.aspects.append((aspect or "", int(n), int(done)))
+    return out
 
 
 def problem_counts(user: User, source_id: int | None, org_path: str | None) -> tuple[int, int, int]:

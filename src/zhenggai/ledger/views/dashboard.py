@@ -35,10 +35,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     on = today()
     if rollup.enabled():
         path = (organisation.path if organisation else "-") if f.organisation else None
-        rows, units, owners = rollup.totals(user, f.source, path)
-        summary = stats.summary_of(rollup.problem_counts(user, f.source, path), rows)
-        aspect_rows = rollup.by_aspect(user, f.source, path)
-        unit_rows, owner_rows = stats.labelled(units, owners)
+        totals = rollup.totals(user, f.source, path)
+        summary = stats.summary_of(rollup.problem_counts(user, f.source, path), totals.statuses)
+        aspect_rows = totals.aspects
+        unit_rows, owner_rows = stats.labelled(totals.units, totals.owners)
     else:
         rows = stats.breakdown(measures)
         summary = stats.summarise(problems, measures, rows)
