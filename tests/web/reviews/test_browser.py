@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.web.test_browser import browser  # noqa: F401  (the shared real-browser fixture)
 from zhenggai.ledger.models import SourceKind
 from zhenggai.ledger.sources import create_source
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
-CHROMIUM = "/usr/bin/chromium"
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "seed.txt"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
-    pytest.skip(
-        f"{CHROMIUM} is not installed: the real-browser test needs Debian's chromium", allow_module_level=True
-    )
 
 
 @pytest.fixture
@@ -46,38 +30,25 @@ def meeting(transactional_db):
     return meeting
 
 
-def test_a_member_uploads_the_seed_and_sees_findings_highlighted(live_server, meeting, tmp_path, monkeypatch):
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing but CI=true: install chromium")
-    # Playwright's sync API runs an event loop in this thread; the live server has its own thread.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(f"{live_server.url}/login/")
-            page.fill("input[name=username]", "member")
-            page.fill("input[name=password]", "pw-member")
-            page.click("button[type=submit]")
-            page.goto(f"{live_server.url}/reviews/")
-            page.click("text=我的材料")
-            page.set_input_files("input[name=file]", str(SEED))
-            page.click("form[action$='/upload/'] button[type=submit]")
-            page.wait_for_selector("text=已保存为第1版")
-            assert "错误 17" in page.inner_text(".findings-summary")
-            marks = page.locator("#p3 mark.error")
-            assert marks.count() == 2
-            assert marks.first.inner_text() == "X"
-            assert "占位符“X”未填写" in (marks.first.get_attribute("title") or "")
-            assert (
-                page.locator("#p3").evaluate("el => getComputedStyle(el).borderLeftColor")
-                != "rgba(0, 0, 0, 0)"
-            )
-            page.click("nav.outline >> text=二、存在的主要问题")
-            assert page.url.endswith("#p10")
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=False)
-        finally:
-            browser.close()
+def test_a_member_uploads_the_seed_and_sees_findings_highlighted(browser, live_server, meeting, tmp_path):  # noqa: F811
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/login/")
+    page.fill("input[name=username]", "member")
+    page.fill("input[name=password]", "pw-member")
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/reviews/")
+    page.click("text=我的材料")
+    page.set_input_files("input[name=file]", str(SEED))
+    page.click("form[action$='/upload/'] button[type=submit]")
+    page.wait_for_selector("text=已保存为第1版")
+    assert "错误 17" in page.inner_text(".findings-summary")
+    marks = page.locator("#p3 mark.error")
+    assert marks.count() == 2
+    assert marks.first.inner_text() == "X"
+    assert "占位符“X”未填写" in (marks.first.get_attribute("title") or "")
+    assert page.locator("#p3").evaluate("el => getComputedStyle(el).borderLeftColor") != "rgba(0, 0, 0, 0)"
+    page.click("nav.outline >> text=二、存在的主要问题")
+    assert page.url.endswith("#p10")
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=False)
     report = meeting.reports.get()
     assert report.versions.get().file_name == "seed.txt"
