@@ -54,6 +54,8 @@ class Block:
     heading: str = ""
     #: True when the heading is only the first sentence and the paragraph runs on.
     run_in: bool = False
+    #: Where the paragraph starts inside its source line (as Paragraph.offset).
+    offset: int = 0
 
     @property
     def body(self) -> str:

@@ -44,7 +44,7 @@ def classify(paragraph: Paragraph) -> Block:
     text = paragraph.text
     marker = match_marker(text)
     if marker is None:
-        return Block("body", text, paragraph.line)
+        return Block("body", text, paragraph.line, offset=paragraph.offset)
     end = first_sentence_end(text, len(marker.text))
     heading = text if end == -1 or end == len(text) else text[:end]
     return Block(
@@ -57,6 +57,7 @@ def classify(paragraph: Paragraph) -> Block:
         number=marker.number,
         heading=heading,
         run_in=heading != text,
+        offset=paragraph.offset,
     )
 
 

@@ -85,7 +85,7 @@ def _top_level(blocks: list[Block]) -> int:
 
 
 def _para(block: Block) -> Paragraph:
-    return Paragraph(block.text, block.line)
+    return Paragraph(block.text, block.line, block.offset)
 
 
 def _title(preamble: list[Paragraph]) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from zhenggai.documents.aspects import assign
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.items import is_status_item, problem_items
-from zhenggai.documents.checks.text import Offsets, excerpt
+from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.model import Item, Report
 
 _SHORT = 24
@@ -22,7 +22,6 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     if not items:
         return  # ZG301 already says the problems are missing
     answered = _answers(report, aspects, items)
-    offsets = Offsets(report)
     line = next(p.line for p in report.parts if p.role == "problems")
     for index, aspect in enumerate(aspects, 1):
         if index - 1 not in answered.values():
@@ -31,7 +30,7 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     for item in items:
         if answered.get(id(item)) is not None:
             continue
-        column = offsets.column(item.line, item.paragraphs[0].text if item.paragraphs else item.heading)
+        column = item.paragraphs[0].offset + 1 if item.paragraphs else 1
         heading = _short(item.heading)
         if is_status_item(item):
             message = f"“{heading}”不对应通知要求的查摆方面，如属通知要求的专项内容可忽略"

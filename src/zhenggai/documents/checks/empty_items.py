@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
-from zhenggai.documents.checks.text import Offsets, excerpt
+from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.model import Block, Report
 from zhenggai.documents.outline import build_tree
 
@@ -14,7 +14,6 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     """Only reports: in notices, one-line headings (（一）深入学习研讨。) are complete on their own."""
     if report.kind != "report":
         return
-    offsets = Offsets(report)
     todo = list(build_tree(report.blocks))
     while todo:
         node = todo.pop()
@@ -28,7 +27,7 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
             "warning",
             message,
             block.line,
-            offsets.column(block.line, block.text),
+            block.offset + 1,
             excerpt(block.text),
         )
 

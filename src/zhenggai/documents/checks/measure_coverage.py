@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from zhenggai.documents.aspects import assign
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.items import is_report, is_status_item, measure_items, problem_items
-from zhenggai.documents.checks.text import Offsets, bigrams, excerpt
+from zhenggai.documents.checks.text import bigrams, excerpt
 from zhenggai.documents.model import Item, Report
 
 #: A measure answers a problem when it repeats this many of the problem's distinctive bigrams
@@ -34,7 +34,6 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
         return
     by_aspect = _measure_aspects(context, measures)
     words = distinctive_words(measures)
-    offsets = Offsets(report)
     for item in problems:
         if item.aspect_index is not None and item.aspect_index in by_aspect:
             continue
@@ -44,7 +43,7 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
             continue
         heading = item.heading if len(item.heading) <= 30 else item.heading[:29] + "…"
         message = f"问题“{heading}”在整改措施中找不到对应的措施，请针对这一问题提出整改措施"
-        column = offsets.column(item.line, item.paragraphs[0].text if item.paragraphs else item.heading)
+        column = item.paragraphs[0].offset + 1 if item.paragraphs else 1
         yield Finding("ZG601", "warning", message, item.line, column, excerpt(item.heading))
 
 

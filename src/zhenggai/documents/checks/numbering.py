@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule, Severity
-from zhenggai.documents.checks.text import Offsets, excerpt
+from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.markers import CIRCLED, STYLE_BY_KEY, int_to_chinese
 from zhenggai.documents.model import Block, Node, Report
 from zhenggai.documents.outline import build_tree
@@ -17,18 +17,17 @@ _GB_STYLES = frozenset(_STYLE_AT_DEPTH.values())
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:
     """Walk every group of sibling headings of the outline."""
-    offsets = Offsets(report)
-    yield from _half_width(report, offsets)
+    yield from _half_width(report)
     roots = build_tree(report.blocks)
     todo: list[tuple[list[Node], int, Block | None]] = [(roots, 1, None)]
     while todo:
         nodes, depth, parent = todo.pop()
         headings = [n for n in nodes if n.block.kind == "heading"]
-        yield from _siblings([n.block for n in headings], depth, parent, offsets)
+        yield from _siblings([n.block for n in headings], depth, parent)
         todo.extend((n.children, depth + 1, n.block) for n in headings if n.children)
 
 
-def _half_width(report: Report, offsets: Offsets) -> Iterator[Finding]:
+def _half_width(report: Report) -> Iterator[Finding]:
     """Markers in ASCII parentheses, (一) for （一）: one finding for the whole document."""
     blocks = [b for b in report.blocks if b.kind == "heading" and b.marker.lstrip().startswith("(")]
     if blocks:
@@ -37,7 +36,7 @@ def _half_width(report: Report, offsets: Offsets) -> Iterator[Finding]:
         full = marker.replace("(", "（").replace(")", "）")
         more = f"全文共{len(blocks)}处，" if len(blocks) > 1 else ""
         message = f"标题编号“{marker}”使用了半角括号，{more}请改为全角“{full}”"
-        yield _finding("ZG206", "warning", message, first, offsets)
+        yield _finding("ZG206", "warning", message, first)
 
 
 def marker_label(style: str, number: int, like: str = "") -> str:
@@ -60,19 +59,17 @@ def marker_label(style: str, number: int, like: str = "") -> str:
     return f"{numeral}{end}"
 
 
-def _finding(code: str, severity: Severity, message: str, block: Block, offsets: Offsets) -> Finding:
-    return Finding(
-        code, severity, message, block.line, offsets.column(block.line, block.text), excerpt(block.text)
-    )
+def _finding(code: str, severity: Severity, message: str, block: Block) -> Finding:
+    return Finding(code, severity, message, block.line, block.offset + 1, excerpt(block.text))
 
 
-def _siblings(blocks: list[Block], depth: int, parent: Block | None, offsets: Offsets) -> Iterator[Finding]:
-    yield from _sequence(blocks, depth, offsets)
-    yield from _level_fit(blocks, depth, parent, offsets)
-    yield from _mixed(blocks, offsets)
+def _siblings(blocks: list[Block], depth: int, parent: Block | None) -> Iterator[Finding]:
+    yield from _sequence(blocks, depth)
+    yield from _level_fit(blocks, depth, parent)
+    yield from _mixed(blocks)
 
 
-def _sequence(blocks: list[Block], depth: int, offsets: Offsets) -> Iterator[Finding]:
+def _sequence(blocks: list[Block], depth: int) -> Iterator[Finding]:
     previous: dict[str, Block] = {}
     for block in blocks:
         prev = previous.get(block.style)
@@ -83,22 +80,22 @@ def _sequence(blocks: list[Block], depth: int, offsets: Offsets) -> Iterator[Fin
                 first = marker_label(block.style, 1, block.marker)
                 code = "ZG205" if depth == 1 and block.style == "cn" else "ZG201"
                 msg = f"编号应从“{first}”开始，这里第一个是“{block.marker.strip()}”，请检查是否漏写或编错"
-                yield _finding(code, "error", msg, block, offsets)
+                yield _finding(code, "error", msg, block)
             continue
         if n == prev.number + 1 or n == 1:
             continue
         if n > prev.number + 1:
             missing = marker_label(block.style, prev.number + 1, prev.marker)
             msg = f"编号跳号：“{prev.marker.strip()}”之后是“{block.marker.strip()}”，缺少“{missing}”，请重新编号"
-            yield _finding("ZG201", "error", msg, block, offsets)
+            yield _finding("ZG201", "error", msg, block)
         else:
             expected = marker_label(block.style, prev.number + 1, prev.marker)
             what = "重复" if n == prev.number else "顺序颠倒"
             msg = f"编号{what}：“{prev.marker.strip()}”之后又是“{block.marker.strip()}”，应为“{expected}”，请重新编号"
-            yield _finding("ZG202", "error", msg, block, offsets)
+            yield _finding("ZG202", "error", msg, block)
 
 
-def _level_fit(blocks: list[Block], depth: int, parent: Block | None, offsets: Offsets) -> Iterator[Finding]:
+def _level_fit(blocks: list[Block], depth: int, parent: Block | None) -> Iterator[Finding]:
     """The first heading of a group whose GB/T 9704 style belongs to another level."""
     expected = _expected_style(depth, parent)
     if expected is None:
@@ -109,7 +106,7 @@ def _level_fit(blocks: list[Block], depth: int, parent: Block | None, offsets: O
             have = STYLE_BY_KEY[block.style].label
             where = f"“{parent.marker.strip()}”之下" if parent else "第一层"
             msg = f"{where}的标题应使用“{want}”式编号，这里用了“{have}”式（GB/T 9704：一、/（一）/1./（1）），请调整层级编号"
-            yield _finding("ZG203", "warning", msg, block, offsets)
+            yield _finding("ZG203", "warning", msg, block)
             return
 
 
@@ -130,7 +127,7 @@ def _form(block: Block) -> str:
     return f"{block.style}:{tail}:{parens}"
 
 
-def _mixed(blocks: list[Block], offsets: Offsets) -> Iterator[Finding]:
+def _mixed(blocks: list[Block]) -> Iterator[Finding]:
     """Siblings written in more than one form: report the first that differs from the majority."""
     if len(blocks) < 2:
         return
@@ -147,7 +144,7 @@ def _mixed(blocks: list[Block], offsets: Offsets) -> Iterator[Finding]:
                 f"同级标题编号格式不统一：这里是“{block.marker.strip()}”，"
                 f"同级其他标题用“{model.marker.strip()}”这种格式，请统一"
             )
-            yield _finding("ZG204", "warning", msg, block, offsets)
+            yield _finding("ZG204", "warning", msg, block)
             return
 
 

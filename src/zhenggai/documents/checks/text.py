@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from zhenggai.documents.model import Paragraph, Report
 from zhenggai.documents.text import bigrams
 
-__all__ = ["EXCERPT_WIDTH", "Offsets", "bigrams", "excerpt", "sentences"]
+__all__ = ["EXCERPT_WIDTH", "bigrams", "excerpt", "sentences"]
 
 EXCERPT_WIDTH = 30
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
@@ -29,20 +28,3 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         start = m.end()
     if start < len(text):
         yield start, text[start:]
-
-
-class Offsets:
-    """Where each paragraph of a report starts inside its source line, found by (line, text)."""
-
-    def __init__(self, report: Report) -> None:
-        self._offsets: dict[tuple[int, str], int] = {}
-        for p in report.paragraphs:
-            self._offsets.setdefault((p.line, p.text), p.offset)
-
-    def column(self, line: int, text: str, index: int = 0) -> int:
-        """The 1-based column of character `index` of the paragraph `text` on `line`."""
-        return self._offsets.get((line, text), 0) + index + 1
-
-    def of(self, paragraph: Paragraph, index: int = 0) -> int:
-        """The 1-based column of character `index` of `paragraph`."""
-        return self.column(paragraph.line, paragraph.text, index)
