@@ -91,11 +91,6 @@ def clean_paragraphs(texts: list[str]) -> list[Paragraph]:
 
 
 # Characters that only Traditional script uses, frequent in our genre: enough to tell the script.
-_TRADITIONAL_HINTS = frozenset(
-    "們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢查顧議認識務責當進難還"
-)
-
-
 _TRADITIONAL_CHAR = re.compile(
     "[們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢顧議認識務責當進難還過體關現義經無機"
     "產據劃歷屬濟開觀變貫徹覺釋論據邊決蘇處勢級參傳際隊權質樣結術項構條視員靈熱將報廣動]"
