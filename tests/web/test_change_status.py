@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase, upload
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Measure, Status
@@ -108,7 +109,7 @@ class ChangeStatusTestCase(BaseTestCase):
         self.assertEqual(self.measure.status, Status.NOT_STARTED)
 
     def test_it_refuses_a_colleague_through_the_service(self):
-        with self.assertRaises(services.LedgerForbidden):
+        with self.assertRaises(Forbidden):
             services.change_status(self.colleague, self.measure, Status.IN_PROGRESS)
 
     def test_it_hides_the_measure_from_the_outsider(self):
@@ -119,5 +120,5 @@ class ChangeStatusTestCase(BaseTestCase):
         self.finish(self.measure)
         self.finish(self.colleague_measure)
         services.close_problem(self.office, self.problem)
-        with self.assertRaisesMessage(services.LedgerError, "已销号"):
+        with self.assertRaisesMessage(Refusal, "已销号"):
             services.change_status(self.member, self.measure, Status.IN_PROGRESS)

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 
@@ -35,7 +36,7 @@ class CloseProblemTestCase(BaseTestCase):
 
     def test_it_refuses_a_problem_without_measures(self):
         bare = services.create_problem(self.office, source=self.source, description="新问题")
-        with self.assertRaisesMessage(services.LedgerError, "还没有整改措施"):
+        with self.assertRaisesMessage(Refusal, "还没有整改措施"):
             services.close_problem(self.office, bare)
 
     def test_the_member_may_not_close(self):
@@ -58,5 +59,5 @@ class CloseProblemTestCase(BaseTestCase):
         self.finish(self.measure)
         self.finish(self.colleague_measure)
         services.close_problem(self.office, self.problem)
-        with self.assertRaisesMessage(services.LedgerError, "已经销号"):
+        with self.assertRaisesMessage(Refusal, "已经销号"):
             services.close_problem(self.office, self.problem)

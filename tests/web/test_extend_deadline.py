@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 
@@ -71,13 +72,13 @@ class ExtendDeadlineTestCase(BaseTestCase):
 
     def test_a_done_measure_cannot_be_extended(self):
         self.finish(self.measure)
-        with self.assertRaisesMessage(services.LedgerError, "已完成的整改措施不能延期"):
+        with self.assertRaisesMessage(Refusal, "已完成的整改措施不能延期"):
             services.extend_deadline(
                 self.office, self.measure, deadline=self.today + datetime.timedelta(days=90), reason="x"
             )
 
     def test_editing_cannot_move_the_deadline_silently(self):
-        with self.assertRaisesMessage(services.LedgerError, "请办理延期"):
+        with self.assertRaisesMessage(Refusal, "请办理延期"):
             services.update_measure(
                 self.office, self.measure, deadline=self.today + datetime.timedelta(days=90)
             )

@@ -6,8 +6,8 @@ import datetime
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase
+from zhenggai.core.errors import Forbidden
 from zhenggai.ledger.audit import AuditEntry
-from zhenggai.ledger.errors import LedgerForbidden
 from zhenggai.ledger.imports import IMPORTED_EVIDENCE, import_ledger
 from zhenggai.ledger.models import Measure, Problem, Progress, Source, Status, Term
 from zhenggai.orgs.models import Organisation, User
@@ -174,7 +174,7 @@ class ImportLedgerTestCase(BaseTestCase):
 
     def test_a_reviewer_member_or_outsider_may_not_import(self):
         for person in (self.reviewer, self.member, self.outsider):
-            with self.subTest(person=person.username), self.assertRaises(LedgerForbidden):
+            with self.subTest(person=person.username), self.assertRaises(Forbidden):
                 self.run_import(actor=person)
         self.assertFalse(Source.objects.filter(title="2022年市委第一巡察组巡察").exists())
 

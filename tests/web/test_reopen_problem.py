@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 
@@ -37,7 +38,7 @@ class ReopenProblemTestCase(BaseTestCase):
 
     def test_it_refuses_an_open_problem(self):
         services.reopen_problem(self.office, self.problem, "一")
-        with self.assertRaisesMessage(services.LedgerError, "尚未销号"):
+        with self.assertRaisesMessage(Refusal, "尚未销号"):
             services.reopen_problem(self.office, self.problem, "二")
 
     def test_the_member_may_not_reopen(self):

@@ -14,6 +14,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from zhenggai.core.dates import today
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger import queries, services
 from zhenggai.ledger.access import visible_measures, visible_problems
 from zhenggai.ledger.api_serializers import (
@@ -26,9 +28,7 @@ from zhenggai.ledger.api_serializers import (
     ProgressCreateSerializer,
     ProgressSerializer,
 )
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import Measure
-from zhenggai.ledger.views.common import today
 from zhenggai.orgs.access import known_organisations
 from zhenggai.orgs.models import User
 
@@ -72,17 +72,17 @@ def _measure(request: Request, pk: int) -> Measure:
 
 
 def _references(user: User, data: dict[str, Any]) -> dict[str, Any]:
-    """Owner and unit ids → objects the user may name; raise LedgerError for unknown ones."""
+    """Owner and unit ids → objects the user may name; raise Refusal for unknown ones."""
     fields = dict(data)
     if fields.get("owner") is not None:
         owner = User.objects.filter(pk=fields["owner"], is_active=True).first()
         if owner is None:
-            raise LedgerError("责任人不存在")
+            raise Refusal("责任人不存在")
         fields["owner"] = owner
     if fields.get("unit") is not None:
         unit = known_organisations(user).filter(pk=fields["unit"]).first()
         if unit is None:
-            raise LedgerError("责任单位不存在或不在您的组织范围内")
+            raise Refusal("责任单位不存在或不在您的组织范围内")
         fields["unit"] = unit
     return fields
 
@@ -114,7 +114,7 @@ def measures(request: Request) -> Response:
             f,
             settings.LEDGER_PAGE_SIZE,
         )
-    except LedgerError as exc:
+    except Refusal as exc:
         return error(exc.message, exc.status)
     count, more = queries.capped_count(rows)
     next_url = None
@@ -135,7 +135,7 @@ def _create(request: Request, user: User) -> Response:
         return error("没有找到该问题，或您无权查看", http.HTTP_404_NOT_FOUND)
     try:
         measure = services.create_measure(user, problem=problem, **_references(user, data))
-    except LedgerError as exc:
+    except Refusal as exc:
         return error(exc.message, exc.status)
     return Response(MeasureSerializer(measure).data, status=http.HTTP_201_CREATED)
 
@@ -165,7 +165,7 @@ def measure(request: Request, pk: int) -> Response:
         return error(_first_error(form.errors))
     try:
         item = services.update_measure(user, item, **_references(user, dict(form.validated_data)))
-    except LedgerError as exc:
+    except Refusal as exc:
         return error(exc.message, exc.status)
     return Response(MeasureSerializer(item).data)
 
@@ -197,7 +197,7 @@ def progress(request: Request, pk: int) -> Response:
             blocked_reason=data.get("blocked_reason", ""),
             review_date=data.get("review_date"),
         )
-    except LedgerError as exc:
+    except Refusal as exc:
         return error(exc.message, exc.status)
     return Response(ProgressSerializer(entry).data, status=http.HTTP_201_CREATED)
 

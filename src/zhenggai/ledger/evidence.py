@@ -11,7 +11,7 @@ from typing import Protocol
 
 from django.conf import settings
 
-from zhenggai.ledger.errors import LedgerError
+from zhenggai.core.errors import Refusal
 
 
 class Upload(Protocol):
@@ -37,18 +37,18 @@ def check(upload: Upload) -> None:
     name = clean_name(upload.name)
     allowed = [e.lower() for e in settings.EVIDENCE_EXTENSIONS]
     if _extension(name) not in allowed:
-        raise LedgerError(f"文件“{name}”的类型不允许上传，允许的类型：{'、'.join(allowed)}")
+        raise Refusal(f"文件“{name}”的类型不允许上传，允许的类型：{'、'.join(allowed)}")
     limit = settings.EVIDENCE_MAX_BYTES
     if upload.size > limit:
-        raise LedgerError(f"文件“{name}”超过大小上限 {limit // (1024 * 1024)} MB")
+        raise Refusal(f"文件“{name}”超过大小上限 {limit // (1024 * 1024)} MB")
     if upload.size == 0:
-        raise LedgerError(f"文件“{name}”是空文件")
+        raise Refusal(f"文件“{name}”是空文件")
 
 
 def path_of(stored_name: str) -> Path:
     """Where a stored file lives; stored names are ours (uuid + known extension), never the user's."""
     if not re.fullmatch(r"[0-9a-f]{32}\.[a-z0-9]{1,8}", stored_name):
-        raise LedgerError("佐证材料的存储名无效")
+        raise Refusal("佐证材料的存储名无效")
     return Path(settings.EVIDENCE_DIR) / stored_name[:2] / stored_name
 
 
@@ -67,7 +67,7 @@ def store(upload: Upload) -> tuple[str, str, int, str]:
             if size > settings.EVIDENCE_MAX_BYTES:
                 out.close()
                 path.unlink(missing_ok=True)
-                raise LedgerError(f"文件“{name}”超过大小上限")
+                raise Refusal(f"文件“{name}”超过大小上限")
             digest.update(chunk)
             out.write(chunk)
     return name, stored_name, size, digest.hexdigest()

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from zhenggai.core.dates import today
 from zhenggai.documents.ledger_dates import year_in
 from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet, read_ledger_xlsx
 from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
@@ -150,7 +150,7 @@ class _Store:
         self.org = org
         self.source = source
         self.report = report
-        self.today = timezone.localdate()
+        self.today = today()
         self.sources: dict[str, Source] = {}
         self.owners: dict[str, User] = {}
         self.units: dict[str, Organisation] = {}

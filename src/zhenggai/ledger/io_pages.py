@@ -15,15 +15,16 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zhenggai.core.dates import today
+from zhenggai.core.errors import Refusal
+from zhenggai.core.views import forbidden
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.ledger_xlsx import read_ledger_xlsx
 from zhenggai.ledger import queries
 from zhenggai.ledger.access import managed_sources, visible_measures
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.exports import FORMATS, export_chunks, export_filename
 from zhenggai.ledger.imports import ImportReport, import_sheet
 from zhenggai.ledger.management.commands.ledger import COLUMN_LABELS, MAX_IMPORT_BYTES
-from zhenggai.ledger.views.common import today
 from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
 from zhenggai.orgs.models import User
 
@@ -80,9 +81,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     """Step 1: upload and check (nothing stored); step 2: confirm, and everything is stored or nothing."""
     user: User = request.user  # type: ignore[assignment]
     if not is_manager_anywhere(user):
-        return render(
-            request, "ledger/forbidden.html", {"error": "只有书记或办公室人员可以导入整改台账"}, status=403
-        )
+        return forbidden(request, "只有书记或办公室人员可以导入整改台账")
     context = _choices(user)
     if request.method == "GET":
         return render(request, "ledger/io/import.html", context)
@@ -110,7 +109,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
         report = import_sheet(user, sheet, organisation=organisation, source=source, dry_run=True)
     except DocumentError as exc:
         return _refuse(request, context, exc.message)
-    except LedgerError as exc:
+    except Refusal as exc:
         return _refuse(request, context, exc.message, exc.status)
     token = ""
     if report.ok:
@@ -139,7 +138,7 @@ def _confirm(
         report = import_sheet(user, sheet, organisation=organisation, source=source)
     except DocumentError as exc:
         return _refuse(request, context, exc.message)
-    except LedgerError as exc:
+    except Refusal as exc:
         return _refuse(request, context, exc.message, exc.status)
     finally:
         path.unlink(missing_ok=True)

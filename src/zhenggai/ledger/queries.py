@@ -15,8 +15,8 @@ from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger import search_plan
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import OPEN_STATUSES, Measure, Status, Term
 from zhenggai.ledger.search import tokens, tsquery
 
@@ -203,7 +203,7 @@ def _decode(field_name: str, cursor: str) -> tuple[Any, int]:
             return datetime.date.fromisoformat(raw), pk
         return datetime.datetime.fromisoformat(raw), pk
     except ValueError:
-        raise LedgerError("翻页参数无效，请从第一页重新开始") from None
+        raise Refusal("翻页参数无效，请从第一页重新开始") from None
 
 
 def _after(field_name: str, desc: bool, value: Any, pk: int) -> Q:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
+from zhenggai.core import dates
 from zhenggai.ledger.models import OPEN_STATUSES, Measure, Reminder, ReminderKind
 
 
@@ -47,9 +48,8 @@ def build(today: datetime.date, days: int) -> list[Reminder]:
 
 def refresh(today: datetime.date | None = None, days: int | None = None) -> list[Reminder]:
     """Rewrite every reminder for `today`; return the new ones."""
-    from django.utils import timezone
 
-    today = today or timezone.localdate()
+    today = today or dates.today()
     days = settings.DUE_SOON_DAYS if days is None else days
     items = build(today, days)
     with transaction.atomic():

@@ -1,7 +1,7 @@
 """Every change to the ledger, with its state rules, one transaction each, each audited.
 
 Views, the API, imports and commands call these functions and nothing else to change the ledger.
-A refused change raises LedgerError (or LedgerForbidden) with a message in Chinese and leaves the
+A refused change raises Refusal (or Forbidden) with a message in Chinese and leaves the
 database and the evidence folder as they were.
 """
 
@@ -15,17 +15,16 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from zhenggai.core import dates
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.ledger import evidence as files
 from zhenggai.ledger.access import can_edit_measure
 from zhenggai.ledger.audit import AuditAction, record, snapshot
-from zhenggai.ledger.errors import LedgerError, LedgerForbidden
 from zhenggai.ledger.models import Evidence, Measure, Problem, Progress, Source, Status, Term
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.models import Organisation, User
 
 __all__ = [
-    "LedgerError",
-    "LedgerForbidden",
     "add_evidence",
     "change_status",
     "close_problem",
@@ -43,13 +42,9 @@ __all__ = [
 ]
 
 
-def _today() -> datetime.date:
-    return timezone.localdate()
-
-
 def must_manage(actor: User, org: Organisation) -> None:
     if not can_manage(actor, org):
-        raise LedgerForbidden(f"您没有管理“{org}”整改台账的权限")
+        raise Forbidden(f"您没有管理“{org}”整改台账的权限")
 
 
 def audit(actor: User, action: str, obj: Any, summary: str, before: Any, after: Any) -> None:
@@ -96,7 +91,7 @@ def create_problem(
     organisation = organisation or source.organisation
     must_manage(actor, organisation)
     if not description.strip():
-        raise LedgerError("问题描述不能为空")
+        raise Refusal("问题描述不能为空")
     problem = Problem(
         source=source,
         organisation=organisation,
@@ -118,9 +113,9 @@ def update_problem(actor: User, problem: Problem, **fields: Any) -> Problem:
     must_manage(actor, problem.organisation)
     unknown = set(fields) - PROBLEM_FIELDS
     if unknown:
-        raise LedgerError(f"不能修改问题的这些字段：{'、'.join(sorted(unknown))}")
+        raise Refusal(f"不能修改问题的这些字段：{'、'.join(sorted(unknown))}")
     if "description" in fields and not str(fields["description"]).strip():
-        raise LedgerError("问题描述不能为空")
+        raise Refusal("问题描述不能为空")
     before = snapshot(problem)
     for name, value in fields.items():
         setattr(problem, name, value.strip() if isinstance(value, str) else value)
@@ -138,7 +133,7 @@ def update_problem(actor: User, problem: Problem, **fields: Any) -> Problem:
 def delete_problem(actor: User, problem: Problem) -> None:
     must_manage(actor, problem.organisation)
     if problem.measures.exists():
-        raise LedgerError("该问题还有整改措施，请先删除其整改措施再删除问题")
+        raise Refusal("该问题还有整改措施，请先删除其整改措施再删除问题")
     audit(actor, AuditAction.DELETE, problem, "删除问题", snapshot(problem), None)
     problem.delete()
 
@@ -149,13 +144,13 @@ def close_problem(actor: User, problem: Problem, note: str = "") -> Problem:
     problem = Problem.objects.select_for_update().get(pk=problem.pk)
     must_manage(actor, problem.organisation)
     if problem.is_closed:
-        raise LedgerError("该问题已经销号")
+        raise Refusal("该问题已经销号")
     statuses = list(problem.measures.values_list("status", flat=True))
     if not statuses:
-        raise LedgerError("该问题还没有整改措施，不能销号")
+        raise Refusal("该问题还没有整改措施，不能销号")
     open_count = sum(1 for s in statuses if s != Status.DONE)
     if open_count:
-        raise LedgerError(f"该问题还有{open_count}条整改措施未完成，不能销号")
+        raise Refusal(f"该问题还有{open_count}条整改措施未完成，不能销号")
     before = snapshot(problem)
     problem.closed_at = timezone.now()
     problem.closed_by = actor
@@ -170,9 +165,9 @@ def reopen_problem(actor: User, problem: Problem, reason: str) -> Problem:
     problem = Problem.objects.select_for_update().get(pk=problem.pk)
     must_manage(actor, problem.organisation)
     if not problem.is_closed:
-        raise LedgerError("该问题尚未销号，无需重新打开")
+        raise Refusal("该问题尚未销号，无需重新打开")
     if not reason.strip():
-        raise LedgerError("重新打开问题必须说明原因")
+        raise Refusal("重新打开问题必须说明原因")
     before = snapshot(problem)
     problem.closed_at = None
     problem.closed_by = None
@@ -188,18 +183,18 @@ def reopen_problem(actor: User, problem: Problem, reason: str) -> Problem:
 
 def _check_measure(measure: Measure) -> None:
     if not measure.text.strip():
-        raise LedgerError("整改措施内容不能为空")
+        raise Refusal("整改措施内容不能为空")
     if measure.term not in Term.values:
-        raise LedgerError("整改时限类型无效，应为立行立改、限期整改或长期坚持")
+        raise Refusal("整改时限类型无效，应为立行立改、限期整改或长期坚持")
     if measure.term == Term.DEADLINE and measure.deadline is None:
-        raise LedgerError("限期整改的措施必须填写完成时限")
+        raise Refusal("限期整改的措施必须填写完成时限")
     if measure.owner is not None and not measure.owner.is_active:
-        raise LedgerError(f"责任人“{measure.owner}”已停用")
+        raise Refusal(f"责任人“{measure.owner}”已停用")
 
 
 def _refuse_if_closed(problem: Problem) -> None:
     if problem.is_closed:
-        raise LedgerError("该问题已销号，如需修改请先重新打开问题")
+        raise Refusal("该问题已销号，如需修改请先重新打开问题")
 
 
 @transaction.atomic
@@ -243,9 +238,9 @@ def update_measure(actor: User, measure: Measure, **fields: Any) -> Measure:
     _refuse_if_closed(measure.problem)
     unknown = set(fields) - MEASURE_FIELDS
     if unknown:
-        raise LedgerError(f"不能在此修改整改措施的这些字段：{'、'.join(sorted(unknown))}")
+        raise Refusal(f"不能在此修改整改措施的这些字段：{'、'.join(sorted(unknown))}")
     if "deadline" in fields and measure.deadline is not None and fields["deadline"] != measure.deadline:
-        raise LedgerError("已定的完成时限不能直接修改，请办理延期并说明原因")
+        raise Refusal("已定的完成时限不能直接修改，请办理延期并说明原因")
     before = snapshot(measure)
     for name, value in fields.items():
         setattr(measure, name, value.strip() if isinstance(value, str) else value)
@@ -277,13 +272,13 @@ def extend_deadline(actor: User, measure: Measure, *, deadline: datetime.date, r
     must_manage(actor, measure.organisation)
     _refuse_if_closed(measure.problem)
     if measure.status == Status.DONE:
-        raise LedgerError("已完成的整改措施不能延期")
+        raise Refusal("已完成的整改措施不能延期")
     if measure.deadline is None:
-        raise LedgerError("该措施没有完成时限，无需延期")
+        raise Refusal("该措施没有完成时限，无需延期")
     if not reason.strip():
-        raise LedgerError("延期必须说明原因")
+        raise Refusal("延期必须说明原因")
     if deadline <= measure.deadline:
-        raise LedgerError(f"新的完成时限必须晚于当前时限（{measure.deadline:%Y年%m月%d日}）")
+        raise Refusal(f"新的完成时限必须晚于当前时限（{measure.deadline:%Y年%m月%d日}）")
     before = snapshot(measure)
     if measure.original_deadline is None:
         measure.original_deadline = measure.deadline
@@ -303,17 +298,17 @@ def _apply_status(
     review_date: datetime.date | None,
     today: datetime.date,
 ) -> None:
-    """The status rules; changes `measure` in memory, raises LedgerError when a rule says no."""
+    """The status rules; changes `measure` in memory, raises Refusal when a rule says no."""
     if status not in Status.values:
-        raise LedgerError("状态无效，应为未启动、正在推进、已完成或暂不具备整改条件")
+        raise Refusal("状态无效，应为未启动、正在推进、已完成或暂不具备整改条件")
     if measure.problem.is_closed:
-        raise LedgerError("该问题已销号，如需修改状态请先重新打开问题")
+        raise Refusal("该问题已销号，如需修改状态请先重新打开问题")
     if status == Status.DONE:
         note = completion_note.strip() or measure.completion_note
         if not note:
-            raise LedgerError("标记为已完成必须填写完成情况说明")
+            raise Refusal("标记为已完成必须填写完成情况说明")
         if not measure.evidence.exists():
-            raise LedgerError("标记为已完成必须上传至少一份佐证材料")
+            raise Refusal("标记为已完成必须上传至少一份佐证材料")
         measure.completion_note = note
         if measure.status != Status.DONE:
             measure.completed_on = today
@@ -322,11 +317,11 @@ def _apply_status(
                 measure.finished_late = True
     elif status == Status.BLOCKED:
         if not blocked_reason.strip():
-            raise LedgerError("标记为暂不具备整改条件必须说明原因")
+            raise Refusal("标记为暂不具备整改条件必须说明原因")
         if review_date is None:
-            raise LedgerError("标记为暂不具备整改条件必须填写复查日期")
+            raise Refusal("标记为暂不具备整改条件必须填写复查日期")
         if review_date < today:
-            raise LedgerError("复查日期不能早于今天")
+            raise Refusal("复查日期不能早于今天")
         measure.blocked_reason = blocked_reason.strip()
         measure.review_date = review_date
         measure.completed_on = None
@@ -347,7 +342,7 @@ def change_status(
 ) -> Measure:
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     if not can_edit_measure(actor, measure):
-        raise LedgerForbidden("您只能修改本人负责的整改措施")
+        raise Forbidden("您只能修改本人负责的整改措施")
     before = snapshot(measure)
     _apply_status(
         measure,
@@ -355,7 +350,7 @@ def change_status(
         completion_note=completion_note,
         blocked_reason=blocked_reason,
         review_date=review_date,
-        today=_today(),
+        today=dates.today(),
     )
     measure.save()
     audit(actor, AuditAction.CHANGE, measure, "状态变更", before, snapshot(measure))
@@ -411,22 +406,22 @@ def post_progress(
     review_date: datetime.date | None = None,
 ) -> Progress:
     """整改进展: a dated note with evidence files and, optionally, a new status — all or nothing."""
-    today = _today()
+    today = dates.today()
 
     def work(written: list[str]) -> Progress:
         locked = (
             Measure.objects.select_for_update().select_related("problem", "organisation").get(pk=measure.pk)
         )
         if not can_edit_measure(actor, locked):
-            raise LedgerForbidden("您只能填报本人负责的整改措施的进展")
+            raise Forbidden("您只能填报本人负责的整改措施的进展")
         if not text.strip():
-            raise LedgerError("进展情况不能为空")
+            raise Refusal("进展情况不能为空")
         when = date or today
         if when > today:
-            raise LedgerError("进展日期不能晚于今天")
+            raise Refusal("进展日期不能晚于今天")
         new_status = status or locked.status
         if new_status != locked.status and locked.problem.is_closed:
-            raise LedgerError("该问题已销号，如需修改状态请先重新打开问题")
+            raise Refusal("该问题已销号，如需修改状态请先重新打开问题")
         progress = Progress.objects.create(
             measure=locked,
             date=when,
@@ -457,9 +452,9 @@ def post_progress(
 def add_evidence(actor: User, measure: Measure, uploads: Sequence[Any]) -> list[Evidence]:
     def work(written: list[str]) -> list[Evidence]:
         if not can_edit_measure(actor, measure):
-            raise LedgerForbidden("您只能为本人负责的整改措施上传佐证材料")
+            raise Forbidden("您只能为本人负责的整改措施上传佐证材料")
         if not uploads:
-            raise LedgerError("请选择要上传的文件")
+            raise Refusal("请选择要上传的文件")
         return _store_all(actor, measure, uploads, None, written)
 
     return _atomic_with_files(work)  # type: ignore[no-any-return]
@@ -467,14 +462,14 @@ def add_evidence(actor: User, measure: Measure, uploads: Sequence[Any]) -> list[
 
 def _keep_done_proved(measure: Measure, removing: int) -> None:
     if measure.status == Status.DONE and measure.evidence.count() - removing < 1:
-        raise LedgerError("该措施已完成，至少要保留一份佐证材料")
+        raise Refusal("该措施已完成，至少要保留一份佐证材料")
 
 
 @transaction.atomic
 def delete_evidence(actor: User, item: Evidence) -> None:
     measure = item.measure
     if not can_edit_measure(actor, measure):
-        raise LedgerForbidden("您只能删除本人负责的整改措施的佐证材料")
+        raise Forbidden("您只能删除本人负责的整改措施的佐证材料")
     _refuse_if_closed(measure.problem)
     _keep_done_proved(measure, 1)
     audit(actor, AuditAction.DELETE, item, "删除佐证材料", snapshot(item), None)
@@ -488,7 +483,7 @@ def delete_progress(actor: User, progress: Progress) -> None:
     """Delete a progress entry and its files (its author or the office)."""
     measure = progress.measure
     if not (can_manage(actor, measure.organisation) or progress.author_id == actor.pk):
-        raise LedgerForbidden("只有填报人或办公室可以删除这条进展")
+        raise Forbidden("只有填报人或办公室可以删除这条进展")
     _refuse_if_closed(measure.problem)
     its_files = list(progress.evidence.all())
     _keep_done_proved(measure, len(its_files))

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.db import transaction
 
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger.audit import AuditAction, snapshot
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import MEETING_KINDS, Source, SourceKind
 from zhenggai.ledger.services import audit, must_manage
 from zhenggai.orgs.models import User
@@ -15,11 +15,11 @@ from zhenggai.orgs.models import User
 
 def _check_source(source: Source) -> None:
     if source.kind not in SourceKind.values:
-        raise LedgerError("问题来源的类型无效")
+        raise Refusal("问题来源的类型无效")
     if source.kind in MEETING_KINDS and not source.year:
-        raise LedgerError("会议类问题来源必须填写年度")
+        raise Refusal("会议类问题来源必须填写年度")
     if source.kind not in MEETING_KINDS and not source.inspecting_body.strip():
-        raise LedgerError("巡视、巡察、审计、督查类问题来源必须填写检查机构")
+        raise Refusal("巡视、巡察、审计、督查类问题来源必须填写检查机构")
     if not source.title.strip():
         label = SourceKind(source.kind).label
         source.title = (

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
-from zhenggai.meetings.errors import MeetingForbidden
+from zhenggai.core.errors import Forbidden
+from zhenggai.core.views import first_or_404
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.access import can_manage, can_read, is_member_of, scope_q
 from zhenggai.orgs.models import Role, User
@@ -20,15 +21,10 @@ def visible_meetings(user: User) -> QuerySet[Meeting]:
 
 def meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
     """A meeting the user may see; anything else is 'not found', so outsiders learn nothing."""
-    meeting = (
-        visible_meetings(request.user)  # type: ignore[arg-type]
-        .select_related("organisation", "source", "previous_meeting__source")
-        .filter(pk=pk)
-        .first()
+    meetings = visible_meetings(request.user).select_related(  # type: ignore[arg-type]
+        "organisation", "source", "previous_meeting__source"
     )
-    if meeting is None:
-        raise Http404("没有找到该会议，或您无权查看")
-    return meeting
+    return first_or_404(meetings, pk, "没有找到该会议，或您无权查看")
 
 
 def can_manage_meeting(user: User, meeting: Meeting) -> bool:
@@ -47,4 +43,4 @@ def can_see_meeting(user: User, meeting: Meeting) -> bool:
 
 def must_manage(user: User, meeting: Meeting) -> None:
     if not can_manage_meeting(user, meeting):
-        raise MeetingForbidden("只有本组织的书记或办公室可以进行此项操作")
+        raise Forbidden("只有本组织的书记或办公室可以进行此项操作")

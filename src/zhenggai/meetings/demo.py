@@ -10,8 +10,8 @@ import datetime
 from importlib.resources import files
 
 from django.db import transaction
-from django.utils import timezone
 
+from zhenggai.core import dates
 from zhenggai.ledger.models import Source, SourceKind
 from zhenggai.meetings import opinions, services, talks
 from zhenggai.meetings.models import Meeting, Route
@@ -56,7 +56,7 @@ def load_meeting_demo() -> bool:
     if office is None:
         return False
     team = source.organisation
-    today = timezone.localdate()
+    today = dates.today()
     meeting = services.create_meeting(
         office,
         organisation=team,

@@ -6,8 +6,8 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
+from zhenggai.core.dates import today
 from zhenggai.meetings.models import MEETING_KIND_CHOICES, Aspect, Meeting, Route
 from zhenggai.meetings.services import NOTICE_MAX_BYTES, candidates
 from zhenggai.orgs.access import managed_organisations
@@ -39,7 +39,7 @@ class MeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = managed_organisations(user)  # type: ignore[attr-defined]
         self.fields["organisation"].label_from_instance = lambda o: o.indented_name  # type: ignore[attr-defined]
-        self.fields["year"].initial = timezone.localdate().year
+        self.fields["year"].initial = today().year
         if meeting is not None:
             del self.fields["organisation"], self.fields["kind"]
             self.fields["members"].queryset = candidates(meeting.organisation)  # type: ignore[attr-defined]
@@ -71,7 +71,7 @@ class LinkForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["expires_on"].initial = timezone.localdate() + datetime.timedelta(days=14)
+        self.fields["expires_on"].initial = today() + datetime.timedelta(days=14)
 
 
 class SortForm(forms.Form):
@@ -99,7 +99,7 @@ class TalkForm(forms.Form):
         people = meeting.members.order_by("display_name", "username")
         self.fields["initiator"].queryset = people  # type: ignore[attr-defined]
         self.fields["partner"].queryset = people  # type: ignore[attr-defined]
-        self.fields["date"].initial = timezone.localdate()
+        self.fields["date"].initial = today()
 
 
 class PublicOpinionForm(forms.Form):

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from zhenggai.core.errors import Refusal
 from zhenggai.documents import Report
 from zhenggai.meetings.access import must_manage
-from zhenggai.meetings.errors import MeetingError
 from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, Route
 from zhenggai.meetings.opinion_matching import OpinionMatch, OpinionText, match_report
 from zhenggai.orgs.models import User
@@ -23,11 +23,13 @@ ReportProvider = Callable[[Meeting, User], Report | None]
 _provider: list[ReportProvider] = []
 
 
-def set_report_provider(provider: ReportProvider | None) -> None:
-    """Tell the check where to find a member's report (None: no reports yet)."""
+def set_report_provider(provider: ReportProvider | None) -> ReportProvider | None:
+    """Tell the check where to find a member's report (None: no reports yet); returns the one it replaces."""
+    previous = _provider[0] if _provider else None
     _provider.clear()
     if provider is not None:
         _provider.append(provider)
+    return previous
 
 
 def report_of(meeting: Meeting, member: User) -> Report | None:
@@ -88,7 +90,7 @@ def decide(actor: User, opinion: Opinion, *, decision: str, item: str = "") -> O
     """Confirm (answered / unanswered) or go back to the automatic result; `item` names the answering problem."""
     must_manage(actor, opinion.meeting)
     if decision not in MatchDecision.values:
-        raise MeetingError("比对结果无效")
+        raise Refusal("比对结果无效")
     opinion.match_decision = decision
     opinion.matched_item = item.strip()[:500] if decision == MatchDecision.ANSWERED else ""
     opinion.save(update_fields=["match_decision", "matched_item"])

@@ -11,8 +11,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from zhenggai.core.dates import today
+from zhenggai.core.errors import Refusal, TooManyRequests
 from zhenggai.meetings.access import can_read_all, must_manage
-from zhenggai.meetings.errors import MeetingError, TooManyOpinions
 from zhenggai.meetings.models import Aspect, Meeting, Opinion, OpinionLink, Route
 from zhenggai.meetings.ratelimit import buckets
 from zhenggai.orgs.models import User
@@ -28,8 +29,8 @@ _FORM_SALT = "zhenggai.meetings.opinion-form"
 def create_link(actor: User, meeting: Meeting, *, expires_on: datetime.date, title: str = "") -> OpinionLink:
     """A new collection link with an unguessable token (192 random bits)."""
     must_manage(actor, meeting)
-    if expires_on < timezone.localdate():
-        raise MeetingError("截止日期不能早于今天")
+    if expires_on < today():
+        raise Refusal("截止日期不能早于今天")
     return OpinionLink.objects.create(
         meeting=meeting,
         token=secrets.token_urlsafe(24),
@@ -50,7 +51,7 @@ def close_link(actor: User, link: OpinionLink) -> OpinionLink:
 def open_link(token: str) -> OpinionLink | None:
     """The link of this token if it still takes opinions; None for unknown, expired or closed."""
     link = OpinionLink.objects.select_related("meeting__organisation").filter(token=token).first()
-    if link is None or not link.is_open(timezone.localdate()):
+    if link is None or not link.is_open(today()):
         return None
     return link
 
@@ -78,19 +79,19 @@ def submit_opinion(
     meeting = link.meeting
     text = text.strip()
     if len(text) < OPINION_MIN_CHARS:
-        raise MeetingError(f"意见内容太短，请至少写 {OPINION_MIN_CHARS} 个字")
+        raise Refusal(f"意见内容太短，请至少写 {OPINION_MIN_CHARS} 个字")
     if len(text) > OPINION_MAX_CHARS:
-        raise MeetingError(f"意见内容太长，请不要超过 {OPINION_MAX_CHARS} 字")
+        raise Refusal(f"意见内容太长，请不要超过 {OPINION_MAX_CHARS} 字")
     if about is not None and not meeting.members.filter(pk=about.pk).exists():
-        raise MeetingError("所选人员不是本次会议的参会人员，请重新选择")
+        raise Refusal("所选人员不是本次会议的参会人员，请重新选择")
     if aspect is not None and aspect.meeting_id != meeting.pk:
-        raise MeetingError("所选方面不属于本次会议，请重新选择")
+        raise Refusal("所选方面不属于本次会议，请重新选择")
     if not buckets.take(link.pk):
-        raise TooManyOpinions("提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
+        raise TooManyRequests("提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
     return Opinion.objects.create(
         meeting=meeting,
         text=text,
-        received_on=timezone.localdate(),
+        received_on=today(),
         about=about,
         submitted_aspect=aspect,
         aspect=aspect,
@@ -119,16 +120,16 @@ def sort_opinion(
     meeting = opinion.meeting
     must_manage(actor, meeting)
     if route not in Route.values:
-        raise MeetingError("分办方式无效")
+        raise Refusal("分办方式无效")
     if route == Route.MEMBER:
         if routed_to is None:
-            raise MeetingError("分办给个人时，请选择参会人员")
+            raise Refusal("分办给个人时，请选择参会人员")
         if not meeting.members.filter(pk=routed_to.pk).exists():
-            raise MeetingError(f"{routed_to}不是本次会议的参会人员")
+            raise Refusal(f"{routed_to}不是本次会议的参会人员")
     else:
         routed_to = None
     if aspect is not None and aspect.meeting_id != meeting.pk:
-        raise MeetingError("所选方面不属于本次会议")
+        raise Refusal("所选方面不属于本次会议")
     opinion.route, opinion.routed_to, opinion.aspect = route, routed_to, aspect
     if answered is not None:
         opinion.answered = answered
@@ -141,19 +142,19 @@ def merge_opinions(actor: User, keep: Opinion, others: Iterable[Opinion]) -> lis
     """Mark `others` as duplicates of `keep` (their own duplicates follow); `keep` stays as it is."""
     must_manage(actor, keep.meeting)
     if keep.merged_into_id is not None:
-        raise MeetingError("保留的意见本身已被合并，请选择其他意见作为保留项")
+        raise Refusal("保留的意见本身已被合并，请选择其他意见作为保留项")
     merged = []
     for other in others:
         if other.pk == keep.pk:
             continue
         if other.meeting_id != keep.meeting_id:
-            raise MeetingError("只能合并同一会议的意见")
+            raise Refusal("只能合并同一会议的意见")
         Opinion.objects.filter(merged_into=other).update(merged_into=keep)
         other.merged_into = keep
         other.save(update_fields=["merged_into"])
         merged.append(other)
     if not merged:
-        raise MeetingError("请至少选择一条要合并的重复意见")
+        raise Refusal("请至少选择一条要合并的重复意见")
     return merged
 
 

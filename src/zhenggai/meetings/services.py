@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import QuerySet
 
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.documents import DocumentError, SourceDocument, notice_aspects, read_bytes, read_text
 from zhenggai.ledger.models import MEETING_KINDS, Source, SourceKind
 from zhenggai.ledger.sources import create_source, update_source
 from zhenggai.meetings.access import must_manage
-from zhenggai.meetings.errors import MeetingError, MeetingForbidden
 from zhenggai.meetings.models import Aspect, Meeting
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.models import Membership, Organisation, Role, User
@@ -63,11 +63,11 @@ def previous_meeting_for(
 
 def _check_fields(kind: str, year: int | None, theme: str) -> None:
     if kind not in [k.value for k in MEETING_KINDS]:
-        raise MeetingError("会议类型只能是民主生活会或组织生活会")
+        raise Refusal("会议类型只能是民主生活会或组织生活会")
     if not year or not 1990 <= year <= 2100:
-        raise MeetingError("请填写会议年度（如 2024）")
+        raise Refusal("请填写会议年度（如 2024）")
     if len(theme) > 200:
-        raise MeetingError("主题不能超过 200 字")
+        raise Refusal("主题不能超过 200 字")
 
 
 def _check_members(organisation: Organisation, members: Iterable[User]) -> list[User]:
@@ -75,7 +75,7 @@ def _check_members(organisation: Organisation, members: Iterable[User]) -> list[
     allowed = set(candidates(organisation).values_list("pk", flat=True))
     strangers = [str(m) for m in members if m.pk not in allowed]
     if strangers:
-        raise MeetingError(f"{'、'.join(strangers)}不是“{organisation}”的人员，不能作为参会人员")
+        raise Refusal(f"{'、'.join(strangers)}不是“{organisation}”的人员，不能作为参会人员")
     return members
 
 
@@ -103,7 +103,7 @@ def create_meeting(
 ) -> Meeting:
     """A new meeting with its ledger source (an unused source of the same year and kind is reused)."""
     if not can_manage(actor, organisation):
-        raise MeetingForbidden("只有本组织的书记或办公室可以新建会议")
+        raise Forbidden("只有本组织的书记或办公室可以新建会议")
     theme = theme.strip()
     _check_fields(kind, year, theme)
     people = _check_members(organisation, members)
@@ -162,16 +162,16 @@ def read_notice(*, text: str = "", name: str = "", data: bytes | None = None) ->
     """The notice as the engine reads it, from an upload (`name`, `data`) or pasted `text`."""
     if data is not None:
         if len(data) > NOTICE_MAX_BYTES:
-            raise MeetingError(f"通知文件过大（上限 {NOTICE_MAX_BYTES // 1048576} MB），请只上传通知正文。")
+            raise Refusal(f"通知文件过大（上限 {NOTICE_MAX_BYTES // 1048576} MB），请只上传通知正文。")
         try:
             return read_bytes(name or "通知.txt", data)
         except DocumentError as exc:
-            raise MeetingError(exc.message) from None
+            raise Refusal(exc.message) from None
     text = text.strip()
     if not text:
-        raise MeetingError("请粘贴通知全文，或上传 .docx / .txt 文件")
+        raise Refusal("请粘贴通知全文，或上传 .docx / .txt 文件")
     if len(text) > NOTICE_MAX_CHARS:
-        raise MeetingError(f"通知过长（上限 {NOTICE_MAX_CHARS} 字），请只粘贴通知正文。")
+        raise Refusal(f"通知过长（上限 {NOTICE_MAX_CHARS} 字），请只粘贴通知正文。")
     return read_text(text, name=name or "粘贴的通知")
 
 
@@ -208,17 +208,17 @@ def confirm_aspects(actor: User, meeting: Meeting, rows: Sequence[AspectRow]) ->
     cleaned = [(r.id, " ".join(r.text.split())) for r in sorted(rows, key=lambda r: r.position)]
     cleaned = [(i, t) for i, t in cleaned if t]
     if not cleaned:
-        raise MeetingError("请至少保留一个查摆方面")
+        raise Refusal("请至少保留一个查摆方面")
     too_long = [t for _, t in cleaned if len(t) > ASPECT_MAX_CHARS]
     if too_long:
-        raise MeetingError(f"方面“{too_long[0][:20]}…”过长（上限 {ASPECT_MAX_CHARS} 字）")
+        raise Refusal(f"方面“{too_long[0][:20]}…”过长（上限 {ASPECT_MAX_CHARS} 字）")
     texts = [t for _, t in cleaned]
     repeated = sorted({t for t in texts if texts.count(t) > 1})
     if repeated:
-        raise MeetingError(f"方面“{repeated[0]}”重复了，请删除或修改其中一个")
+        raise Refusal(f"方面“{repeated[0]}”重复了，请删除或修改其中一个")
     known = set(meeting.aspects.values_list("pk", flat=True))
     if any(i is not None and i not in known for i, _ in cleaned):
-        raise MeetingError("方面列表已被修改，请刷新页面后重试")
+        raise Refusal("方面列表已被修改，请刷新页面后重试")
     aspects = _replace_aspects(meeting, cleaned)
     meeting.aspects_confirmed = True
     meeting.save(update_fields=["aspects_confirmed", "updated_at"])

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from zhenggai.core.errors import Refusal
 from zhenggai.meetings.access import can_read_all, must_manage
-from zhenggai.meetings.errors import MeetingError
 from zhenggai.meetings.models import Meeting, Talk
 from zhenggai.meetings.services import secretaries
 from zhenggai.orgs.models import Role, User
@@ -29,14 +29,14 @@ def record_talk(
 ) -> Talk:
     must_manage(actor, meeting)
     if initiator.pk == partner.pk:
-        raise MeetingError("谈话人和谈话对象不能是同一人")
+        raise Refusal("谈话人和谈话对象不能是同一人")
     members = set(meeting.members.values_list("pk", flat=True))
     strangers = [str(u) for u in (initiator, partner) if u.pk not in members]
     if strangers:
-        raise MeetingError(f"{'、'.join(strangers)}不是本次会议的参会人员")
+        raise Refusal(f"{'、'.join(strangers)}不是本次会议的参会人员")
     note = note.strip()
     if len(note) > NOTE_MAX_CHARS:
-        raise MeetingError(f"简要内容不能超过 {NOTE_MAX_CHARS} 字")
+        raise Refusal(f"简要内容不能超过 {NOTE_MAX_CHARS} 字")
     return Talk.objects.create(
         meeting=meeting, initiator=initiator, partner=partner, date=date, note=note, created_by=actor
     )

@@ -6,14 +6,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from zhenggai.ledger.errors import LedgerError, LedgerForbidden
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.orgs.access import can_manage, forget_roles
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
 
 def _must_manage(actor: User, org: Organisation) -> None:
     if not can_manage(actor, org):
-        raise LedgerForbidden(f"您没有管理“{org}”的权限")
+        raise Forbidden(f"您没有管理“{org}”的权限")
 
 
 @transaction.atomic
@@ -21,14 +21,14 @@ def create_organisation(actor: User, *, name: str, parent: Organisation | None) 
     """A new organisation below one the actor manages (a new root only for the operator)."""
     if parent is None:
         if not actor.is_superuser:
-            raise LedgerForbidden("只有系统管理员可以创建顶级组织")
+            raise Forbidden("只有系统管理员可以创建顶级组织")
     else:
         _must_manage(actor, parent)
     name = name.strip()
     if not name:
-        raise LedgerError("组织名称不能为空")
+        raise Refusal("组织名称不能为空")
     if Organisation.objects.filter(parent=parent, name=name).exists():
-        raise LedgerError(f"“{parent or '顶级'}”下已有名为“{name}”的组织")
+        raise Refusal(f"“{parent or '顶级'}”下已有名为“{name}”的组织")
     return Organisation.objects.create(name=name, parent=parent)
 
 
@@ -36,7 +36,7 @@ def create_organisation(actor: User, *, name: str, parent: Organisation | None) 
 def rename_organisation(actor: User, org: Organisation, name: str) -> Organisation:
     _must_manage(actor, org)
     if not name.strip():
-        raise LedgerError("组织名称不能为空")
+        raise Refusal("组织名称不能为空")
     org.name = name.strip()
     org.save(update_fields=["name"])
     return org
@@ -49,13 +49,13 @@ def create_person(
     _must_manage(actor, organisation)
     username = username.strip()
     if not username:
-        raise LedgerError("登录名不能为空")
+        raise Refusal("登录名不能为空")
     if User.objects.filter(username=username).exists():
-        raise LedgerError(f"登录名“{username}”已被使用")
+        raise Refusal(f"登录名“{username}”已被使用")
     try:
         validate_password(password)
     except ValidationError as exc:
-        raise LedgerError("；".join(exc.messages)) from None
+        raise Refusal("；".join(exc.messages)) from None
     user = User.objects.create_user(username=username, password=password, display_name=display_name.strip())
     set_role(actor, user, organisation, role)
     return user
@@ -66,7 +66,7 @@ def set_role(actor: User, user: User, organisation: Organisation, role: str) -> 
     """Give `user` this role in `organisation` (replacing his role there, if any)."""
     _must_manage(actor, organisation)
     if role not in Role.values:
-        raise LedgerError("角色无效，应为书记、办公室、班子成员或审核人")
+        raise Refusal("角色无效，应为书记、办公室、班子成员或审核人")
     membership, _ = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )
@@ -78,6 +78,6 @@ def set_role(actor: User, user: User, organisation: Organisation, role: str) -> 
 def remove_role(actor: User, membership: Membership) -> None:
     _must_manage(actor, membership.organisation)
     if membership.user_id == actor.pk and membership.role in (Role.SECRETARY, Role.OFFICE):
-        raise LedgerError("不能撤销自己的管理角色，请由其他书记或办公室人员办理")
+        raise Refusal("不能撤销自己的管理角色，请由其他书记或办公室人员办理")
     membership.delete()
     forget_roles(membership.user)

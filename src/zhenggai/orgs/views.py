@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhenggai.ledger.errors import LedgerError
-from zhenggai.ledger.views.common import form_error, refused
+from zhenggai.core.errors import Refusal
+from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.orgs import services
 from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
 from zhenggai.orgs.forms import OrganisationForm, PersonForm, RoleForm
@@ -32,9 +32,7 @@ def _context(user: User, **forms: object) -> dict[str, object]:
 
 
 def _forbidden(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "ledger/forbidden.html", {"error": "只有书记或办公室可以管理组织和人员"}, status=403
-    )
+    return forbidden(request, "只有书记或办公室可以管理组织和人员")
 
 
 @login_required
@@ -53,7 +51,7 @@ def _post(request: HttpRequest, form_key: str, form, action, done: str) -> HttpR
         if not form.is_valid():
             raise form_error(form)
         action(form.cleaned_data)
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(user, **{form_key: form}), exc)
     messages.success(request, done)
     return redirect("orgs:index")
@@ -98,7 +96,7 @@ def remove_role(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "web/not_found.html", {"error": "没有找到该角色，或您无权管理"}, status=404)
     try:
         services.remove_role(user, membership)
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(user), exc)
     messages.success(request, "角色已撤销")
     return redirect("orgs:index")

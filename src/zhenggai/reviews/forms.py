@@ -7,9 +7,9 @@ import datetime
 from django import forms
 from django.http import QueryDict
 
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger.models import Term
 from zhenggai.orgs.models import Organisation, User
-from zhenggai.reviews.errors import ReviewError
 from zhenggai.reviews.into_ledger import MeasureRow, ProblemRow
 
 MAX_ROWS = 500
@@ -58,7 +58,7 @@ def _int(data: QueryDict, name: str, limit: int) -> int:
     try:
         value = int(data.get(name, "0"))
     except ValueError:
-        raise ReviewError("提交的表格不完整，请刷新页面后重试") from None
+        raise Refusal("提交的表格不完整，请刷新页面后重试") from None
     return max(0, min(value, limit))
 
 
@@ -69,7 +69,7 @@ def _date(raw: str, where: str) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(raw)
     except ValueError:
-        raise ReviewError(f"{where}：完成时限“{raw}”不是有效日期（格式如 2025-06-30）") from None
+        raise Refusal(f"{where}：完成时限“{raw}”不是有效日期（格式如 2025-06-30）") from None
 
 
 def rows_from_post(
@@ -90,11 +90,11 @@ def rows_from_post(
             where = f"第{i + 1}个问题的第{j + 1}条措施"
             owner, unit, term = data.get(m + "owner", ""), data.get(m + "unit", ""), data.get(m + "term", "")
             if owner and owner not in owners:
-                raise ReviewError(f"{where}：责任人不在本组织")
+                raise Refusal(f"{where}：责任人不在本组织")
             if unit and unit not in units:
-                raise ReviewError(f"{where}：责任单位不在本组织")
+                raise Refusal(f"{where}：责任单位不在本组织")
             if term not in Term.values:
-                raise ReviewError(f"{where}：请选择整改时限类型")
+                raise Refusal(f"{where}：请选择整改时限类型")
             text = data.get(m + "text", "").strip()
             row.measures.append(
                 MeasureRow(
@@ -107,6 +107,6 @@ def rows_from_post(
                 )
             )
         if row.include and not row.description:
-            raise ReviewError(f"第{i + 1}个问题的描述不能为空（不录入请取消勾选）")
+            raise Refusal(f"第{i + 1}个问题的描述不能为空（不录入请取消勾选）")
         rows.append(row)
     return rows

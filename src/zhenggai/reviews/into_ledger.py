@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from zhenggai.core.dates import today
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.documents import parse_document
 from zhenggai.documents.mapping import ProposedProblem, propose_feedback_problems, propose_report_mapping
 from zhenggai.ledger import services as ledger
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import Problem, Source, Term
 from zhenggai.meetings.models import Meeting, Opinion
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.models import Organisation, User
 from zhenggai.reviews.analysis import analyse
-from zhenggai.reviews.errors import ReviewError, ReviewForbidden
 from zhenggai.reviews.models import (
     Criticism,
     FeedbackImport,
@@ -65,7 +65,7 @@ class ProblemRow:
 
 
 def default_deadline() -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=DEFAULT_DAYS)
+    return today() + datetime.timedelta(days=DEFAULT_DAYS)
 
 
 def _rows(proposed: Sequence[ProposedProblem], owner: User | None) -> list[ProblemRow]:
@@ -85,7 +85,7 @@ def _rows(proposed: Sequence[ProposedProblem], owner: User | None) -> list[Probl
 
 def must_manage(actor: User, organisation: Organisation) -> None:
     if not can_manage(actor, organisation):
-        raise ReviewForbidden("只有书记或办公室可以录入整改台账")
+        raise Forbidden("只有书记或办公室可以录入整改台账")
 
 
 # --- proposals ------------------------------------------------------------------------------
@@ -148,12 +148,12 @@ def read_feedback(text: str) -> list[ProblemRow]:
 
     text = text.strip()
     if not text:
-        raise ReviewError("请粘贴反馈意见全文，或上传 .docx / .txt 文件")
+        raise Refusal("请粘贴反馈意见全文，或上传 .docx / .txt 文件")
     if len(text) > FEEDBACK_MAX_CHARS:
-        raise ReviewError(f"反馈意见过长（上限 {FEEDBACK_MAX_CHARS} 字）")
+        raise Refusal(f"反馈意见过长（上限 {FEEDBACK_MAX_CHARS} 字）")
     rows = _rows(propose_feedback_problems(parse_document(read_text(text, "反馈意见"))), None)
     if not rows:
-        raise ReviewError("没有在反馈意见中读到编号的问题（如“一是…”“（一）…”“1.…”），请检查后重试")
+        raise Refusal("没有在反馈意见中读到编号的问题（如“一是…”“（一）…”“1.…”），请检查后重试")
     deadline = default_deadline()
     for row in rows:
         row.measures = [MeasureRow("", None, None, Term.DEADLINE, deadline, True)]
@@ -175,26 +175,24 @@ def _store(actor: User, source: Source, rows: Sequence[ProblemRow]) -> list[tupl
             problem = ledger.create_problem(
                 actor, source=source, description=row.description, aspect=row.aspect[:300]
             )
-            for m, measure in enumerate((x for x in row.measures if x.include and x.text.strip()), 1):
-                try:
-                    ledger.create_measure(
-                        actor,
-                        problem=problem,
-                        text=measure.text,
-                        term=measure.term,
-                        deadline=measure.deadline,
-                        owner=measure.owner,
-                        unit=measure.unit,
-                    )
-                except LedgerError as exc:
-                    raise ReviewError(f"第{n}个问题的第{m}条措施：{exc.message}") from None
-        except ReviewError:
-            raise
-        except LedgerError as exc:
-            raise ReviewError(f"第{n}个问题：{exc.message}") from None
+        except Refusal as exc:
+            raise Refusal(f"第{n}个问题：{exc.message}") from None
+        for m, measure in enumerate((x for x in row.measures if x.include and x.text.strip()), 1):
+            try:
+                ledger.create_measure(
+                    actor,
+                    problem=problem,
+                    text=measure.text,
+                    term=measure.term,
+                    deadline=measure.deadline,
+                    owner=measure.owner,
+                    unit=measure.unit,
+                )
+            except Refusal as exc:
+                raise Refusal(f"第{n}个问题的第{m}条措施：{exc.message}") from None
         stored.append((row, problem))
     if not stored:
-        raise ReviewError("没有勾选任何问题，未录入台账")
+        raise Refusal("没有勾选任何问题，未录入台账")
     return stored
 
 
@@ -208,10 +206,10 @@ def import_report(actor: User, report: Report, rows: Sequence[ProblemRow]) -> li
         )
         must_manage(actor, report.meeting.organisation)
         if report.state != ReportState.APPROVED:
-            raise ReviewError("只有审核通过的材料才能录入整改台账")
+            raise Refusal("只有审核通过的材料才能录入整改台账")
         if report.imported_version_id is not None:
             version = ReportVersion.objects.get(pk=report.imported_version_id)
-            raise ReviewError(f"该材料第{version.number}版已录入整改台账，不会重复录入")
+            raise Refusal(f"该材料第{version.number}版已录入整改台账，不会重复录入")
         version = latest_version(report)
         stored = _store(actor, report.meeting.source, rows)
         report.imported_version = version
@@ -235,11 +233,11 @@ def import_record(actor: User, meeting: Meeting, rows: Sequence[ProblemRow]) -> 
         opinions = {f"o{o.pk}": o for o in Opinion.objects.filter(meeting=meeting, pk__in=_uuids(chosen))}
         for r in chosen:
             if r.key in criticisms and criticisms[r.key].problem_id is not None:
-                raise ReviewError("其中的批评意见已录入整改台账，请刷新页面后重试")
+                raise Refusal("其中的批评意见已录入整改台账，请刷新页面后重试")
             if r.key in opinions and OpinionImport.objects.filter(opinion=opinions[r.key]).exists():
-                raise ReviewError("其中的征求意见已录入整改台账，请刷新页面后重试")
+                raise Refusal("其中的征求意见已录入整改台账，请刷新页面后重试")
             if r.key not in criticisms and r.key not in opinions:
-                raise ReviewError("提交的内容与本次会议不符，请刷新页面后重试")
+                raise Refusal("提交的内容与本次会议不符，请刷新页面后重试")
         stored = _store(actor, meeting.source, rows)
         for row, problem in stored:
             if row.key in criticisms:
@@ -271,10 +269,10 @@ def import_feedback(
         source = Source.objects.select_for_update().get(pk=source.pk)
         must_manage(actor, source.organisation)
         if source.is_meeting:
-            raise ReviewError("反馈意见只能录入巡视、巡察、审计或督查类问题来源")
+            raise Refusal("反馈意见只能录入巡视、巡察、审计或督查类问题来源")
         sha = feedback_sha(text)
         if FeedbackImport.objects.filter(source=source, sha256=sha).exists():
-            raise ReviewError("这份反馈意见已录入该问题来源，不会重复录入")
+            raise Refusal("这份反馈意见已录入该问题来源，不会重复录入")
         stored = _store(actor, source, rows)
         FeedbackImport.objects.create(
             source=source, sha256=sha, name=name[:200], problems=len(stored), created_by=actor

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.models import User
-from zhenggai.reviews.errors import ReviewError, ReviewForbidden
 
-__all__ = ["ReviewError", "ReviewForbidden", "add_criticism", "delete_criticism", "save_conclusions"]
+__all__ = ["add_criticism", "delete_criticism", "save_conclusions"]
 from zhenggai.reviews.models import Criticism, Record
 
 CRITICISM_MAX_CHARS = 5000
@@ -18,21 +18,21 @@ CONCLUSIONS_MAX_CHARS = 50_000
 
 def _must_manage(actor: User, meeting: Meeting) -> None:
     if not can_manage(actor, meeting.organisation):
-        raise ReviewForbidden("只有书记或办公室可以记录会议情况")
+        raise Forbidden("只有书记或办公室可以记录会议情况")
 
 
 def add_criticism(actor: User, meeting: Meeting, *, target: User, speaker: User, text: str) -> Criticism:
     _must_manage(actor, meeting)
     people = set(meeting.members.values_list("pk", flat=True))
     if target.pk not in people or speaker.pk not in people:
-        raise ReviewError("提出人和被批评人都必须是本次会议的参会人员")
+        raise Refusal("提出人和被批评人都必须是本次会议的参会人员")
     if target.pk == speaker.pk:
-        raise ReviewError("提出人和被批评人不能是同一人（自我批评请写在本人的对照检查材料中）")
+        raise Refusal("提出人和被批评人不能是同一人（自我批评请写在本人的对照检查材料中）")
     text = text.strip()
     if not text:
-        raise ReviewError("批评意见不能为空")
+        raise Refusal("批评意见不能为空")
     if len(text) > CRITICISM_MAX_CHARS:
-        raise ReviewError(f"批评意见过长（上限 {CRITICISM_MAX_CHARS} 字）")
+        raise Refusal(f"批评意见过长（上限 {CRITICISM_MAX_CHARS} 字）")
     return Criticism.objects.create(
         meeting=meeting, target=target, speaker=speaker, text=text, created_by=actor
     )
@@ -42,7 +42,7 @@ def add_criticism(actor: User, meeting: Meeting, *, target: User, speaker: User,
 def delete_criticism(actor: User, criticism: Criticism) -> None:
     _must_manage(actor, criticism.meeting)
     if criticism.problem_id is not None:
-        raise ReviewError("该批评意见已录入整改台账，不能删除")
+        raise Refusal("该批评意见已录入整改台账，不能删除")
     criticism.delete()
 
 
@@ -50,7 +50,7 @@ def delete_criticism(actor: User, criticism: Criticism) -> None:
 def save_conclusions(actor: User, meeting: Meeting, text: str) -> Record:
     _must_manage(actor, meeting)
     if len(text) > CONCLUSIONS_MAX_CHARS:
-        raise ReviewError(f"会议结论过长（上限 {CONCLUSIONS_MAX_CHARS} 字）")
+        raise Refusal(f"会议结论过长（上限 {CONCLUSIONS_MAX_CHARS} 字）")
     record, _ = Record.objects.update_or_create(
         meeting=meeting, defaults={"conclusions": text.strip(), "updated_by": actor}
     )

@@ -1,6 +1,6 @@
 """Reports: new versions from an upload or the browser, submit / return / approve, comments.
 
-Every function checks who is asking and raises ReviewError / ReviewForbidden with a Chinese message;
+Every function checks who is asking and raises Refusal / Forbidden with a Chinese message;
 a refused change leaves the database as it was.
 """
 
@@ -12,12 +12,12 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.documents import DocumentError, SourceDocument, read_bytes, read_text
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import User
 from zhenggai.reviews.access import can_comment, can_decide, is_author, takes_part
 from zhenggai.reviews.analysis import analyse
-from zhenggai.reviews.errors import ReviewError, ReviewForbidden
 from zhenggai.reviews.models import Comment, Report, ReportState, ReportVersion
 
 #: A report is a few pages; larger files are refused before they are read.
@@ -38,7 +38,7 @@ TRANSITIONS: dict[str, dict[str, str]] = {
 def report_for(user: User, meeting: Meeting) -> Report:
     """The user's own report for the meeting, created when he first opens it."""
     if not takes_part(user, meeting):
-        raise ReviewForbidden("您不是该会议的参会人员，无需提交对照检查材料")
+        raise Forbidden("您不是该会议的参会人员，无需提交对照检查材料")
     report, _ = Report.objects.get_or_create(meeting=meeting, author=user)
     return report
 
@@ -46,26 +46,26 @@ def report_for(user: User, meeting: Meeting) -> Report:
 def read_upload(name: str, data: bytes) -> SourceDocument:
     """The uploaded report as the engine reads it; anything unreadable is refused in Chinese."""
     if Path(name).suffix.lower() not in REPORT_EXTENSIONS:
-        raise ReviewError(f"“{name}”不是 .docx 或 .txt 文件，请另存为 .docx 或 .txt 后再上传。")
+        raise Refusal(f"“{name}”不是 .docx 或 .txt 文件，请另存为 .docx 或 .txt 后再上传。")
     if len(data) > REPORT_MAX_BYTES:
-        raise ReviewError(f"文件“{name}”过大，上限为 {REPORT_MAX_BYTES // 1048576} MB。")
+        raise Refusal(f"文件“{name}”过大，上限为 {REPORT_MAX_BYTES // 1048576} MB。")
     if not data:
-        raise ReviewError(f"文件“{name}”是空的，请检查后重新上传。")
+        raise Refusal(f"文件“{name}”是空的，请检查后重新上传。")
     try:
         document = read_bytes(name, data)
     except DocumentError as exc:
-        raise ReviewError(exc.message) from None
+        raise Refusal(exc.message) from None
     if not document.paragraphs:
-        raise ReviewError(f"文件“{name}”中没有读到文字，请检查后重新上传。")
+        raise Refusal(f"文件“{name}”中没有读到文字，请检查后重新上传。")
     return document
 
 
 def read_written(text: str) -> SourceDocument:
     text = text.strip()
     if not text:
-        raise ReviewError("正文不能为空")
+        raise Refusal("正文不能为空")
     if len(text) > REPORT_MAX_CHARS:
-        raise ReviewError(f"正文过长（上限 {REPORT_MAX_CHARS} 字）")
+        raise Refusal(f"正文过长（上限 {REPORT_MAX_CHARS} 字）")
     return read_text(text, name="在线撰写")
 
 
@@ -76,13 +76,13 @@ def add_version(
     """A new version of the author's report; only while it is a draft or returned."""
     report = Report.objects.select_for_update().select_related("meeting").get(pk=report.pk)
     if not is_author(actor, report):
-        raise ReviewForbidden("只有撰写人本人可以修改这份材料")
+        raise Forbidden("只有撰写人本人可以修改这份材料")
     if not report.is_editable:
-        raise ReviewError(f"材料{report.get_state_display()}，不能再修改")
+        raise Refusal(f"材料{report.get_state_display()}，不能再修改")
     text = "\n".join(p.text for p in document.paragraphs)
     last = report.versions.order_by("-number").first()
     if last is not None and last.text == text and not data:
-        raise ReviewError("内容与上一版相同，未保存新版本")
+        raise Refusal("内容与上一版相同，未保存新版本")
     version = ReportVersion(
         report=report,
         number=(last.number if last else 0) + 1,
@@ -103,7 +103,7 @@ def _move(actor: User, report: Report, action: str) -> Report:
     new = TRANSITIONS[report.state].get(action)
     if new is None:
         labels = {"submit": "提交", "return": "退回", "approve": "通过"}
-        raise ReviewError(f"材料{report.get_state_display()}，不能{labels[action]}")
+        raise Refusal(f"材料{report.get_state_display()}，不能{labels[action]}")
     report.state = new
     return report
 
@@ -112,9 +112,9 @@ def _move(actor: User, report: Report, action: str) -> Report:
 def submit(actor: User, report: Report) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not is_author(actor, report):
-        raise ReviewForbidden("只有撰写人本人可以提交这份材料")
+        raise Forbidden("只有撰写人本人可以提交这份材料")
     if not report.versions.exists():
-        raise ReviewError("请先上传或撰写材料，再提交审核")
+        raise Refusal("请先上传或撰写材料，再提交审核")
     _move(actor, report, "submit")
     report.submitted_at = timezone.now()
     report.save()
@@ -126,11 +126,11 @@ def return_report(actor: User, report: Report, reason: str = "") -> Report:
     """退回: the office sends the report back, with a reason or comments on the submitted version."""
     report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_decide(actor, report):
-        raise ReviewForbidden(_not_deciding(actor, report, "退回"))
+        raise Forbidden(_not_deciding(actor, report, "退回"))
     _move(actor, report, "return")
     latest = report.versions.order_by("-number").first()
     if not reason.strip() and not (latest and latest.comments.exists()):
-        raise ReviewError("退回时请填写退回意见，或先在段落上添加审核意见")
+        raise Refusal("退回时请填写退回意见，或先在段落上添加审核意见")
     report.return_reason = reason.strip()
     report.decided_at, report.decided_by = timezone.now(), actor
     report.save()
@@ -141,7 +141,7 @@ def return_report(actor: User, report: Report, reason: str = "") -> Report:
 def approve(actor: User, report: Report) -> Report:
     report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_decide(actor, report):
-        raise ReviewForbidden(_not_deciding(actor, report, "审核通过"))
+        raise Forbidden(_not_deciding(actor, report, "审核通过"))
     _move(actor, report, "approve")
     report.decided_at, report.decided_by = timezone.now(), actor
     report.save()
@@ -157,14 +157,14 @@ def _not_deciding(actor: User, report: Report, action: str) -> str:
 def add_comment(actor: User, report: Report, version: ReportVersion, line: int, text: str) -> Comment:
     """A review comment on paragraph `line` of `version`."""
     if not can_comment(actor, report):
-        raise ReviewForbidden("只有审核人、书记或办公室可以对他人的材料提出审核意见")
+        raise Forbidden("只有审核人、书记或办公室可以对他人的材料提出审核意见")
     if version.report_id != report.pk:
-        raise ReviewError("版本不属于这份材料")
+        raise Refusal("版本不属于这份材料")
     text = text.strip()
     if not text:
-        raise ReviewError("审核意见不能为空")
+        raise Refusal("审核意见不能为空")
     if len(text) > COMMENT_MAX_CHARS:
-        raise ReviewError(f"审核意见过长（上限 {COMMENT_MAX_CHARS} 字）")
+        raise Refusal(f"审核意见过长（上限 {COMMENT_MAX_CHARS} 字）")
     if not 1 <= line <= len(version.paragraphs):
-        raise ReviewError("请选择要提意见的段落")
+        raise Refusal("请选择要提意见的段落")
     return Comment.objects.create(report=report, version=version, line=line, text=text, author=actor)

@@ -13,8 +13,8 @@ from importlib.resources import as_file, files
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import timezone
 
+from zhenggai.core import dates
 from zhenggai.documents import parse_file
 from zhenggai.ledger import reminders, services
 from zhenggai.ledger.models import Measure, Problem, SourceKind, Status, Term
@@ -130,7 +130,7 @@ def _meeting(
     )
     problems_part, measures_part = report.part("problems"), report.part("measures")
     plans = [item.text or item.heading for item in (measures_part.items if measures_part else [])]
-    today = timezone.localdate()
+    today = dates.today()
     out = []
     aspect_items = [i for i in (problems_part.items if problems_part else []) if i.enums]
     for k, item in enumerate(aspect_items):
@@ -162,7 +162,7 @@ def _meeting(
 def _inspection(
     actor: User, team: Organisation, members: list[User], units: list[Organisation]
 ) -> list[Measure]:
-    today = timezone.localdate()
+    today = dates.today()
     source = create_source(
         actor,
         kind=SourceKind.XUNCHA,
@@ -190,7 +190,7 @@ def _inspection(
 
 def _progress(office: User, members: list[User], measures: list[Measure]) -> None:
     """Progress at various states: done (some late), in progress, blocked, extended, untouched."""
-    today = timezone.localdate()
+    today = dates.today()
     for n, m in enumerate(measures):
         owner = m.owner or office
         step = n % 6

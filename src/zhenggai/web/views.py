@@ -5,9 +5,12 @@ import re
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from zhenggai.core import views as core_views
+
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "ledger/forbidden.html", {"error": "您没有权限访问该页面"}, status=403)
+    """Django's 403 handler: the Chinese 'not allowed' page."""
+    return core_views.forbidden(request, "您没有权限访问该页面")
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

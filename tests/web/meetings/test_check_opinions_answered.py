@@ -80,8 +80,10 @@ class CheckOpinionsAnsweredTestCase(MeetingTestCase):
         ):
             opinions.sort_opinion(self.office, o, route="member", routed_to=who, aspect=o.aspect)
         report = seed_report()
-        matching.set_report_provider(lambda meeting, member: report if member == self.member else None)
-        self.addCleanup(matching.set_report_provider, None)
+        previous = matching.set_report_provider(
+            lambda meeting, member: report if member == self.member else None
+        )
+        self.addCleanup(matching.set_report_provider, previous)
 
     def rows(self):
         return {str(r.member): r for r in matching.member_rows(self.meeting)}

@@ -4,9 +4,9 @@ from django.urls import reverse
 
 from tests.web.base import make_person
 from tests.web.meetings.base import MeetingTestCase
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.ledger.models import Source
 from zhenggai.meetings import services
-from zhenggai.meetings.errors import MeetingError, MeetingForbidden
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import Membership, Role
 
@@ -64,7 +64,7 @@ class CreateMeetingTestCase(MeetingTestCase):
         self.assertEqual(members, {self.secretary, self.member, self.colleague})
 
     def test_it_refuses_people_of_another_organisation(self):
-        with self.assertRaisesMessage(MeetingError, "孙书记不是“机关党组”的人员"):
+        with self.assertRaisesMessage(Refusal, "孙书记不是“机关党组”的人员"):
             services.create_meeting(
                 self.office,
                 organisation=self.team,
@@ -83,7 +83,7 @@ class CreateMeetingTestCase(MeetingTestCase):
         self.login(self.member)
         r = self.client.get(reverse("meetings:create"))
         self.assertEqual(r.status_code, 403)
-        with self.assertRaises(MeetingForbidden):
+        with self.assertRaises(Forbidden):
             services.create_meeting(self.member, organisation=self.team, kind="democratic_life", year=2022)
 
     def test_the_outsider_may_not_create_for_the_team(self):
@@ -94,7 +94,7 @@ class CreateMeetingTestCase(MeetingTestCase):
 
     def test_it_leaves_nothing_half_written(self):
         count = Source.objects.count()
-        with self.assertRaises(MeetingError):
+        with self.assertRaises(Refusal):
             services.create_meeting(
                 self.office,
                 organisation=self.team,

@@ -1,8 +1,8 @@
 """The office merges duplicate opinions: one kept, the others marked merged into it."""
 
 from tests.web.meetings.base import MeetingTestCase
+from zhenggai.core.errors import Refusal
 from zhenggai.meetings import opinions
-from zhenggai.meetings.errors import MeetingError
 
 
 class MergeOpinionsTestCase(MeetingTestCase):
@@ -47,7 +47,7 @@ class MergeOpinionsTestCase(MeetingTestCase):
         self.login(self.office)
         r = self.client.post(self.url("opinion_merge"), {"opinion": [str(self.a.pk)]}, follow=True)
         self.assertContains(r, "请选择要保留的那条意见")
-        with self.assertRaisesMessage(MeetingError, "请至少选择一条"):
+        with self.assertRaisesMessage(Refusal, "请至少选择一条"):
             opinions.merge_opinions(self.office, self.a, [self.a])
 
     def test_members_and_reviewers_may_not_merge(self):

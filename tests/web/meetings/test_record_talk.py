@@ -3,8 +3,8 @@
 import datetime
 
 from tests.web.meetings.base import MeetingTestCase
+from zhenggai.core.errors import Refusal
 from zhenggai.meetings import talks
-from zhenggai.meetings.errors import MeetingError
 from zhenggai.meetings.models import Talk
 
 
@@ -34,7 +34,7 @@ class RecordTalkTestCase(MeetingTestCase):
         self.assertFalse(Talk.objects.exists())
 
     def test_it_refuses_someone_not_at_the_meeting(self):
-        with self.assertRaisesMessage(MeetingError, "孙书记不是本次会议的参会人员"):
+        with self.assertRaisesMessage(Refusal, "孙书记不是本次会议的参会人员"):
             talks.record_talk(
                 self.office, self.meeting, initiator=self.secretary, partner=self.outsider, date=self.today
             )

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from zhenggai.core.views import forbidden
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.orgs.access import is_manager_anywhere, scope_q
 from zhenggai.orgs.models import MANAGING_ROLES
@@ -36,9 +37,7 @@ def _date(raw: str, label: str, errors: list[str]) -> datetime.date | None:
 def search(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not is_manager_anywhere(user):  # type: ignore[arg-type]
-        return render(
-            request, "ledger/forbidden.html", {"error": "审计记录只有书记或办公室可以查询"}, status=403
-        )
+        return forbidden(request, "审计记录只有书记或办公室可以查询")
     params = request.GET
     errors: list[str] = []
     entries = AuditEntry.objects.filter(scope_q(user, MANAGING_ROLES, "organisation_path"))  # type: ignore[arg-type]

@@ -1,55 +1,37 @@
-"""Helpers every ledger view shares: fetching what the user may see, turning refusals into pages."""
+"""Helpers every ledger view shares: the rows a user may see, and the 督办 colours of a row."""
 
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.conf import settings
-from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
+from django.http import HttpRequest
 
+from zhenggai.core.dates import today
+from zhenggai.core.views import first_or_404
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import Measure, Problem, Source
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 def measure_or_404(request: HttpRequest, pk: int) -> Measure:
     """A measure the user may see; anything else is 'not found', so outsiders learn nothing."""
-    measure = (
-        visible_measures(request.user)  # type: ignore[arg-type]
-        .select_related("problem__source", "organisation", "owner", "unit")
-        .filter(pk=pk)
-        .first()
+    measures = visible_measures(request.user).select_related(  # type: ignore[arg-type]
+        "problem__source", "organisation", "owner", "unit"
     )
-    if measure is None:
-        raise Http404("没有找到该整改措施，或您无权查看")
-    return measure
+    return first_or_404(measures, pk, "没有找到该整改措施，或您无权查看")
 
 
 def problem_or_404(request: HttpRequest, pk: int) -> Problem:
-    problem = (
-        visible_problems(request.user)  # type: ignore[arg-type]
-        .select_related("source", "organisation", "closed_by")
-        .filter(pk=pk)
-        .first()
+    """A problem the user may see; anything else is 'not found'."""
+    problems = visible_problems(request.user).select_related(  # type: ignore[arg-type]
+        "source", "organisation", "closed_by"
     )
-    if problem is None:
-        raise Http404("没有找到该问题，或您无权查看")
-    return problem
+    return first_or_404(problems, pk, "没有找到该问题，或您无权查看")
 
 
 def source_or_404(request: HttpRequest, pk: int) -> Source:
-    source = visible_sources(request.user).filter(pk=pk).first()  # type: ignore[arg-type]
-    if source is None:
-        raise Http404("没有找到该问题来源，或您无权查看")
-    return source
+    """A source of problems the user may see; anything else is 'not found'."""
+    return first_or_404(visible_sources(request.user), pk, "没有找到该问题来源，或您无权查看")  # type: ignore[arg-type]
 
 
 def row_class(measure: Measure, on: datetime.date | None = None) -> str:
@@ -60,17 +42,3 @@ def row_class(measure: Measure, on: datetime.date | None = None) -> str:
     if measure.is_due_within(on, settings.DUE_SOON_DAYS):
         return "due-soon"
     return ""
-
-
-def form_error(form: Form) -> LedgerError:
-    """A form's field errors as one Chinese message."""
-    parts = []
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        parts.append(f"{label}：{'；'.join(errors)}" if label else "；".join(errors))
-    return LedgerError("；".join(parts) or "输入有误")
-
-
-def refused(request: HttpRequest, template: str, context: dict[str, Any], error: LedgerError) -> HttpResponse:
-    """Render the page again with the refusal message and the status that says what happened."""
-    return render(request, template, {**context, "error": error.message}, status=error.status)

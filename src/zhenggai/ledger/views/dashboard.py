@@ -7,10 +7,10 @@ from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from zhenggai.core.dates import today
 from zhenggai.ledger import queries, rollup, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Reminder, ReminderKind
-from zhenggai.ledger.views.common import today
 from zhenggai.ledger.views.options import options, organisation_pairs
 from zhenggai.orgs.access import known_organisations, scope_q
 from zhenggai.orgs.models import READING_ROLES, User

@@ -8,14 +8,16 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from zhenggai.core.dates import today
+from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.ledger import evidence as files
 from zhenggai.ledger import services
 from zhenggai.ledger.access import can_edit_measure
 from zhenggai.ledger.audit import AuditEntry
-from zhenggai.ledger.errors import LedgerError, LedgerForbidden
 from zhenggai.ledger.forms import ExtendForm, MeasureForm, ProgressForm, StatusForm
 from zhenggai.ledger.models import Evidence, Measure
-from zhenggai.ledger.views.common import form_error, measure_or_404, problem_or_404, refused, row_class, today
+from zhenggai.ledger.views.common import measure_or_404, problem_or_404, row_class
 from zhenggai.orgs.access import can_manage
 
 TEMPLATE = "ledger/measure.html"
@@ -51,10 +53,10 @@ def _run(request: HttpRequest, measure: Measure, action, form_key: str, form, do
     try:
         if not form.is_valid():
             if not can_edit_measure(request.user, measure):  # type: ignore[arg-type]
-                raise LedgerForbidden("您无权修改该整改措施")
+                raise Forbidden("您无权修改该整改措施")
             raise form_error(form)
         action(form.cleaned_data)
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure, **{form_key: form}), exc)
     messages.success(request, done)
     return redirect("ledger:measure", pk=measure.pk)
@@ -119,7 +121,7 @@ def add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     try:
         services.add_evidence(request.user, measure, request.FILES.getlist("files"))  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure), exc)
     messages.success(request, "佐证材料已上传")
     return redirect("ledger:measure", pk=measure.pk)
@@ -149,7 +151,7 @@ def delete_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, item.measure_id)
     try:
         services.delete_evidence(request.user, item)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure), exc)
     messages.success(request, "佐证材料已删除")
     return redirect("ledger:measure", pk=measure.pk)
@@ -167,9 +169,7 @@ def create(request: HttpRequest, problem_pk: int) -> HttpResponse:
     problem = problem_or_404(request, problem_pk)
     user = request.user
     if not can_manage(user, problem.organisation):  # type: ignore[arg-type]
-        return render(
-            request, "ledger/forbidden.html", {"error": "只有书记或办公室可以新增整改措施"}, status=403
-        )
+        return forbidden(request, "只有书记或办公室可以新增整改措施")
     form = MeasureForm(request.POST or None, organisation=problem.organisation, user=user)  # type: ignore[arg-type]
     if request.method != "POST":
         return _measure_form_page(request, form, problem)
@@ -178,7 +178,7 @@ def create(request: HttpRequest, problem_pk: int) -> HttpResponse:
             raise form_error(form)
         data = {k: v for k, v in form.cleaned_data.items() if k != "number"}
         measure = services.create_measure(user, problem=problem, number=form.cleaned_data["number"], **data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return _measure_form_page(request, form, problem, error=exc)
     messages.success(request, "整改措施已新增")
     return redirect("ledger:measure", pk=measure.pk)
@@ -189,9 +189,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     user = request.user
     if not can_manage(user, measure.organisation):  # type: ignore[arg-type]
-        return render(
-            request, "ledger/forbidden.html", {"error": "只有书记或办公室可以修改整改措施"}, status=403
-        )
+        return forbidden(request, "只有书记或办公室可以修改整改措施")
     form = MeasureForm(
         request.POST or None,
         instance=Measure.objects.get(pk=pk),
@@ -205,7 +203,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             raise form_error(form)
         fields = {k: v for k, v in form.cleaned_data.items() if getattr(measure, k) != v}
         services.update_measure(user, measure, **fields)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return _measure_form_page(request, form, measure.problem, measure, error=exc)
     messages.success(request, "整改措施已修改")
     return redirect("ledger:measure", pk=measure.pk)
@@ -217,7 +215,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     try:
         services.delete_measure(request.user, measure)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure), exc)
     messages.success(request, "整改措施已删除")
     return redirect("ledger:problem", pk=measure.problem_id)

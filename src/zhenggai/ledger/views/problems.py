@@ -8,13 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from zhenggai.core.dates import today
+from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.ledger import services
 from zhenggai.ledger.access import can_read_measure
 from zhenggai.ledger.audit import AuditEntry
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.forms import CloseForm, ProblemForm, ReopenForm
 from zhenggai.ledger.models import Problem
-from zhenggai.ledger.views.common import form_error, problem_or_404, refused, row_class, source_or_404, today
+from zhenggai.ledger.views.common import problem_or_404, row_class, source_or_404
 from zhenggai.orgs.access import can_manage
 
 TEMPLATE = "ledger/problem.html"
@@ -54,7 +56,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         services.close_problem(request.user, problem, form.cleaned_data["note"])  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, problem, close_form=form), exc)
     messages.success(request, "问题已销号")
     return redirect("ledger:problem", pk=pk)
@@ -67,11 +69,11 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReopenForm(request.POST)
     try:
         if not can_manage(request.user, problem.organisation):  # type: ignore[arg-type]
-            raise services.LedgerForbidden("只有书记或办公室可以重新打开问题")
+            raise Forbidden("只有书记或办公室可以重新打开问题")
         if not form.is_valid():
             raise form_error(form)
         services.reopen_problem(request.user, problem, form.cleaned_data["reason"])  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, problem, reopen_form=form), exc)
     messages.success(request, "问题已重新打开")
     return redirect("ledger:problem", pk=pk)
@@ -83,7 +85,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     problem = problem_or_404(request, pk)
     try:
         services.delete_problem(request.user, problem)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, problem), exc)
     messages.success(request, "问题已删除")
     return redirect("ledger:source", pk=problem.source_id)
@@ -100,7 +102,7 @@ def _form_page(request, form, source, problem=None, error=None):  # type: ignore
 def create(request: HttpRequest, source_pk: int) -> HttpResponse:
     source = source_or_404(request, source_pk)
     if not can_manage(request.user, source.organisation):  # type: ignore[arg-type]
-        return render(request, "ledger/forbidden.html", {"error": "只有书记或办公室可以新增问题"}, status=403)
+        return forbidden(request, "只有书记或办公室可以新增问题")
     form = ProblemForm(request.POST or None)
     if request.method != "POST":
         return _form_page(request, form, source)
@@ -108,7 +110,7 @@ def create(request: HttpRequest, source_pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         problem = services.create_problem(request.user, source=source, **form.cleaned_data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return _form_page(request, form, source, error=exc)
     messages.success(request, "问题已新增，请为它制定整改措施")
     return redirect("ledger:problem", pk=problem.pk)
@@ -118,7 +120,7 @@ def create(request: HttpRequest, source_pk: int) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     problem = problem_or_404(request, pk)
     if not can_manage(request.user, problem.organisation):  # type: ignore[arg-type]
-        return render(request, "ledger/forbidden.html", {"error": "只有书记或办公室可以修改问题"}, status=403)
+        return forbidden(request, "只有书记或办公室可以修改问题")
     form = ProblemForm(request.POST or None, instance=Problem.objects.get(pk=pk))
     if request.method != "POST":
         return _form_page(request, form, problem.source, problem)
@@ -127,7 +129,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             raise form_error(form)
         changes = {k: v for k, v in form.cleaned_data.items() if v is not None and getattr(problem, k) != v}
         services.update_problem(request.user, problem, **changes)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return _form_page(request, form, problem.source, problem, error=exc)
     messages.success(request, "问题已修改")
     return redirect("ledger:problem", pk=pk)

@@ -7,11 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from zhenggai.core.errors import Refusal
+from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.ledger import sources as source_services
 from zhenggai.ledger.access import visible_problems, visible_sources
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.forms import SourceForm
-from zhenggai.ledger.views.common import form_error, refused, source_or_404
+from zhenggai.ledger.views.common import source_or_404
 from zhenggai.orgs.access import can_manage, is_manager_anywhere
 
 
@@ -36,9 +37,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not is_manager_anywhere(user):  # type: ignore[arg-type]
-        return render(
-            request, "ledger/forbidden.html", {"error": "只有书记或办公室可以登记问题来源"}, status=403
-        )
+        return forbidden(request, "只有书记或办公室可以登记问题来源")
     form = SourceForm(request.POST or None, user=user)  # type: ignore[arg-type]
     if request.method != "POST":
         return render(request, "ledger/source_form.html", {"form": form})
@@ -46,7 +45,7 @@ def create(request: HttpRequest) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         source = source_services.create_source(user, **form.cleaned_data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, "ledger/source_form.html", {"form": form}, exc)
     messages.success(request, "问题来源已登记")
     return redirect("ledger:source", pk=source.pk)

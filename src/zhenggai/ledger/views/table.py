@@ -8,12 +8,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from zhenggai.core.dates import today
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger import queries
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import Measure, Status, Term
 from zhenggai.ledger.search_plan import guarded
-from zhenggai.ledger.views.common import row_class, today
+from zhenggai.ledger.views.common import row_class
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
 from zhenggai.orgs.access import known_organisations
 from zhenggai.orgs.models import User
@@ -73,7 +74,7 @@ def index(request: HttpRequest) -> HttpResponse:
         else:
             rows, next_cursor = rows_of(measures)
             count, more = queries.capped_count(measures)
-    except LedgerError as exc:
+    except Refusal as exc:
         rows, next_cursor, status = [], None, 400
         errors.append(exc.message)
         count, more = queries.capped_count(measures)

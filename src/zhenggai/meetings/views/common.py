@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest
 
-from zhenggai.ledger.views.common import form_error, refused
 from zhenggai.meetings.access import can_manage_meeting, can_read_all
 from zhenggai.meetings.models import Meeting
-
-__all__ = ["forbidden", "form_error", "meeting_context", "refused"]
 
 
 def meeting_context(request: HttpRequest, meeting: Meeting, **extra: Any) -> dict[str, Any]:
@@ -23,7 +19,3 @@ def meeting_context(request: HttpRequest, meeting: Meeting, **extra: Any) -> dic
         "reads_all": can_read_all(user, meeting),  # type: ignore[arg-type]
         **extra,
     }
-
-
-def forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "ledger/forbidden.html", {"error": message}, status=403)

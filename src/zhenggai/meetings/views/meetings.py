@@ -8,13 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
-from zhenggai.ledger.errors import LedgerError
+from zhenggai.core.errors import Refusal
+from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.meetings import opinions as opinion_services
 from zhenggai.meetings import services
 from zhenggai.meetings.access import meeting_or_404, visible_meetings
 from zhenggai.meetings.forms import MeetingForm, NoticeForm
 from zhenggai.meetings.talks import coverage, visible_talks
-from zhenggai.meetings.views.common import forbidden, form_error, meeting_context, refused
+from zhenggai.meetings.views.common import meeting_context
 from zhenggai.orgs.access import is_manager_anywhere
 
 
@@ -38,7 +39,7 @@ def create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         members = list(data["members"]) or list(services.default_members(data["organisation"]))
         meeting = services.create_meeting(user, **{**data, "members": members})  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, "meetings/meeting_form.html", {"form": form}, exc)
     messages.success(request, "会议已新建。下一步：上传或粘贴通知，确认查摆方面。")
     return redirect("meetings:notice", pk=meeting.pk)
@@ -84,7 +85,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         services.update_meeting(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, "meetings/meeting_form.html", context, exc)
     messages.success(request, "会议信息已保存")
     return redirect("meetings:detail", pk=meeting.pk)
@@ -107,13 +108,13 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         if upload is not None:
             if upload.size > services.NOTICE_MAX_BYTES:
-                raise services.MeetingError(
+                raise Refusal(
                     f"通知文件过大（上限 {services.NOTICE_MAX_BYTES // 1048576} MB），请只上传通知正文。"
                 )
             found = services.set_notice(request.user, meeting, name=upload.name, data=upload.read())  # type: ignore[arg-type]
         else:
             found = services.set_notice(request.user, meeting, text=form.cleaned_data["text"])  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, "meetings/notice.html", context, exc)
     if found:
         messages.success(request, f"已从通知中读出 {len(found)} 个查摆方面，请核对、修改后确认。")
@@ -132,7 +133,7 @@ def aspects(request: HttpRequest, pk: int) -> HttpResponse:
         return forbidden(request, "只有本组织的书记或办公室可以确认查摆方面")
     try:
         services.confirm_aspects(request.user, meeting, _aspect_rows(request, context["aspects"]))  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, "meetings/aspects.html", context, exc)
     messages.success(request, "查摆方面已确认")
     return redirect("meetings:detail", pk=meeting.pk)

@@ -9,18 +9,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zhenggai.ledger.errors import LedgerError
+from zhenggai.core.dates import today
+from zhenggai.core.errors import Refusal
+from zhenggai.core.views import first_or_404, forbidden, form_error, refused
 from zhenggai.meetings import matching
 from zhenggai.meetings import opinions as services
 from zhenggai.meetings.access import can_manage_meeting, meeting_or_404
-from zhenggai.meetings.errors import MeetingError
 from zhenggai.meetings.forms import LinkForm, SortForm
 from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, OpinionLink
 from zhenggai.meetings.qr import qr_svg
-from zhenggai.meetings.views.common import forbidden, form_error, meeting_context, refused
+from zhenggai.meetings.views.common import meeting_context
 
 
 def _opinion_or_404(request: HttpRequest, meeting: Meeting, opinion_id: object) -> Opinion:
@@ -28,17 +28,12 @@ def _opinion_or_404(request: HttpRequest, meeting: Meeting, opinion_id: object) 
         opinion_id = uuid.UUID(str(opinion_id))
     except ValueError:
         raise Http404("没有找到该意见，或您无权查看") from None
-    opinion = services.visible_opinions(request.user, meeting).filter(pk=opinion_id).first()  # type: ignore[arg-type]
-    if opinion is None:
-        raise Http404("没有找到该意见，或您无权查看")
-    return opinion
+    opinions = services.visible_opinions(request.user, meeting)  # type: ignore[arg-type]
+    return first_or_404(opinions, opinion_id, "没有找到该意见，或您无权查看")
 
 
 def _link_or_404(meeting: Meeting, link_id: int) -> OpinionLink:
-    link = meeting.opinion_links.filter(pk=link_id).first()
-    if link is None:
-        raise Http404("没有找到该征求意见链接")
-    return link
+    return first_or_404(meeting.opinion_links.all(), link_id, "没有找到该征求意见链接")
 
 
 @login_required
@@ -52,7 +47,7 @@ def index(request: HttpRequest, pk: int) -> HttpResponse:
         duplicates={o.pk: [] for o in kept},
         links=meeting.opinion_links.all() if context["may_manage"] else [],
         link_form=LinkForm(),
-        today=timezone.localdate(),
+        today=today(),
     )
     for o in shown:
         if o.merged_into_id in context["duplicates"]:
@@ -83,7 +78,7 @@ def create_link(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         link = services.create_link(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         messages.error(request, exc.message)
         return redirect("meetings:opinions", pk=meeting.pk)
     messages.success(request, "征求意见链接已生成，可打印二维码张贴或发送链接。")
@@ -97,7 +92,7 @@ def close_link(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
     link = _link_or_404(meeting, link_id)
     try:
         services.close_link(request.user, link)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return forbidden(request, exc.message)
     messages.success(request, "链接已关闭，不再接收意见")
     return redirect("meetings:opinions", pk=meeting.pk)
@@ -112,7 +107,7 @@ def link_qr(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
         return forbidden(request, "只有本组织的书记或办公室可以查看征求意见链接")
     link = _link_or_404(meeting, link_id)
     url = request.build_absolute_uri(reverse("meetings:collect", args=[link.token]))
-    context.update(link=link, url=url, svg=qr_svg(url), is_open=link.is_open(timezone.localdate()))
+    context.update(link=link, url=url, svg=qr_svg(url), is_open=link.is_open(today()))
     return render(request, "meetings/link_qr.html", context)
 
 
@@ -126,7 +121,7 @@ def sort(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         services.sort_opinion(request.user, opinion, **form.cleaned_data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         if exc.status == 403:
             return forbidden(request, exc.message)
         messages.error(request, exc.message)
@@ -145,10 +140,10 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
     others = [_opinion_or_404(request, meeting, i) for i in request.POST.getlist("opinion") if i != keep_id]
     try:
         if not keep_id:
-            raise MeetingError("请选择要保留的那条意见")
+            raise Refusal("请选择要保留的那条意见")
         keep = _opinion_or_404(request, meeting, keep_id)
         merged = services.merge_opinions(request.user, keep, others)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, f"已将 {len(merged)} 条重复意见合并")
@@ -162,7 +157,7 @@ def unmerge(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
     opinion = _opinion_or_404(request, meeting, opinion_id)
     try:
         services.unmerge_opinion(request.user, opinion)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return forbidden(request, exc.message)
     messages.success(request, "已取消合并")
     return redirect("meetings:opinions", pk=meeting.pk)
@@ -193,7 +188,7 @@ def decide(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
             decision=request.POST.get("decision", ""),
             item=request.POST.get("item", ""),
         )
-    except LedgerError as exc:
+    except Refusal as exc:
         if exc.status == 403:
             return forbidden(request, exc.message)
         return refused(request, "meetings/unanswered.html", {**context_for(request, meeting)}, exc)

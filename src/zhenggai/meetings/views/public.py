@@ -22,7 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.csrf import csrf_exempt
 
-from zhenggai.ledger.errors import LedgerError
+from zhenggai.core.errors import Refusal
 from zhenggai.meetings import opinions as services
 from zhenggai.meetings.forms import PublicOpinionForm
 from zhenggai.meetings.models import OpinionLink
@@ -69,7 +69,7 @@ def collect(request: HttpRequest, token: str) -> HttpResponse:
             about=meeting.members.filter(pk=_int(data["about"])).first() if data["about"] else None,
             aspect=meeting.aspects.filter(pk=_int(data["aspect"])).first() if data["aspect"] else None,
         )
-    except LedgerError as exc:
+    except Refusal as exc:
         return _page(TEMPLATE, {**context, "error": exc.message}, exc.status)
     return _page("meetings/public/thanks.html", context)
 

@@ -8,12 +8,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhenggai.ledger.errors import LedgerError
+from zhenggai.core.errors import Refusal
+from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.meetings import talks as services
 from zhenggai.meetings.access import meeting_or_404
 from zhenggai.meetings.forms import TalkForm
 from zhenggai.meetings.models import Meeting
-from zhenggai.meetings.views.common import forbidden, form_error, meeting_context, refused
+from zhenggai.meetings.views.common import meeting_context
 
 
 def _context(request: HttpRequest, meeting: Meeting, form: TalkForm | None = None) -> dict:
@@ -39,7 +40,7 @@ def index(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         services.record_talk(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, "meetings/talks.html", context, exc)
     messages.success(request, "谈心谈话已登记")
     return redirect("meetings:talks", pk=meeting.pk)
@@ -54,7 +55,7 @@ def delete(request: HttpRequest, pk: int, talk_id: int) -> HttpResponse:
         raise Http404("没有找到该谈话记录")
     try:
         services.delete_talk(request.user, talk)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return forbidden(request, exc.message)
     messages.success(request, "谈话记录已删除")
     return redirect("meetings:talks", pk=meeting.pk)

@@ -9,15 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from zhenggai.ledger.errors import LedgerError
+from zhenggai.core.errors import Refusal
+from zhenggai.core.views import refused
 from zhenggai.ledger.models import MEETING_KINDS, Term
-from zhenggai.ledger.views.common import refused, source_or_404
+from zhenggai.ledger.views.common import source_or_404
 from zhenggai.meetings.access import meeting_or_404
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.models import Organisation
 from zhenggai.reviews import into_ledger
 from zhenggai.reviews.access import report_or_404
-from zhenggai.reviews.errors import ReviewError
 from zhenggai.reviews.forms import FeedbackForm, rows_from_post
 from zhenggai.reviews.models import ReportState, ReportVersion
 from zhenggai.reviews.services import REPORT_MAX_BYTES, read_upload
@@ -54,13 +54,13 @@ def report_ledger(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             rows = rows_from_post(request.POST, owners, units)
             problems = into_ledger.import_report(request.user, report, rows)  # type: ignore[arg-type]
-        except LedgerError as exc:
+        except Refusal as exc:
             rows = rows or into_ledger.report_rows(report)
             return refused(request, TEMPLATE, _table(meeting.organisation, rows, **context), exc)
         messages.success(request, f"已录入整改台账：{len(problems)}个问题")
         return redirect("ledger:source", pk=meeting.source_id)
     if report.state != ReportState.APPROVED:
-        error = ReviewError("只有审核通过的材料才能录入整改台账")
+        error = Refusal("只有审核通过的材料才能录入整改台账")
         return refused(request, TEMPLATE, _table(meeting.organisation, [], **context), error)
     rows = [] if report.imported_version_id else into_ledger.report_rows(report)
     return render(request, TEMPLATE, _table(meeting.organisation, rows, **context))
@@ -81,7 +81,7 @@ def record_ledger(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             rows = rows_from_post(request.POST, owners, units)
             problems = into_ledger.import_record(request.user, meeting, rows)  # type: ignore[arg-type]
-        except LedgerError as exc:
+        except Refusal as exc:
             rows = rows or into_ledger.record_rows(meeting)
             return refused(request, TEMPLATE, _table(meeting.organisation, rows, **context), exc)
         messages.success(request, f"已录入整改台账：{len(problems)}个问题")
@@ -116,11 +116,11 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
         name = ""
         if upload is not None:
             if upload.size and upload.size > REPORT_MAX_BYTES:
-                raise ReviewError(f"文件“{upload.name}”过大，上限为 {REPORT_MAX_BYTES // 1048576} MB。")
+                raise Refusal(f"文件“{upload.name}”过大，上限为 {REPORT_MAX_BYTES // 1048576} MB。")
             document = read_upload(upload.name or "", upload.read())
             text, name = "\n".join(p.text for p in document.paragraphs), upload.name or ""
         rows = into_ledger.read_feedback(text)
-    except LedgerError as exc:
+    except Refusal as exc:
         if "confirm" in request.POST and text.strip():
             rows = into_ledger.read_feedback(text)
             table = _table(

@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhenggai.ledger.errors import LedgerError
-from zhenggai.ledger.views.common import form_error, refused
+from zhenggai.core.errors import Refusal
+from zhenggai.core.views import form_error, refused
 from zhenggai.meetings.access import meeting_or_404
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.access import can_manage, can_read
@@ -57,11 +57,11 @@ def add_criticism(request: HttpRequest, pk: int) -> HttpResponse:
     form = CriticismForm(request.POST, people=meeting.members.all())
     try:
         if not can_manage(request.user, meeting.organisation):  # type: ignore[arg-type]
-            raise service.ReviewForbidden("只有书记或办公室可以记录会议情况")
+            raise service.Forbidden("只有书记或办公室可以记录会议情况")
         if not form.is_valid():
             raise form_error(form)
         service.add_criticism(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, meeting, criticism_form=form), exc)
     messages.success(request, "批评意见已记录")
     return redirect("reviews:record", pk=pk)
@@ -76,7 +76,7 @@ def delete_criticism(request: HttpRequest, pk: int, criticism_pk: int) -> HttpRe
         raise Http404("没有找到该批评意见")
     try:
         service.delete_criticism(request.user, criticism)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, meeting), exc)
     messages.success(request, "批评意见已删除")
     return redirect("reviews:record", pk=pk)
@@ -91,7 +91,7 @@ def conclusions(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         service.save_conclusions(request.user, meeting, form.cleaned_data["conclusions"])  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, meeting, conclusions_form=form), exc)
     messages.success(request, "会议结论已保存")
     return redirect("reviews:record", pk=pk)

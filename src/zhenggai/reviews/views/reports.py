@@ -11,11 +11,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.core.views import form_error, refused
 from zhenggai.documents.compare import compare_paragraphs
 from zhenggai.ledger.access import managed_sources
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.models import MEETING_KINDS
-from zhenggai.ledger.views.common import form_error, refused
 from zhenggai.meetings.access import meeting_or_404, visible_meetings
 from zhenggai.orgs.access import can_manage
 from zhenggai.reviews import services
@@ -79,8 +79,8 @@ def mine(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     try:
         report = services.report_for(request.user, meeting)  # type: ignore[arg-type]
-    except LedgerError as exc:
-        return render(request, "ledger/forbidden.html", {"error": exc.message}, status=exc.status)
+    except Refusal as exc:
+        return render(request, "web/forbidden.html", {"error": exc.message}, status=exc.status)
     return redirect("reviews:report", pk=report.pk)
 
 
@@ -135,18 +135,16 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     try:
         if not is_author(request.user, report):  # type: ignore[arg-type]
-            raise services.ReviewForbidden("只有撰写人本人可以上传这份材料")
+            raise Forbidden("只有撰写人本人可以上传这份材料")
         if not form.is_valid():
             raise form_error(form)
         file = form.cleaned_data["file"]
         if file.size > services.REPORT_MAX_BYTES:
-            raise services.ReviewError(
-                f"文件“{file.name}”过大，上限为 {services.REPORT_MAX_BYTES // 1048576} MB。"
-            )
+            raise Refusal(f"文件“{file.name}”过大，上限为 {services.REPORT_MAX_BYTES // 1048576} MB。")
         data = file.read()
         document = services.read_upload(file.name, data)
         version = services.add_version(request.user, report, document, file_name=file.name, data=data)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         latest = version_or_404(report, None)
         return refused(request, TEMPLATE, _context(request, report, latest, upload_form=form), exc)
     messages.success(request, f"已保存为第{version.number}版")
@@ -168,7 +166,7 @@ def write(request: HttpRequest, pk: int) -> HttpResponse:
             raise form_error(form)
         document = services.read_written(form.cleaned_data["text"])
         version = services.add_version(request.user, report, document)  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         return refused(request, "reviews/write.html", context, exc)
     messages.success(request, f"已保存为第{version.number}版")
     return redirect("reviews:report", pk=pk)
@@ -187,7 +185,7 @@ def _act(request: HttpRequest, report: Report, action: str) -> HttpResponse:
             reason = form.data.get("reason", "")
             services.return_report(request.user, report, reason)  # type: ignore[arg-type]
             done = "已退回修改"
-    except LedgerError as exc:
+    except Refusal as exc:
         latest = version_or_404(report, None)
         return refused(request, TEMPLATE, _context(request, report, latest, return_form=form), exc)
     messages.success(request, done)
@@ -223,11 +221,11 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
             raise form_error(form)
         version = report.versions.filter(pk=form.cleaned_data["version"]).first()
         if version is None:
-            raise services.ReviewError("版本不属于这份材料")
+            raise Refusal("版本不属于这份材料")
         services.add_comment(
             request.user, report, version, form.cleaned_data["line"], form.cleaned_data["text"]
         )  # type: ignore[arg-type]
-    except LedgerError as exc:
+    except Refusal as exc:
         shown = version or version_or_404(report, None)
         return refused(request, TEMPLATE, _context(request, report, shown, comment_form=form), exc)
     messages.success(request, "审核意见已添加")

@@ -12,9 +12,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import QueryDict
 
+from zhenggai.core.errors import Refusal
 from zhenggai.documents.errors import DocumentError
 from zhenggai.ledger import queries
-from zhenggai.ledger.errors import LedgerError
 from zhenggai.ledger.exports import export_chunks
 from zhenggai.ledger.imports import ImportReport, import_ledger
 from zhenggai.ledger.models import Measure, Source
@@ -85,7 +85,7 @@ class Command(BaseCommand):
         except DocumentError as exc:
             self.stderr.write(f"错误：{exc.message}")
             return 2
-        except LedgerError as exc:
+        except Refusal as exc:
             self.stderr.write(f"错误：{exc.message}")
             return 1
         self.stdout.write(render_report(report))
