@@ -47,19 +47,3 @@ def can_edit_measure(user: User, measure: Measure) -> bool:
     return can_manage(user, measure.organisation) or (
         user.is_authenticated and user.is_active and measure.owner_id == user.pk
     )
-
-
-def can_read_problem(user: User, problem: Problem) -> bool:
-    return can_read(user, problem.organisation) or (
-        user.is_authenticated and problem.measures.filter(owner=user).exists()
-    )
-
-
-def can_manage_problem(user: User, problem: Problem) -> bool:
-    return can_manage(user, problem.organisation)
-
-
-def can_read_source(user: User, source: Source) -> bool:
-    return can_read(user, source.organisation) or (
-        user.is_authenticated and Measure.objects.filter(problem__source=source, owner=user).exists()
-    )

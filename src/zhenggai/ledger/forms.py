@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from zhenggai.ledger.models import Measure, Problem, Source, SourceKind, Status, Term
+from zhenggai.ledger.models import Measure, Problem, Source, SourceKind, Status
 from zhenggai.orgs.access import managed_organisations
 from zhenggai.orgs.models import Organisation, User
 
@@ -90,6 +90,3 @@ class CloseForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(label="重新打开的原因", widget=forms.Textarea(attrs={"rows": 2}))
-
-
-TERM_CHOICES = Term.choices

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from zhenggai.core.errors import Forbidden
 from zhenggai.core.views import first_or_404
 from zhenggai.meetings.models import Meeting
-from zhenggai.orgs.access import can_manage, can_read, is_member_of, scope_q
+from zhenggai.orgs.access import can_manage, can_read, scope_q
 from zhenggai.orgs.models import Role, User
 
 
@@ -35,10 +35,6 @@ def can_manage_meeting(user: User, meeting: Meeting) -> bool:
 def can_read_all(user: User, meeting: Meeting) -> bool:
     """Secretary, office or reviewer: every opinion and every talk note."""
     return can_read(user, meeting.organisation)
-
-
-def can_see_meeting(user: User, meeting: Meeting) -> bool:
-    return is_member_of(user, meeting.organisation)
 
 
 def must_manage(user: User, meeting: Meeting) -> None:

@@ -193,10 +193,6 @@ class Opinion(models.Model):
     def __str__(self) -> str:
         return self.text[:40]
 
-    @property
-    def is_merged(self) -> bool:
-        return self.merged_into_id is not None
-
 
 class Talk(models.Model):
     """One 谈心谈话 between two people of the meeting; a pair counts once, in either direction."""

@@ -53,11 +53,6 @@ def can_read(user: User, org: Organisation) -> bool:
     return _holds(user, org, READING_ROLES)
 
 
-def is_member_of(user: User, org: Organisation) -> bool:
-    """Any role at all in this organisation or above (members included)."""
-    return _holds(user, org, Role.values)
-
-
 def scope_q(user: User, roles: Iterable[str], field: str = "organisation__path") -> Q:
     """A filter for rows whose organisation lies where the user holds one of `roles`."""
     if user.is_superuser:
@@ -74,11 +69,6 @@ def scope_q(user: User, roles: Iterable[str], field: str = "organisation__path")
 def managed_organisations(user: User) -> QuerySet[Organisation]:
     """Every organisation the user may manage."""
     return Organisation.objects.filter(scope_q(user, MANAGING_ROLES, "path"))
-
-
-def readable_organisations(user: User) -> QuerySet[Organisation]:
-    """Every organisation whose whole ledger the user may read."""
-    return Organisation.objects.filter(scope_q(user, READING_ROLES, "path"))
 
 
 def known_organisations(user: User) -> QuerySet[Organisation]:

@@ -33,16 +33,6 @@ def create_organisation(actor: User, *, name: str, parent: Organisation | None) 
 
 
 @transaction.atomic
-def rename_organisation(actor: User, org: Organisation, name: str) -> Organisation:
-    _must_manage(actor, org)
-    if not name.strip():
-        raise Refusal("组织名称不能为空")
-    org.name = name.strip()
-    org.save(update_fields=["name"])
-    return org
-
-
-@transaction.atomic
 def create_person(
     actor: User, *, username: str, display_name: str, password: str, organisation: Organisation, role: str
 ) -> User:
