@@ -13,12 +13,12 @@ class CreateSourceTestCase(BaseTestCase):
     def test_it_records_an_inspection(self):
         self.login(self.office)
         r = self.post(
-            kind=SourceKind.XUNCHA,
+            kind=SourceKind.INSPECTION,
             organisation=self.team.pk,
             inspecting_body="市委第一巡察组",
             feedback_date="2021-09-30",
         )
-        source = Source.objects.get(kind=SourceKind.XUNCHA)
+        source = Source.objects.get(kind=SourceKind.INSPECTION)
         self.assertRedirects(r, reverse("ledger:source", args=[source.pk]))
         self.assertEqual(source.title, "市委第一巡察组巡察反馈意见")
 
@@ -39,10 +39,10 @@ class CreateSourceTestCase(BaseTestCase):
 
     def test_not_for_another_organisation(self):
         self.login(self.office)
-        r = self.post(kind=SourceKind.XUNCHA, organisation=self.other_team.pk, inspecting_body="x")
+        r = self.post(kind=SourceKind.INSPECTION, organisation=self.other_team.pk, inspecting_body="x")
         self.assertEqual(r.status_code, 400)
         self.assertEqual(Source.objects.count(), 1)
 
     def test_members_may_not(self):
         self.login(self.member)
-        self.assertEqual(self.post(kind=SourceKind.XUNCHA).status_code, 403)
+        self.assertEqual(self.post(kind=SourceKind.INSPECTION).status_code, 403)

@@ -45,7 +45,7 @@ class DemoTestCase(TestCase):
         # The seed report: 6 aspects with 16 enumerated problems.
         self.assertEqual(meeting.problems.count(), 16)
         self.assertEqual(meeting.problems.values("aspect").distinct().count(), 6)
-        self.assertTrue(Source.objects.filter(kind="xuncha").exists())
+        self.assertTrue(Source.objects.filter(kind="inspection").exists())
         statuses = set(Measure.objects.values_list("status", flat=True))
         self.assertEqual(statuses, {Status.DONE, Status.IN_PROGRESS, Status.BLOCKED, Status.NOT_STARTED})
         self.assertTrue(Evidence.objects.exists())

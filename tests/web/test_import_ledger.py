@@ -58,7 +58,7 @@ class ImportLedgerTestCase(BaseTestCase):
         self.assertEqual((report.problems, report.measures), (2, 3))
         self.assertEqual(Measure.objects.count(), before + 3)
         source = Source.objects.get(title="2022年市委第一巡察组巡察")
-        self.assertEqual((source.kind, source.organisation), ("xuncha", self.team))
+        self.assertEqual((source.kind, source.organisation), ("inspection", self.team))
         first, _second = Problem.objects.filter(source=source).order_by("number")
         self.assertEqual((first.number, first.description), (1, "落实主体责任不到位"))
         m1, m2 = first.measures.order_by("number")
@@ -182,7 +182,7 @@ class ImportLedgerTestCase(BaseTestCase):
         from zhenggai.ledger.sources import create_source
 
         other = create_source(
-            self.outsider, kind="xuncha", organisation=self.other_team, inspecting_body="第二巡察组"
+            self.outsider, kind="inspection", organisation=self.other_team, inspecting_body="第二巡察组"
         )
         report = self.run_import(source=other)
         self.assertFalse(report.stored)

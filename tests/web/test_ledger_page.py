@@ -63,7 +63,7 @@ class LedgerPageTestCase(BaseTestCase):
         self.assertEqual(self.ids(self.get(status="in_progress")), [self.measure.pk])
         self.assertEqual(self.ids(self.get(term=Term.ONGOING)), [])
         other = create_source(
-            self.secretary, kind=SourceKind.XUNCHA, organisation=self.team, inspecting_body="市委巡察组"
+            self.secretary, kind=SourceKind.INSPECTION, organisation=self.team, inspecting_body="市委巡察组"
         )
         p = services.create_problem(self.secretary, source=other, description="财务管理不规范")
         m = services.create_measure(self.secretary, problem=p, text="修订财务制度", term=Term.IMMEDIATE)

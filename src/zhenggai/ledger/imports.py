@@ -26,8 +26,8 @@ SOURCE_KINDS = (
     ("组织生活会", SourceKind.ORGANISATIONAL_LIFE),
     ("民主生活会", SourceKind.DEMOCRATIC_LIFE),
     ("生活会", SourceKind.DEMOCRATIC_LIFE),
-    ("巡视", SourceKind.XUNSHI),
-    ("巡察", SourceKind.XUNCHA),
+    ("巡视", SourceKind.CENTRAL_INSPECTION),
+    ("巡察", SourceKind.INSPECTION),
     ("审计", SourceKind.AUDIT),
     ("督查", SourceKind.SUPERVISION),
 )

@@ -19,8 +19,8 @@ from zhenggai.orgs.models import Organisation
 class SourceKind(models.TextChoices):
     DEMOCRATIC_LIFE = "democratic_life", "民主生活会"
     ORGANISATIONAL_LIFE = "organisational_life", "组织生活会"
-    XUNSHI = "xunshi", "巡视"
-    XUNCHA = "xuncha", "巡察"
+    CENTRAL_INSPECTION = "central_inspection", "巡视"
+    INSPECTION = "inspection", "巡察"
     AUDIT = "audit", "审计"
     SUPERVISION = "supervision", "督查"
 

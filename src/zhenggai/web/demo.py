@@ -165,7 +165,7 @@ def _inspection(
     today = dates.today()
     source = create_source(
         actor,
-        kind=SourceKind.XUNCHA,
+        kind=SourceKind.INSPECTION,
         organisation=team,
         inspecting_body="市委第一巡察组",
         feedback_date=today - datetime.timedelta(days=120),

@@ -75,7 +75,7 @@ class CreateMeetingTestCase(MeetingTestCase):
 
     def test_it_refuses_an_inspection_kind(self):
         self.login(self.office)
-        r = self.post(kind="xuncha")
+        r = self.post(kind="inspection")
         self.assertEqual(r.status_code, 400)
         self.assertFalse(Meeting.objects.filter(year=2022).exists())
 

@@ -16,7 +16,10 @@ class FeedbackIntoLedgerTestCase(ReviewTestCase):
     def setUp(self):
         super().setUp()
         self.inspection = create_source(
-            self.secretary, kind=SourceKind.XUNCHA, organisation=self.team, inspecting_body="市委第二巡察组"
+            self.secretary,
+            kind=SourceKind.INSPECTION,
+            organisation=self.team,
+            inspecting_body="市委第二巡察组",
         )
         self.url_ = reverse("reviews:feedback", args=[self.inspection.pk])
 
