@@ -8,7 +8,7 @@ from django.db import transaction
 
 from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
 from zhenggai.ledger.models import Measure, Problem
-from zhenggai.ledger.services import must_manage
+from zhenggai.ledger.services.common import must_manage
 from zhenggai.orgs.models import User
 
 

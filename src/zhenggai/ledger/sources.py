@@ -9,7 +9,7 @@ from django.db import transaction
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger.audit import AuditAction, snapshot
 from zhenggai.ledger.models import MEETING_KINDS, Source, SourceKind
-from zhenggai.ledger.services import audit, must_manage
+from zhenggai.ledger.services.common import audit, must_manage
 from zhenggai.orgs.models import User
 
 

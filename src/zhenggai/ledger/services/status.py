@@ -1,0 +1,83 @@
+"""A measure's status and its rules: 已完成 needs a note and evidence, 暂不具备整改条件 a reason and a date."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from zhenggai.core import dates
+from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.ledger.access import can_edit_measure
+from zhenggai.ledger.audit import AuditAction, snapshot
+from zhenggai.ledger.models import Measure, Status
+from zhenggai.ledger.services.common import audit
+from zhenggai.orgs.models import User
+
+
+def apply_status(
+    measure: Measure,
+    status: str,
+    *,
+    completion_note: str,
+    blocked_reason: str,
+    review_date: datetime.date | None,
+    today: datetime.date,
+) -> None:
+    """The status rules; changes `measure` in memory, raises Refusal when a rule says no."""
+    if status not in Status.values:
+        raise Refusal("状态无效，应为未启动、正在推进、已完成或暂不具备整改条件")
+    if measure.problem.is_closed:
+        raise Refusal("该问题已销号，如需修改状态请先重新打开问题")
+    if status == Status.DONE:
+        note = completion_note.strip() or measure.completion_note
+        if not note:
+            raise Refusal("标记为已完成必须填写完成情况说明")
+        if not measure.evidence.exists():
+            raise Refusal("标记为已完成必须上传至少一份佐证材料")
+        measure.completion_note = note
+        if measure.status != Status.DONE:
+            measure.completed_on = today
+            # Late stays late: once set, nothing clears it.
+            if measure.deadline is not None and today > measure.deadline:
+                measure.finished_late = True
+    elif status == Status.BLOCKED:
+        if not blocked_reason.strip():
+            raise Refusal("标记为暂不具备整改条件必须说明原因")
+        if review_date is None:
+            raise Refusal("标记为暂不具备整改条件必须填写复查日期")
+        if review_date < today:
+            raise Refusal("复查日期不能早于今天")
+        measure.blocked_reason = blocked_reason.strip()
+        measure.review_date = review_date
+        measure.completed_on = None
+    else:
+        measure.completed_on = None
+    measure.status = status
+
+
+@transaction.atomic
+def change_status(
+    actor: User,
+    measure: Measure,
+    status: str,
+    *,
+    completion_note: str = "",
+    blocked_reason: str = "",
+    review_date: datetime.date | None = None,
+) -> Measure:
+    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    if not can_edit_measure(actor, measure):
+        raise Forbidden("您只能修改本人负责的整改措施")
+    before = snapshot(measure)
+    apply_status(
+        measure,
+        status,
+        completion_note=completion_note,
+        blocked_reason=blocked_reason,
+        review_date=review_date,
+        today=dates.today(),
+    )
+    measure.save()
+    audit(actor, AuditAction.CHANGE, measure, "状态变更", before, snapshot(measure))
+    return measure
