@@ -30,7 +30,8 @@ def form_error(form: BaseForm) -> Refusal:
     parts = []
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
-        parts.append(f"{label}：{'；'.join(errors)}" if label else "；".join(errors))
+        text = "；".join(str(e) for e in errors)
+        parts.append(f"{label}：{text}" if label else text)
     return Refusal("；".join(parts) or "输入有误")
 
 

@@ -25,7 +25,7 @@ class ProblemSummarySerializer(serializers.Serializer[Any]):
     description = serializers.CharField()
     aspect = serializers.CharField()
     category = serializers.CharField()
-    source = serializers.IntegerField(source="source_id")
+    source = serializers.IntegerField(source="source_id")  # type: ignore[assignment]  # a field named like Field.source
     source_title = serializers.CharField(source="source.title")
     closed = serializers.BooleanField(source="is_closed")
 
@@ -50,7 +50,7 @@ class MeasureSerializer(serializers.ModelSerializer[Measure]):
 
     class Meta:
         model = Measure
-        fields = (
+        fields: tuple[str, ...] = (
             "id",
             "problem",
             "organisation",
@@ -78,11 +78,13 @@ class MeasureSerializer(serializers.ModelSerializer[Measure]):
 
 
 class MeasureDetailSerializer(MeasureSerializer):
+    """A measure with its progress entries."""
+
     progress = ProgressSerializer(many=True, read_only=True)
 
     class Meta(MeasureSerializer.Meta):
-        fields = (*MeasureSerializer.Meta.fields, "progress")
-        read_only_fields = fields
+        fields: tuple[str, ...] = (*MeasureSerializer.Meta.fields, "progress")
+        read_only_fields: tuple[str, ...] = fields
 
 
 class MeasureCreateSerializer(serializers.Serializer[Any]):

@@ -6,6 +6,7 @@ import hashlib
 import mimetypes
 import re
 import uuid
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -18,7 +19,7 @@ class Upload(Protocol):
     name: str
     size: int
 
-    def chunks(self, chunk_size: int | None = ...) -> object: ...
+    def chunks(self, chunk_size: int | None = ...) -> Iterator[bytes]: ...
 
 
 def _extension(name: str) -> str:
@@ -62,7 +63,7 @@ def store(upload: Upload) -> tuple[str, str, int, str]:
     digest = hashlib.sha256()
     size = 0
     with open(path, "xb") as out:
-        for chunk in upload.chunks():  # type: ignore[attr-defined]
+        for chunk in upload.chunks():
             size += len(chunk)
             if size > settings.EVIDENCE_MAX_BYTES:
                 out.close()
@@ -75,6 +76,12 @@ def store(upload: Upload) -> tuple[str, str, int, str]:
 
 def remove(stored_name: str) -> None:
     path_of(stored_name).unlink(missing_ok=True)
+
+
+def remove_all(stored_names: Iterable[str]) -> None:
+    """Delete several stored files (after the rows that named them are gone)."""
+    for stored_name in stored_names:
+        remove(stored_name)
 
 
 def content_type(name: str) -> str:

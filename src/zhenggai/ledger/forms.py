@@ -2,58 +2,63 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
+from zhenggai.core.forms import choice_field, model_choice_field
 from zhenggai.ledger.models import Measure, Problem, Source, SourceKind, Status
 from zhenggai.orgs.access import managed_organisations
+from zhenggai.orgs.forms import OrganisationChoiceField
 from zhenggai.orgs.models import Organisation, User
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class SourceForm(forms.ModelForm):
+class SourceForm(forms.ModelForm[Source]):
     class Meta:
         model = Source
         fields = ("kind", "organisation", "year", "theme", "inspecting_body", "feedback_date", "title")
         widgets = {"feedback_date": DATE}  # noqa: RUF012
         help_texts = {"title": "可不填，系统按类型、年度和主题生成"}  # noqa: RUF012
 
-    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["organisation"].queryset = managed_organisations(user)  # type: ignore[attr-defined]
-        self.fields["kind"].choices = SourceKind.choices  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_choice_field(self, "organisation").queryset = managed_organisations(user)
+        choice_field(self, "kind").choices = SourceKind.choices
         self.fields["title"].required = False
 
 
-class ProblemForm(forms.ModelForm):
+class ProblemForm(forms.ModelForm[Problem]):
     class Meta:
         model = Problem
         fields = ("number", "aspect", "category", "description")
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}  # noqa: RUF012
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["number"].required = False
 
 
-def people_of(org: Organisation) -> forms.ModelChoiceField:
+def people_of(org: Organisation) -> forms.ModelChoiceField[User]:
     """Owners to choose from: everyone with a role in the organisation's tree (root of its managers)."""
     root_path = org.path.split("/")[0] + "/"
     qs = User.objects.filter(is_active=True, memberships__organisation__path__startswith=root_path).distinct()
     return forms.ModelChoiceField(qs.order_by("display_name", "username"), label="责任人", required=False)
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(forms.ModelForm[Measure]):
     class Meta:
         model = Measure
         fields = ("number", "text", "owner", "unit", "term", "deadline")
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "deadline": DATE}  # noqa: RUF012
 
-    def __init__(self, *args: object, organisation: Organisation, user: User, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, organisation: Organisation, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["owner"] = people_of(organisation)
-        self.fields["unit"].queryset = managed_organisations(user)  # type: ignore[attr-defined]
-        self.fields["unit"].label_from_instance = lambda o: o.indented_name  # type: ignore[attr-defined]
+        self.fields["unit"] = OrganisationChoiceField(
+            managed_organisations(user), label=self.fields["unit"].label, required=False
+        )
         self.fields["number"].required = False
 
 

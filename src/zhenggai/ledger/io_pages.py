@@ -12,6 +12,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -26,6 +27,7 @@ from zhenggai.ledger.exports import FORMATS, export_chunks, export_filename
 from zhenggai.ledger.imports import ImportReport, import_sheet
 from zhenggai.ledger.management.commands.ledger import COLUMN_LABELS, MAX_IMPORT_BYTES
 from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
 
 _SESSION_KEY = "ledger_import"
@@ -33,9 +35,9 @@ _SESSION_KEY = "ledger_import"
 
 @login_required
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedRequest) -> HttpResponseBase:
     """The ledger page's filter, as .xlsx (default) or CSV, streamed: ?format=csv&status=done…"""
-    user: User = request.user  # type: ignore[assignment]
+    user: User = request.user
     fmt = request.GET.get("format", "xlsx")
     f = queries.parse_filter(request.GET)
     errors = list(f.errors) + ([] if fmt in FORMATS else ["导出格式应为 xlsx 或 csv"])
@@ -77,9 +79,9 @@ def _choices(user: User) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_page(request: HttpRequest) -> HttpResponse:
+def import_page(request: AuthenticatedRequest) -> HttpResponse:
     """Step 1: upload and check (nothing stored); step 2: confirm, and everything is stored or nothing."""
-    user: User = request.user  # type: ignore[assignment]
+    user: User = request.user
     if not is_manager_anywhere(user):
         return forbidden(request, "只有书记或办公室人员可以导入整改台账")
     context = _choices(user)

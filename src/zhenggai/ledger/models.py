@@ -169,6 +169,9 @@ class Measure(models.Model):
             models.Index(fields=["updated_at", "id"]),
         )
 
+    #: The 督办 colour of this row on a page ('overdue', 'due-soon' or ''), set by the view listing it.
+    row_class = ""
+
     def __str__(self) -> str:
         return self.text[:40]
 

@@ -11,13 +11,13 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from zhenggai.core import dates
 from zhenggai.ledger.models import OPEN_STATUSES, Measure, Reminder, ReminderKind
 
 
-def due_measures(today: datetime.date, days: int):  # type: ignore[no-untyped-def]
+def due_measures(today: datetime.date, days: int) -> QuerySet[Measure]:
     """Open measures whose deadline has passed or falls within `days` days."""
     horizon = today + datetime.timedelta(days=days)
     return (
@@ -29,8 +29,11 @@ def due_measures(today: datetime.date, days: int):  # type: ignore[no-untyped-de
 
 
 def build(today: datetime.date, days: int) -> list[Reminder]:
+    """A reminder for every open measure overdue or due within `days` days, not yet stored."""
     out = []
     for m in due_measures(today, days).iterator(chunk_size=2000):
+        if m.deadline is None:  # excluded by the query; narrows the type
+            continue
         overdue = m.deadline < today
         out.append(
             Reminder(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
 
 from zhenggai.core.errors import Forbidden
 from zhenggai.core.views import first_or_404
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.access import can_manage, can_read, scope_q
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import Role, User
 
 
@@ -19,9 +19,9 @@ def visible_meetings(user: User) -> QuerySet[Meeting]:
     return Meeting.objects.filter(scope_q(user, Role.values))
 
 
-def meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
+def meeting_or_404(request: AuthenticatedRequest, pk: int) -> Meeting:
     """A meeting the user may see; anything else is 'not found', so outsiders learn nothing."""
-    meetings = visible_meetings(request.user).select_related(  # type: ignore[arg-type]
+    meetings = visible_meetings(request.user).select_related(
         "organisation", "source", "previous_meeting__source"
     )
     return first_or_404(meetings, pk, "没有找到该会议，或您无权查看")

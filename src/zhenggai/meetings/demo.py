@@ -56,14 +56,14 @@ def load_meeting_demo() -> bool:
     if office is None:
         return False
     team = source.organisation
-    today = dates.today()
+    held_on = dates.today() + datetime.timedelta(days=10)
     meeting = services.create_meeting(
         office,
         organisation=team,
         kind=source.kind,
         year=2021,
         theme=source.theme,
-        date=today + datetime.timedelta(days=10),
+        date=held_on,
         members=services.default_members(team),
     )
     notice = (files("zhenggai.examples") / "seed-notice.txt").read_text(encoding="utf-8")
@@ -73,7 +73,7 @@ def load_meeting_demo() -> bool:
     aspects = list(meeting.aspects.all())
     people = _people(*{u for _, u, _, _ in OPINIONS if u}, *{p for t in TALKS for p in t[:2]})
     link = opinions.create_link(
-        office, meeting, expires_on=today + datetime.timedelta(days=7), title="机关全体干部"
+        office, meeting, expires_on=dates.today() + datetime.timedelta(days=7), title="机关全体干部"
     )
     made = []
     for text, about, aspect_no, routed in OPINIONS:
@@ -90,7 +90,7 @@ def load_meeting_demo() -> bool:
             meeting,
             initiator=people[initiator],
             partner=people[partner],
-            date=meeting.date - datetime.timedelta(days=days),  # type: ignore[operator]
+            date=held_on - datetime.timedelta(days=days),
             note=note,
         )
     return True

@@ -8,21 +8,25 @@ from typing import Any
 from django import forms
 
 from zhenggai.core.dates import today
+from zhenggai.core.forms import choice_field, model_choice_field
 from zhenggai.meetings.models import MEETING_KIND_CHOICES, Aspect, Meeting, Route
 from zhenggai.meetings.services import NOTICE_MAX_BYTES, candidates
 from zhenggai.orgs.access import managed_organisations
+from zhenggai.orgs.forms import OrganisationChoiceField
 from zhenggai.orgs.models import Organisation, User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PersonChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class PersonChoice(forms.ModelMultipleChoiceField[User]):
+    """A choice of several people, each shown by his name."""
+
+    def label_from_instance(self, obj: User) -> str:
         return str(obj)
 
 
 class MeetingForm(forms.Form):
-    organisation = forms.ModelChoiceField(Organisation.objects.none(), label="组织")
+    organisation = OrganisationChoiceField(Organisation.objects.none(), label="组织")
     kind = forms.ChoiceField(label="类型", choices=MEETING_KIND_CHOICES)
     year = forms.IntegerField(label="年度", min_value=1990, max_value=2100)
     theme = forms.CharField(label="主题", max_length=200, required=False, help_text="如：党史学习教育专题")
@@ -37,16 +41,15 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, meeting: Meeting | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = managed_organisations(user)  # type: ignore[attr-defined]
-        self.fields["organisation"].label_from_instance = lambda o: o.indented_name  # type: ignore[attr-defined]
+        model_choice_field(self, "organisation").queryset = managed_organisations(user)
         self.fields["year"].initial = today().year
         if meeting is not None:
             del self.fields["organisation"], self.fields["kind"]
-            self.fields["members"].queryset = candidates(meeting.organisation)  # type: ignore[attr-defined]
+            model_choice_field(self, "members").queryset = candidates(meeting.organisation)
             self.fields["members"].help_text = ""
         else:
             org_id = self.data.get("organisation") if self.is_bound else None
-            self.fields["members"].queryset = (  # type: ignore[attr-defined]
+            model_choice_field(self, "members").queryset = (
                 candidates(Organisation.objects.get(pk=org_id))
                 if org_id and str(org_id).isdigit() and Organisation.objects.filter(pk=org_id).exists()
                 else User.objects.filter(pk__in=[])
@@ -82,8 +85,8 @@ class SortForm(forms.Form):
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["routed_to"].queryset = meeting.members.order_by("display_name", "username")  # type: ignore[attr-defined]
-        self.fields["aspect"].queryset = meeting.aspects.all()  # type: ignore[attr-defined]
+        model_choice_field(self, "routed_to").queryset = meeting.members.order_by("display_name", "username")
+        model_choice_field(self, "aspect").queryset = meeting.aspects.all()
 
 
 class TalkForm(forms.Form):
@@ -97,8 +100,8 @@ class TalkForm(forms.Form):
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         people = meeting.members.order_by("display_name", "username")
-        self.fields["initiator"].queryset = people  # type: ignore[attr-defined]
-        self.fields["partner"].queryset = people  # type: ignore[attr-defined]
+        model_choice_field(self, "initiator").queryset = people
+        model_choice_field(self, "partner").queryset = people
         self.fields["date"].initial = today()
 
 
@@ -116,5 +119,9 @@ class PublicOpinionForm(forms.Form):
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         people = meeting.members.order_by("display_name", "username")
-        self.fields["about"].choices = [("", "领导班子（整体）")] + [(str(p.pk), str(p)) for p in people]
-        self.fields["aspect"].choices = [("", "不选")] + [(str(a.pk), a.text) for a in meeting.aspects.all()]
+        choice_field(self, "about").choices = [("", "领导班子（整体）")] + [
+            (str(p.pk), str(p)) for p in people
+        ]
+        choice_field(self, "aspect").choices = [("", "不选")] + [
+            (str(a.pk), a.text) for a in meeting.aspects.all()
+        ]

@@ -71,7 +71,8 @@ def member_rows(meeting: Meeting) -> list[MemberRow]:
     )
     by_member: dict[int, list[Opinion]] = {}
     for o in routed:
-        by_member.setdefault(o.routed_to_id, []).append(o)  # type: ignore[arg-type]
+        if o.routed_to_id is not None:
+            by_member.setdefault(o.routed_to_id, []).append(o)
     rows = []
     for member in meeting.members.order_by("display_name", "username"):
         opinions = by_member.get(member.pk, [])

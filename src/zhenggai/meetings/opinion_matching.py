@@ -100,8 +100,8 @@ def match_opinions(
                 score += ASPECT_BONUS
             if score > best[0]:
                 best = (score, item)
-        score, item = best
-        out.append(OpinionMatch(opinion.key, score >= threshold, item, round(score, 3)))
+        best_score, best_item = best
+        out.append(OpinionMatch(opinion.key, best_score >= threshold, best_item, round(best_score, 3)))
     return out
 
 

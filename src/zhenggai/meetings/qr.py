@@ -14,6 +14,6 @@ def qr_svg(data: str) -> str:
         error_correction=qrcode.constants.ERROR_CORRECT_M,
         border=2,
     )
-    svg = image.to_string(encoding="unicode")
+    svg: str = image.to_string(encoding="unicode")
     # Drop the fixed millimetre size; the page sets the width.
     return svg.replace('width="', 'data-width="', 1).replace('height="', 'data-height="', 1)

@@ -14,7 +14,7 @@ def _roles(user: User) -> list[tuple[str, str]]:
     cached = getattr(user, "_zhenggai_roles", None)
     if cached is None:
         cached = list(Membership.objects.filter(user=user).values_list("organisation__path", "role"))
-        user._zhenggai_roles = cached  # type: ignore[attr-defined]
+        user._zhenggai_roles = cached  # type: ignore[attr-defined]  # a per-request cache on the object
     return cached
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
@@ -49,17 +51,17 @@ class Organisation(models.Model):
 
     SEGMENT = 6
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.pk:
             # The path needs the id: insert with a unique placeholder, then fill it in.
             import uuid
 
             self.path = f"new-{uuid.uuid4().hex}"
-            super().save(*args, **kwargs)  # type: ignore[arg-type]
+            super().save(*args, **kwargs)
             self._set_path()
             Organisation.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
             return
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def _set_path(self) -> None:
         own = f"{self.pk:0{self.SEGMENT}d}/"

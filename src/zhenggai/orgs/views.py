@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +17,7 @@ from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.orgs import services
 from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
 from zhenggai.orgs.forms import OrganisationForm, PersonForm, RoleForm
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import Membership, User
 
 TEMPLATE = "orgs/index.html"
@@ -36,15 +41,21 @@ def _forbidden(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     if not is_manager_anywhere(user):
         return _forbidden(request)
     return render(request, TEMPLATE, _context(user))
 
 
-def _post(request: HttpRequest, form_key: str, form, action, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
-    user: User = request.user  # type: ignore[assignment]
+def _post(
+    request: AuthenticatedRequest,
+    form_key: str,
+    form: forms.Form,
+    action: Callable[[dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    user: User = request.user
     if not is_manager_anywhere(user):
         return _forbidden(request)
     try:
@@ -59,24 +70,24 @@ def _post(request: HttpRequest, form_key: str, form, action, done: str) -> HttpR
 
 @login_required
 @require_POST
-def create_organisation(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def create_organisation(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     form = OrganisationForm(request.POST, user=user)
     return _post(request, "org_form", form, lambda d: services.create_organisation(user, **d), "组织已新增")
 
 
 @login_required
 @require_POST
-def create_person(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def create_person(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     form = PersonForm(request.POST, user=user)
     return _post(request, "person_form", form, lambda d: services.create_person(user, **d), "人员已新增")
 
 
 @login_required
 @require_POST
-def set_role(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def set_role(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     form = RoleForm(request.POST, user=user)
     return _post(
         request,
@@ -89,8 +100,8 @@ def set_role(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove_role(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def remove_role(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    user: User = request.user
     membership = Membership.objects.filter(pk=pk, organisation__in=managed_organisations(user)).first()
     if membership is None:
         return render(request, "web/not_found.html", {"error": "没有找到该角色，或您无权管理"}, status=404)

@@ -8,11 +8,12 @@ the secretary and the office also return and approve. Anyone else: "not found".
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 
 from zhenggai.meetings.access import meeting_or_404
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.access import can_manage, can_read
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
 from zhenggai.reviews.models import Report, ReportState
 
@@ -49,20 +50,20 @@ def takes_part(user: User, meeting: Meeting) -> bool:
     return user.is_authenticated and meeting.members.filter(pk=user.pk).exists()
 
 
-def report_or_404(request: HttpRequest, pk: int) -> Report:
+def report_or_404(request: AuthenticatedRequest, pk: int) -> Report:
     """A report the user may see; anything else is 'not found', so nobody learns a draft exists."""
     report = (
         Report.objects.select_related("meeting__organisation", "meeting__source", "author")
         .filter(pk=pk)
         .first()
     )
-    if report is None or not can_see_report(request.user, report):  # type: ignore[arg-type]
+    if report is None or not can_see_report(request.user, report):
         raise Http404("没有找到该材料，或您无权查看")
     return report
 
 
-def board_meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
+def board_meeting_or_404(request: AuthenticatedRequest, pk: int) -> Meeting:
     meeting = meeting_or_404(request, pk)
-    if not can_see_board(request.user, meeting):  # type: ignore[arg-type]
+    if not can_see_board(request.user, meeting):
         raise Http404("没有找到该会议，或您无权查看")
     return meeting

@@ -26,7 +26,8 @@ class Analysis:
     aspects: list[str]
 
     def counts(self) -> dict[str, int]:
-        found = Counter(f.severity for f in self.findings)
+        """How many findings of each severity (error, warning, info), zeros included."""
+        found = Counter[str](f.severity for f in self.findings)
         return {s: found.get(s, 0) for s in SEVERITY_LABELS}
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.http import QueryDict
 
 from zhenggai.core.errors import Refusal
+from zhenggai.core.forms import model_choice_field
 from zhenggai.ledger.models import Term
 from zhenggai.orgs.models import Organisation, User
 from zhenggai.reviews.into_ledger import MeasureRow, ProblemRow
@@ -39,10 +42,10 @@ class CriticismForm(forms.Form):
     target = forms.ModelChoiceField(label="被批评人", queryset=User.objects.none())
     text = forms.CharField(label="批评意见", widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: object, people: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["speaker"].queryset = people  # type: ignore[attr-defined]
-        self.fields["target"].queryset = people  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, people: QuerySet[User] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_choice_field(self, "speaker").queryset = people
+        model_choice_field(self, "target").queryset = people
 
 
 class ConclusionsForm(forms.Form):

@@ -210,9 +210,9 @@ def import_report(actor: User, report: Report, rows: Sequence[ProblemRow]) -> li
         if report.imported_version_id is not None:
             version = ReportVersion.objects.get(pk=report.imported_version_id)
             raise Refusal(f"该材料第{version.number}版已录入整改台账，不会重复录入")
-        version = latest_version(report)
+        latest = latest_version(report)
         stored = _store(actor, report.meeting.source, rows)
-        report.imported_version = version
+        report.imported_version = latest
         report.imported_at, report.imported_by = timezone.now(), actor
         report.save()
     return [p for _, p in stored]

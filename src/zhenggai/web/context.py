@@ -15,7 +15,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if not user.is_authenticated:
         return {}
     return {
-        "nav_is_manager": is_manager_anywhere(user),  # type: ignore[arg-type]
-        "nav_is_reader": is_reader_anywhere(user),  # type: ignore[arg-type]
+        "nav_is_manager": is_manager_anywhere(user),
+        "nav_is_reader": is_reader_anywhere(user),
         "due_soon_days": settings.DUE_SOON_DAYS,
     }

@@ -131,7 +131,7 @@ def _meeting(
     problems_part, measures_part = report.part("problems"), report.part("measures")
     plans = [item.text or item.heading for item in (measures_part.items if measures_part else [])]
     today = dates.today()
-    out = []
+    out: list[Measure] = []
     aspect_items = [i for i in (problems_part.items if problems_part else []) if i.enums]
     for k, item in enumerate(aspect_items):
         for enum in item.enums:

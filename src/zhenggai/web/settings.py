@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 
 from zhenggai.web.env import envbool, envint, envlist, envstr, secret_key
+
+# Lets ModelForm[Source] and the like be written at run time, as the type checker reads them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 

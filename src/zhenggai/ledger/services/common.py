@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.db.models import Max
@@ -13,6 +14,8 @@ from zhenggai.ledger.audit import record
 from zhenggai.ledger.models import Evidence, Measure, Problem, Progress
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.models import Organisation, User
+
+T = TypeVar("T")
 
 
 def must_manage(actor: User, org: Organisation) -> None:
@@ -56,7 +59,7 @@ def refuse_if_closed(problem: Problem) -> None:
         raise Refusal("该问题已销号，如需修改请先重新打开问题")
 
 
-def atomic_with_files(work: Any) -> Any:
+def atomic_with_files(work: Callable[[list[str]], T]) -> T:
     """Run `work(written)` in one transaction; if it fails, the files it wrote are removed too."""
     written: list[str] = []
     try:

@@ -92,7 +92,7 @@ def delete_measure(actor: User, measure: Measure) -> None:
         audit(actor, AuditAction.DELETE, progress, "删除整改进展", snapshot(progress), None)
     audit(actor, AuditAction.DELETE, measure, "删除整改措施", snapshot(measure), None)
     measure.delete()
-    transaction.on_commit(lambda: [files.remove(s) for s in stored])
+    transaction.on_commit(lambda: files.remove_all(stored))
 
 
 @transaction.atomic

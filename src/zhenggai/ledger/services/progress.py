@@ -108,7 +108,7 @@ def add_evidence(actor: User, measure: Measure, uploads: Sequence[Any]) -> list[
             raise Refusal("请选择要上传的文件")
         return _store_all(actor, measure, uploads, None, written)
 
-    return atomic_with_files(work)  # type: ignore[no-any-return]
+    return atomic_with_files(work)
 
 
 def _keep_done_proved(measure: Measure, removing: int) -> None:
@@ -145,4 +145,4 @@ def delete_progress(actor: User, progress: Progress) -> None:
     for item in its_files:
         item.delete()
     progress.delete()
-    transaction.on_commit(lambda: [files.remove(s) for s in stored])
+    transaction.on_commit(lambda: files.remove_all(stored))

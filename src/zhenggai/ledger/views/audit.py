@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from zhenggai.core.views import forbidden
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.orgs.access import is_manager_anywhere, scope_q
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import MANAGING_ROLES
 
 PAGE = 100
@@ -34,13 +35,13 @@ def _date(raw: str, label: str, errors: list[str]) -> datetime.date | None:
 
 
 @login_required
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    if not is_manager_anywhere(user):  # type: ignore[arg-type]
+    if not is_manager_anywhere(user):
         return forbidden(request, "审计记录只有书记或办公室可以查询")
     params = request.GET
     errors: list[str] = []
-    entries = AuditEntry.objects.filter(scope_q(user, MANAGING_ROLES, "organisation_path"))  # type: ignore[arg-type]
+    entries = AuditEntry.objects.filter(scope_q(user, MANAGING_ROLES, "organisation_path"))
     q = params.get("q", "").strip()[:100]
     if q:
         from django.db.models import Q

@@ -5,33 +5,31 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.http import HttpRequest
 
 from zhenggai.core.dates import today
 from zhenggai.core.views import first_or_404
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Measure, Problem, Source
+from zhenggai.orgs.http import AuthenticatedRequest
 
 
-def measure_or_404(request: HttpRequest, pk: int) -> Measure:
+def measure_or_404(request: AuthenticatedRequest, pk: int) -> Measure:
     """A measure the user may see; anything else is 'not found', so outsiders learn nothing."""
-    measures = visible_measures(request.user).select_related(  # type: ignore[arg-type]
+    measures = visible_measures(request.user).select_related(
         "problem__source", "organisation", "owner", "unit"
     )
     return first_or_404(measures, pk, "没有找到该整改措施，或您无权查看")
 
 
-def problem_or_404(request: HttpRequest, pk: int) -> Problem:
+def problem_or_404(request: AuthenticatedRequest, pk: int) -> Problem:
     """A problem the user may see; anything else is 'not found'."""
-    problems = visible_problems(request.user).select_related(  # type: ignore[arg-type]
-        "source", "organisation", "closed_by"
-    )
+    problems = visible_problems(request.user).select_related("source", "organisation", "closed_by")
     return first_or_404(problems, pk, "没有找到该问题，或您无权查看")
 
 
-def source_or_404(request: HttpRequest, pk: int) -> Source:
+def source_or_404(request: AuthenticatedRequest, pk: int) -> Source:
     """A source of problems the user may see; anything else is 'not found'."""
-    return first_or_404(visible_sources(request.user), pk, "没有找到该问题来源，或您无权查看")  # type: ignore[arg-type]
+    return first_or_404(visible_sources(request.user), pk, "没有找到该问题来源，或您无权查看")
 
 
 def row_class(measure: Measure, on: datetime.date | None = None) -> str:

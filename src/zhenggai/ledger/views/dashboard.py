@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from zhenggai.core.dates import today
@@ -13,12 +13,13 @@ from zhenggai.ledger.access import visible_measures, visible_problems, visible_s
 from zhenggai.ledger.models import Reminder, ReminderKind
 from zhenggai.ledger.views.options import options, organisation_pairs
 from zhenggai.orgs.access import known_organisations, scope_q
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import READING_ROLES, User
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     f = queries.parse_filter(request.GET)
     measures = visible_measures(user)
     problems = visible_problems(user)
@@ -34,9 +35,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         problems = problems.filter(organisation__path__startswith=path)
     on = today()
     if rollup.enabled():
-        path = (organisation.path if organisation else "-") if f.organisation else None
-        totals = rollup.totals(user, f.source, path)
-        summary = stats.summary_of(rollup.problem_counts(user, f.source, path), totals.statuses)
+        scope = (organisation.path if organisation else "-") if f.organisation else None
+        totals = rollup.totals(user, f.source, scope)
+        summary = stats.summary_of(rollup.problem_counts(user, f.source, scope), totals.statuses)
         aspect_rows = totals.aspects
         unit_rows, owner_rows = stats.labelled(totals.units, totals.owners)
     else:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -16,17 +20,18 @@ from zhenggai.ledger import services
 from zhenggai.ledger.access import can_edit_measure
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.forms import ExtendForm, MeasureForm, ProgressForm, StatusForm
-from zhenggai.ledger.models import Evidence, Measure
+from zhenggai.ledger.models import Evidence, Measure, Problem
 from zhenggai.ledger.views.common import measure_or_404, problem_or_404, row_class
 from zhenggai.orgs.access import can_manage
+from zhenggai.orgs.http import AuthenticatedRequest
 
 TEMPLATE = "ledger/measure.html"
 
 
-def _context(request: HttpRequest, measure: Measure, **forms: object) -> dict[str, object]:
+def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -> dict[str, object]:
     user = request.user
-    may_edit = can_edit_measure(user, measure)  # type: ignore[arg-type]
-    may_manage = can_manage(user, measure.organisation)  # type: ignore[arg-type]
+    may_edit = can_edit_measure(user, measure)
+    may_manage = can_manage(user, measure.organisation)
     return {
         "measure": measure,
         "problem": measure.problem,
@@ -43,16 +48,23 @@ def _context(request: HttpRequest, measure: Measure, **forms: object) -> dict[st
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     return render(request, TEMPLATE, _context(request, measure))
 
 
-def _run(request: HttpRequest, measure: Measure, action, form_key: str, form, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _run(
+    request: AuthenticatedRequest,
+    measure: Measure,
+    action: Callable[[dict[str, Any]], object],
+    form_key: str,
+    form: forms.Form,
+    done: str,
+) -> HttpResponse:
     """Validate the form, run the service, redirect on success or show the refusal with its status."""
     try:
         if not form.is_valid():
-            if not can_edit_measure(request.user, measure):  # type: ignore[arg-type]
+            if not can_edit_measure(request.user, measure):
                 raise Forbidden("您无权修改该整改措施")
             raise form_error(form)
         action(form.cleaned_data)
@@ -64,13 +76,13 @@ def _run(request: HttpRequest, measure: Measure, action, form_key: str, form, do
 
 @login_required
 @require_POST
-def post_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def post_progress(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     form = ProgressForm(request.POST)
 
-    def action(data: dict) -> None:  # type: ignore[type-arg]
+    def action(data: dict[str, Any]) -> None:
         services.post_progress(
-            request.user,  # type: ignore[arg-type]
+            request.user,
             measure,
             text=data["text"],
             date=data["date"],
@@ -86,13 +98,13 @@ def post_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def change_status(request: HttpRequest, pk: int) -> HttpResponse:
+def change_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     form = StatusForm(request.POST)
 
-    def action(data: dict) -> None:  # type: ignore[type-arg]
+    def action(data: dict[str, Any]) -> None:
         services.change_status(
-            request.user,  # type: ignore[arg-type]
+            request.user,
             measure,
             data["status"],
             completion_note=data["completion_note"],
@@ -105,22 +117,22 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def extend(request: HttpRequest, pk: int) -> HttpResponse:
+def extend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     form = ExtendForm(request.POST)
 
-    def action(data: dict) -> None:  # type: ignore[type-arg]
-        services.extend_deadline(request.user, measure, deadline=data["deadline"], reason=data["reason"])  # type: ignore[arg-type]
+    def action(data: dict[str, Any]) -> None:
+        services.extend_deadline(request.user, measure, deadline=data["deadline"], reason=data["reason"])
 
     return _run(request, measure, action, "extend_form", form, "已办理延期")
 
 
 @login_required
 @require_POST
-def add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def add_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     try:
-        services.add_evidence(request.user, measure, request.FILES.getlist("files"))  # type: ignore[arg-type]
+        services.add_evidence(request.user, measure, request.FILES.getlist("files"))
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure), exc)
     messages.success(request, "佐证材料已上传")
@@ -128,7 +140,7 @@ def add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def download(request: HttpRequest, pk: int) -> FileResponse:
+def download(request: AuthenticatedRequest, pk: int) -> FileResponse:
     item = Evidence.objects.select_related("measure").filter(pk=pk).first()
     if item is None:
         raise Http404("没有找到该佐证材料")
@@ -144,20 +156,26 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 @require_POST
-def delete_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def delete_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = Evidence.objects.filter(pk=pk).first()
     if item is None:
         raise Http404("没有找到该佐证材料")
     measure = measure_or_404(request, item.measure_id)
     try:
-        services.delete_evidence(request.user, item)  # type: ignore[arg-type]
+        services.delete_evidence(request.user, item)
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure), exc)
     messages.success(request, "佐证材料已删除")
     return redirect("ledger:measure", pk=measure.pk)
 
 
-def _measure_form_page(request: HttpRequest, form: MeasureForm, problem, measure=None, error=None):  # type: ignore[no-untyped-def]
+def _measure_form_page(
+    request: AuthenticatedRequest,
+    form: MeasureForm,
+    problem: Problem,
+    measure: Measure | None = None,
+    error: Refusal | None = None,
+) -> HttpResponse:
     context = {"form": form, "problem": problem, "measure": measure}
     if error:
         return refused(request, "ledger/measure_form.html", context, error)
@@ -165,19 +183,19 @@ def _measure_form_page(request: HttpRequest, form: MeasureForm, problem, measure
 
 
 @login_required
-def create(request: HttpRequest, problem_pk: int) -> HttpResponse:
+def create(request: AuthenticatedRequest, problem_pk: int) -> HttpResponse:
     problem = problem_or_404(request, problem_pk)
     user = request.user
-    if not can_manage(user, problem.organisation):  # type: ignore[arg-type]
+    if not can_manage(user, problem.organisation):
         return forbidden(request, "只有书记或办公室可以新增整改措施")
-    form = MeasureForm(request.POST or None, organisation=problem.organisation, user=user)  # type: ignore[arg-type]
+    form = MeasureForm(request.POST or None, organisation=problem.organisation, user=user)
     if request.method != "POST":
         return _measure_form_page(request, form, problem)
     try:
         if not form.is_valid():
             raise form_error(form)
         data = {k: v for k, v in form.cleaned_data.items() if k != "number"}
-        measure = services.create_measure(user, problem=problem, number=form.cleaned_data["number"], **data)  # type: ignore[arg-type]
+        measure = services.create_measure(user, problem=problem, number=form.cleaned_data["number"], **data)
     except Refusal as exc:
         return _measure_form_page(request, form, problem, error=exc)
     messages.success(request, "整改措施已新增")
@@ -185,24 +203,24 @@ def create(request: HttpRequest, problem_pk: int) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     user = request.user
-    if not can_manage(user, measure.organisation):  # type: ignore[arg-type]
+    if not can_manage(user, measure.organisation):
         return forbidden(request, "只有书记或办公室可以修改整改措施")
     form = MeasureForm(
         request.POST or None,
         instance=Measure.objects.get(pk=pk),
         organisation=measure.organisation,
         user=user,
-    )  # type: ignore[arg-type]
+    )
     if request.method != "POST":
         return _measure_form_page(request, form, measure.problem, measure)
     try:
         if not form.is_valid():
             raise form_error(form)
         fields = {k: v for k, v in form.cleaned_data.items() if getattr(measure, k) != v}
-        services.update_measure(user, measure, **fields)  # type: ignore[arg-type]
+        services.update_measure(user, measure, **fields)
     except Refusal as exc:
         return _measure_form_page(request, form, measure.problem, measure, error=exc)
     messages.success(request, "整改措施已修改")
@@ -211,10 +229,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     measure = measure_or_404(request, pk)
     try:
-        services.delete_measure(request.user, measure)  # type: ignore[arg-type]
+        services.delete_measure(request.user, measure)
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure), exc)
     messages.success(request, "整改措施已删除")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,27 +15,28 @@ from zhenggai.ledger import services
 from zhenggai.ledger.access import can_read_measure
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.forms import CloseForm, ProblemForm, ReopenForm
-from zhenggai.ledger.models import Problem
+from zhenggai.ledger.models import Problem, Source
 from zhenggai.ledger.views.common import problem_or_404, row_class, source_or_404
 from zhenggai.orgs.access import can_manage
+from zhenggai.orgs.http import AuthenticatedRequest
 
 TEMPLATE = "ledger/problem.html"
 
 
-def _context(request: HttpRequest, problem: Problem, **forms: object) -> dict[str, object]:
+def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -> dict[str, object]:
     user = request.user
     on = today()
     measures = [
         m
         for m in problem.measures.select_related("owner", "unit", "organisation")
         if can_read_measure(user, m)
-    ]  # type: ignore[arg-type]
+    ]
     for m in measures:
-        m.row_class = row_class(m, on)  # type: ignore[attr-defined]
+        m.row_class = row_class(m, on)
     return {
         "problem": problem,
         "measures": measures,
-        "may_manage": can_manage(user, problem.organisation),  # type: ignore[arg-type]
+        "may_manage": can_manage(user, problem.organisation),
         "audit": AuditEntry.objects.filter(problem_id=problem.pk).order_by("-at", "-id")[:200],
         "close_form": forms.get("close_form") or CloseForm(),
         "reopen_form": forms.get("reopen_form") or ReopenForm(),
@@ -43,19 +44,19 @@ def _context(request: HttpRequest, problem: Problem, **forms: object) -> dict[st
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, TEMPLATE, _context(request, problem_or_404(request, pk)))
 
 
 @login_required
 @require_POST
-def close(request: HttpRequest, pk: int) -> HttpResponse:
+def close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     problem = problem_or_404(request, pk)
     form = CloseForm(request.POST)
     try:
         if not form.is_valid():
             raise form_error(form)
-        services.close_problem(request.user, problem, form.cleaned_data["note"])  # type: ignore[arg-type]
+        services.close_problem(request.user, problem, form.cleaned_data["note"])
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, problem, close_form=form), exc)
     messages.success(request, "问题已销号")
@@ -64,15 +65,15 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     problem = problem_or_404(request, pk)
     form = ReopenForm(request.POST)
     try:
-        if not can_manage(request.user, problem.organisation):  # type: ignore[arg-type]
+        if not can_manage(request.user, problem.organisation):
             raise Forbidden("只有书记或办公室可以重新打开问题")
         if not form.is_valid():
             raise form_error(form)
-        services.reopen_problem(request.user, problem, form.cleaned_data["reason"])  # type: ignore[arg-type]
+        services.reopen_problem(request.user, problem, form.cleaned_data["reason"])
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, problem, reopen_form=form), exc)
     messages.success(request, "问题已重新打开")
@@ -81,17 +82,23 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     problem = problem_or_404(request, pk)
     try:
-        services.delete_problem(request.user, problem)  # type: ignore[arg-type]
+        services.delete_problem(request.user, problem)
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, problem), exc)
     messages.success(request, "问题已删除")
     return redirect("ledger:source", pk=problem.source_id)
 
 
-def _form_page(request, form, source, problem=None, error=None):  # type: ignore[no-untyped-def]
+def _form_page(
+    request: AuthenticatedRequest,
+    form: ProblemForm,
+    source: Source,
+    problem: Problem | None = None,
+    error: Refusal | None = None,
+) -> HttpResponse:
     context = {"form": form, "source": source, "problem": problem}
     if error:
         return refused(request, "ledger/problem_form.html", context, error)
@@ -99,9 +106,9 @@ def _form_page(request, form, source, problem=None, error=None):  # type: ignore
 
 
 @login_required
-def create(request: HttpRequest, source_pk: int) -> HttpResponse:
+def create(request: AuthenticatedRequest, source_pk: int) -> HttpResponse:
     source = source_or_404(request, source_pk)
-    if not can_manage(request.user, source.organisation):  # type: ignore[arg-type]
+    if not can_manage(request.user, source.organisation):
         return forbidden(request, "只有书记或办公室可以新增问题")
     form = ProblemForm(request.POST or None)
     if request.method != "POST":
@@ -109,7 +116,7 @@ def create(request: HttpRequest, source_pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise form_error(form)
-        problem = services.create_problem(request.user, source=source, **form.cleaned_data)  # type: ignore[arg-type]
+        problem = services.create_problem(request.user, source=source, **form.cleaned_data)
     except Refusal as exc:
         return _form_page(request, form, source, error=exc)
     messages.success(request, "问题已新增，请为它制定整改措施")
@@ -117,9 +124,9 @@ def create(request: HttpRequest, source_pk: int) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     problem = problem_or_404(request, pk)
-    if not can_manage(request.user, problem.organisation):  # type: ignore[arg-type]
+    if not can_manage(request.user, problem.organisation):
         return forbidden(request, "只有书记或办公室可以修改问题")
     form = ProblemForm(request.POST or None, instance=Problem.objects.get(pk=pk))
     if request.method != "POST":
@@ -128,7 +135,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         changes = {k: v for k, v in form.cleaned_data.items() if v is not None and getattr(problem, k) != v}
-        services.update_problem(request.user, problem, **changes)  # type: ignore[arg-type]
+        services.update_problem(request.user, problem, **changes)
     except Refusal as exc:
         return _form_page(request, form, problem.source, problem, error=exc)
     messages.success(request, "问题已修改")

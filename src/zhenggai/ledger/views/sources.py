@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from zhenggai.core.errors import Refusal
@@ -14,37 +14,38 @@ from zhenggai.ledger.access import visible_problems, visible_sources
 from zhenggai.ledger.forms import SourceForm
 from zhenggai.ledger.views.common import source_or_404
 from zhenggai.orgs.access import can_manage, is_manager_anywhere
+from zhenggai.orgs.http import AuthenticatedRequest
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
-    items = visible_sources(request.user).select_related("organisation")  # type: ignore[arg-type]
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    items = visible_sources(request.user).select_related("organisation")
     return render(request, "ledger/sources.html", {"sources": items})
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     source = source_or_404(request, pk)
-    problems = visible_problems(request.user).filter(source=source).order_by("number", "id")  # type: ignore[arg-type]
+    problems = visible_problems(request.user).filter(source=source).order_by("number", "id")
     return render(
         request,
         "ledger/source.html",
-        {"source": source, "problems": problems, "may_manage": can_manage(request.user, source.organisation)},  # type: ignore[arg-type]
+        {"source": source, "problems": problems, "may_manage": can_manage(request.user, source.organisation)},
     )
 
 
 @login_required
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    if not is_manager_anywhere(user):  # type: ignore[arg-type]
+    if not is_manager_anywhere(user):
         return forbidden(request, "只有书记或办公室可以登记问题来源")
-    form = SourceForm(request.POST or None, user=user)  # type: ignore[arg-type]
+    form = SourceForm(request.POST or None, user=user)
     if request.method != "POST":
         return render(request, "ledger/source_form.html", {"form": form})
     try:
         if not form.is_valid():
             raise form_error(form)
-        source = source_services.create_source(user, **form.cleaned_data)  # type: ignore[arg-type]
+        source = source_services.create_source(user, **form.cleaned_data)
     except Refusal as exc:
         return refused(request, "ledger/source_form.html", {"form": form}, exc)
     messages.success(request, "问题来源已登记")

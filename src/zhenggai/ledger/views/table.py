@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from zhenggai.core.dates import today
@@ -17,6 +17,7 @@ from zhenggai.ledger.search_plan import guarded
 from zhenggai.ledger.views.common import row_class
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
 from zhenggai.orgs.access import known_organisations
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
 
 
@@ -50,8 +51,8 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     f = queries.parse_filter(request.GET)
     on = today()
     walk = queries.walks(f.q)
@@ -79,7 +80,7 @@ def index(request: HttpRequest) -> HttpResponse:
         errors.append(exc.message)
         count, more = queries.capped_count(measures)
     for m in rows:
-        m.row_class = row_class(m, on)  # type: ignore[attr-defined]
+        m.row_class = row_class(m, on)
     context = {
         "f": f,
         "rows": rows,

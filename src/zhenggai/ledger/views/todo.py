@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from zhenggai.ledger.models import Reminder
 from zhenggai.orgs.access import is_manager_anywhere, scope_q
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import MANAGING_ROLES, User
 
 
 @login_required
-def todo(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def todo(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     related = ("measure__problem", "owner", "unit")
     mine = Reminder.objects.filter(owner=user).select_related(*related)
     managed = Reminder.objects.none()

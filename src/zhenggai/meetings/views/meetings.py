@@ -14,23 +14,25 @@ from zhenggai.meetings import opinions as opinion_services
 from zhenggai.meetings import services
 from zhenggai.meetings.access import meeting_or_404, visible_meetings
 from zhenggai.meetings.forms import MeetingForm, NoticeForm
+from zhenggai.meetings.models import Aspect
 from zhenggai.meetings.talks import coverage, visible_talks
 from zhenggai.meetings.views.common import meeting_context
 from zhenggai.orgs.access import is_manager_anywhere
+from zhenggai.orgs.http import AuthenticatedRequest
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
-    meetings = visible_meetings(request.user).select_related("organisation", "source")  # type: ignore[arg-type]
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    meetings = visible_meetings(request.user).select_related("organisation", "source")
     return render(request, "meetings/index.html", {"meetings": meetings})
 
 
 @login_required
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    if not is_manager_anywhere(user):  # type: ignore[arg-type]
+    if not is_manager_anywhere(user):
         return forbidden(request, "只有书记或办公室可以新建会议")
-    form = MeetingForm(request.POST or None, user=user)  # type: ignore[arg-type]
+    form = MeetingForm(request.POST or None, user=user)
     if request.method != "POST":
         return render(request, "meetings/meeting_form.html", {"form": form})
     try:
@@ -38,7 +40,7 @@ def create(request: HttpRequest) -> HttpResponse:
             raise form_error(form)
         data = form.cleaned_data
         members = list(data["members"]) or list(services.default_members(data["organisation"]))
-        meeting = services.create_meeting(user, **{**data, "members": members})  # type: ignore[arg-type]
+        meeting = services.create_meeting(user, **{**data, "members": members})
     except Refusal as exc:
         return refused(request, "meetings/meeting_form.html", {"form": form}, exc)
     messages.success(request, "会议已新建。下一步：上传或粘贴通知，确认查摆方面。")
@@ -46,10 +48,10 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     user = request.user
-    opinions = opinion_services.visible_opinions(user, meeting)  # type: ignore[arg-type]
+    opinions = opinion_services.visible_opinions(user, meeting)
     context = meeting_context(
         request,
         meeting,
@@ -59,14 +61,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         opinion_count=opinions.filter(merged_into__isnull=True).count(),
         unsorted_count=opinions.filter(route="unsorted", merged_into__isnull=True).count(),
         coverage=coverage(meeting),
-        my_talks=visible_talks(user, meeting).count(),  # type: ignore[arg-type]
+        my_talks=visible_talks(user, meeting).count(),
         next_meetings=meeting.next_meetings.all(),
     )
     return render(request, "meetings/detail.html", context)
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
     if not context["may_manage"]:
@@ -77,14 +79,14 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "date": meeting.date,
         "members": list(meeting.members.all()),
     }
-    form = MeetingForm(request.POST or None, user=request.user, meeting=meeting, initial=initial)  # type: ignore[arg-type]
+    form = MeetingForm(request.POST or None, user=request.user, meeting=meeting, initial=initial)
     context["form"] = form
     if request.method != "POST":
         return render(request, "meetings/meeting_form.html", context)
     try:
         if not form.is_valid():
             raise form_error(form)
-        services.update_meeting(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
+        services.update_meeting(request.user, meeting, **form.cleaned_data)
     except Refusal as exc:
         return refused(request, "meetings/meeting_form.html", context, exc)
     messages.success(request, "会议信息已保存")
@@ -92,7 +94,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def notice(request: HttpRequest, pk: int) -> HttpResponse:
+def notice(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
     if request.method != "POST":
@@ -111,9 +113,9 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
                 raise Refusal(
                     f"通知文件过大（上限 {services.NOTICE_MAX_BYTES // 1048576} MB），请只上传通知正文。"
                 )
-            found = services.set_notice(request.user, meeting, name=upload.name, data=upload.read())  # type: ignore[arg-type]
+            found = services.set_notice(request.user, meeting, name=upload.name, data=upload.read())
         else:
-            found = services.set_notice(request.user, meeting, text=form.cleaned_data["text"])  # type: ignore[arg-type]
+            found = services.set_notice(request.user, meeting, text=form.cleaned_data["text"])
     except Refusal as exc:
         return refused(request, "meetings/notice.html", context, exc)
     if found:
@@ -124,7 +126,7 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def aspects(request: HttpRequest, pk: int) -> HttpResponse:
+def aspects(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting, aspects=list(meeting.aspects.all()), blank_rows=range(3))
     if request.method != "POST":
@@ -132,7 +134,7 @@ def aspects(request: HttpRequest, pk: int) -> HttpResponse:
     if not context["may_manage"]:
         return forbidden(request, "只有本组织的书记或办公室可以确认查摆方面")
     try:
-        services.confirm_aspects(request.user, meeting, _aspect_rows(request, context["aspects"]))  # type: ignore[arg-type]
+        services.confirm_aspects(request.user, meeting, _aspect_rows(request, context["aspects"]))
     except Refusal as exc:
         return refused(request, "meetings/aspects.html", context, exc)
     messages.success(request, "查摆方面已确认")
@@ -146,7 +148,7 @@ def _position(value: str, default: float) -> float:
         return default
 
 
-def _aspect_rows(request: HttpRequest, existing: list) -> list[services.AspectRow]:
+def _aspect_rows(request: HttpRequest, existing: list[Aspect]) -> list[services.AspectRow]:
     """The form: text_<id>/order_<id>/delete_<id> per existing aspect, new_text/new_order for additions."""
     post = request.POST
     rows = []
@@ -163,7 +165,7 @@ def _aspect_rows(request: HttpRequest, existing: list) -> list[services.AspectRo
 
 
 @login_required
-def notice_file(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_file(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The uploaded notice as it came, for everyone who may see the meeting."""
     meeting = meeting_or_404(request, pk)
     data = bytes(meeting.notice_data or b"")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -21,14 +22,15 @@ from zhenggai.meetings.forms import LinkForm, SortForm
 from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, OpinionLink
 from zhenggai.meetings.qr import qr_svg
 from zhenggai.meetings.views.common import meeting_context
+from zhenggai.orgs.http import AuthenticatedRequest
 
 
-def _opinion_or_404(request: HttpRequest, meeting: Meeting, opinion_id: object) -> Opinion:
+def _opinion_or_404(request: AuthenticatedRequest, meeting: Meeting, opinion_id: object) -> Opinion:
     try:
         opinion_id = uuid.UUID(str(opinion_id))
     except ValueError:
         raise Http404("没有找到该意见，或您无权查看") from None
-    opinions = services.visible_opinions(request.user, meeting)  # type: ignore[arg-type]
+    opinions = services.visible_opinions(request.user, meeting)
     return first_or_404(opinions, opinion_id, "没有找到该意见，或您无权查看")
 
 
@@ -37,10 +39,10 @@ def _link_or_404(meeting: Meeting, link_id: int) -> OpinionLink:
 
 
 @login_required
-def index(request: HttpRequest, pk: int) -> HttpResponse:
+def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
-    shown = services.visible_opinions(request.user, meeting)  # type: ignore[arg-type]
+    shown = services.visible_opinions(request.user, meeting)
     kept = [o for o in shown if o.merged_into_id is None]
     context.update(
         opinions=kept,
@@ -71,13 +73,13 @@ def index(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def create_link(request: HttpRequest, pk: int) -> HttpResponse:
+def create_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     form = LinkForm(request.POST)
     try:
         if not form.is_valid():
             raise form_error(form)
-        link = services.create_link(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
+        link = services.create_link(request.user, meeting, **form.cleaned_data)
     except Refusal as exc:
         messages.error(request, exc.message)
         return redirect("meetings:opinions", pk=meeting.pk)
@@ -87,11 +89,11 @@ def create_link(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def close_link(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
+def close_link(request: AuthenticatedRequest, pk: int, link_id: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     link = _link_or_404(meeting, link_id)
     try:
-        services.close_link(request.user, link)  # type: ignore[arg-type]
+        services.close_link(request.user, link)
     except Refusal as exc:
         return forbidden(request, exc.message)
     messages.success(request, "链接已关闭，不再接收意见")
@@ -99,7 +101,7 @@ def close_link(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
 
 
 @login_required
-def link_qr(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
+def link_qr(request: AuthenticatedRequest, pk: int, link_id: int) -> HttpResponse:
     """A printable page: the QR code of the link, the meeting, the deadline."""
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
@@ -113,14 +115,14 @@ def link_qr(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def sort(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
+def sort(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     opinion = _opinion_or_404(request, meeting, opinion_id)
     form = SortForm(request.POST, meeting=meeting, prefix=str(opinion.pk))
     try:
         if not form.is_valid():
             raise form_error(form)
-        services.sort_opinion(request.user, opinion, **form.cleaned_data)  # type: ignore[arg-type]
+        services.sort_opinion(request.user, opinion, **form.cleaned_data)
     except Refusal as exc:
         if exc.status == 403:
             return forbidden(request, exc.message)
@@ -132,9 +134,9 @@ def sort(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def merge(request: HttpRequest, pk: int) -> HttpResponse:
+def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
-    if not can_manage_meeting(request.user, meeting):  # type: ignore[arg-type]
+    if not can_manage_meeting(request.user, meeting):
         return forbidden(request, "只有本组织的书记或办公室可以合并意见")
     keep_id = request.POST.get("keep", "")
     others = [_opinion_or_404(request, meeting, i) for i in request.POST.getlist("opinion") if i != keep_id]
@@ -142,7 +144,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
         if not keep_id:
             raise Refusal("请选择要保留的那条意见")
         keep = _opinion_or_404(request, meeting, keep_id)
-        merged = services.merge_opinions(request.user, keep, others)  # type: ignore[arg-type]
+        merged = services.merge_opinions(request.user, keep, others)
     except Refusal as exc:
         messages.error(request, exc.message)
     else:
@@ -152,11 +154,11 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def unmerge(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
+def unmerge(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     opinion = _opinion_or_404(request, meeting, opinion_id)
     try:
-        services.unmerge_opinion(request.user, opinion)  # type: ignore[arg-type]
+        services.unmerge_opinion(request.user, opinion)
     except Refusal as exc:
         return forbidden(request, exc.message)
     messages.success(request, "已取消合并")
@@ -164,7 +166,7 @@ def unmerge(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
 
 
 @login_required
-def unanswered(request: HttpRequest, pk: int) -> HttpResponse:
+def unanswered(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Per member: the opinions routed to him, and whether a problem of his report answers each."""
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
@@ -177,13 +179,13 @@ def unanswered(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def decide(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
+def decide(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpResponse:
     """The office confirms or overrides the automatic result for one opinion."""
     meeting = meeting_or_404(request, pk)
     opinion = _opinion_or_404(request, meeting, opinion_id)
     try:
         matching.decide(
-            request.user,  # type: ignore[arg-type]
+            request.user,
             opinion,
             decision=request.POST.get("decision", ""),
             item=request.POST.get("item", ""),
@@ -196,7 +198,7 @@ def decide(request: HttpRequest, pk: int, opinion_id: str) -> HttpResponse:
     return redirect(f"{reverse('meetings:unanswered', args=[meeting.pk])}#o-{opinion.pk}")
 
 
-def context_for(request: HttpRequest, meeting: Meeting) -> dict:
+def context_for(request: AuthenticatedRequest, meeting: Meeting) -> dict[str, Any]:
     return meeting_context(
         request, meeting, rows=matching.member_rows(meeting), decisions=MatchDecision.choices
     )

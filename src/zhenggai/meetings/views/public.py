@@ -34,7 +34,8 @@ def _page(template: str, context: dict[str, Any], status: int = 200) -> HttpResp
     response = HttpResponse(render_to_string(template, context), status=status)
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
-    response._has_been_logged = True  # type: ignore[attr-defined]  # keep django.request silent
+    # Django's own marker that the response was logged: keeps django.request silent about it.
+    response._has_been_logged = True  # type: ignore[attr-defined]  # a private Django flag, set on purpose
     return response
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,20 +17,21 @@ from zhenggai.meetings.access import meeting_or_404
 from zhenggai.meetings.forms import TalkForm
 from zhenggai.meetings.models import Meeting
 from zhenggai.meetings.views.common import meeting_context
+from zhenggai.orgs.http import AuthenticatedRequest
 
 
-def _context(request: HttpRequest, meeting: Meeting, form: TalkForm | None = None) -> dict:
+def _context(request: AuthenticatedRequest, meeting: Meeting, form: TalkForm | None = None) -> dict[str, Any]:
     return meeting_context(
         request,
         meeting,
         coverage=services.coverage(meeting),
-        talks=services.visible_talks(request.user, meeting),  # type: ignore[arg-type]
+        talks=services.visible_talks(request.user, meeting),
         form=form or TalkForm(meeting=meeting),
     )
 
 
 @login_required
-def index(request: HttpRequest, pk: int) -> HttpResponse:
+def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     if request.method != "POST":
         return render(request, "meetings/talks.html", _context(request, meeting))
@@ -39,7 +42,7 @@ def index(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise form_error(form)
-        services.record_talk(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
+        services.record_talk(request.user, meeting, **form.cleaned_data)
     except Refusal as exc:
         return refused(request, "meetings/talks.html", context, exc)
     messages.success(request, "谈心谈话已登记")
@@ -48,13 +51,13 @@ def index(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, pk: int, talk_id: int) -> HttpResponse:
+def delete(request: AuthenticatedRequest, pk: int, talk_id: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
-    talk = services.visible_talks(request.user, meeting).filter(pk=talk_id).first()  # type: ignore[arg-type]
+    talk = services.visible_talks(request.user, meeting).filter(pk=talk_id).first()
     if talk is None:
         raise Http404("没有找到该谈话记录")
     try:
-        services.delete_talk(request.user, talk)  # type: ignore[arg-type]
+        services.delete_talk(request.user, talk)
     except Refusal as exc:
         return forbidden(request, exc.message)
     messages.success(request, "谈话记录已删除")

@@ -25,7 +25,7 @@ def version_or_404(report: Report, number: str | int | None) -> ReportVersion | 
     if number in (None, ""):
         return versions.first()
     try:
-        n = int(number)  # type: ignore[arg-type]
+        n = int(number)
     except ValueError:
         raise Http404("没有该版本") from None
     version = versions.filter(number=n).first()

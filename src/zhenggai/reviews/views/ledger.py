@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from zhenggai.core.errors import Refusal
@@ -15,6 +15,7 @@ from zhenggai.ledger.models import MEETING_KINDS, Term
 from zhenggai.ledger.views.common import source_or_404
 from zhenggai.meetings.access import meeting_or_404
 from zhenggai.orgs.access import can_manage
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import Organisation
 from zhenggai.reviews import into_ledger
 from zhenggai.reviews.access import report_or_404
@@ -26,8 +27,8 @@ from zhenggai.reviews.views.common import owners_and_units
 TEMPLATE = "reviews/confirm.html"
 
 
-def _must_manage(request: HttpRequest, organisation: Organisation) -> None:
-    if not can_manage(request.user, organisation):  # type: ignore[arg-type]
+def _must_manage(request: AuthenticatedRequest, organisation: Organisation) -> None:
+    if not can_manage(request.user, organisation):
         raise Http404("没有找到该页面，或您无权查看")
 
 
@@ -37,7 +38,7 @@ def _table(organisation: Organisation, rows: list[into_ledger.ProblemRow], **ext
 
 
 @login_required
-def report_ledger(request: HttpRequest, pk: int) -> HttpResponse:
+def report_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_or_404(request, pk)
     meeting = report.meeting
     _must_manage(request, meeting.organisation)
@@ -53,7 +54,7 @@ def report_ledger(request: HttpRequest, pk: int) -> HttpResponse:
         rows: list[into_ledger.ProblemRow] = []
         try:
             rows = rows_from_post(request.POST, owners, units)
-            problems = into_ledger.import_report(request.user, report, rows)  # type: ignore[arg-type]
+            problems = into_ledger.import_report(request.user, report, rows)
         except Refusal as exc:
             rows = rows or into_ledger.report_rows(report)
             return refused(request, TEMPLATE, _table(meeting.organisation, rows, **context), exc)
@@ -67,7 +68,7 @@ def report_ledger(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def record_ledger(request: HttpRequest, pk: int) -> HttpResponse:
+def record_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     _must_manage(request, meeting.organisation)
     context = {
@@ -80,7 +81,7 @@ def record_ledger(request: HttpRequest, pk: int) -> HttpResponse:
         rows: list[into_ledger.ProblemRow] = []
         try:
             rows = rows_from_post(request.POST, owners, units)
-            problems = into_ledger.import_record(request.user, meeting, rows)  # type: ignore[arg-type]
+            problems = into_ledger.import_record(request.user, meeting, rows)
         except Refusal as exc:
             rows = rows or into_ledger.record_rows(meeting)
             return refused(request, TEMPLATE, _table(meeting.organisation, rows, **context), exc)
@@ -92,7 +93,7 @@ def record_ledger(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Step 1: paste or upload the feedback; step 2 (same page, `confirm`): the rows into the ledger."""
     source = source_or_404(request, pk)
     _must_manage(request, source.organisation)
@@ -109,7 +110,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
             rows = rows_from_post(request.POST, owners, units)
             problems = into_ledger.import_feedback(
                 request.user, source, text, rows, request.POST.get("name", "")
-            )  # type: ignore[arg-type]
+            )
             messages.success(request, f"已录入整改台账：{len(problems)}个问题")
             return redirect("ledger:source", pk=source.pk)
         upload = request.FILES.get("file")

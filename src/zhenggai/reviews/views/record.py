@@ -6,15 +6,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhenggai.core.errors import Refusal
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.core.views import form_error, refused
 from zhenggai.meetings.access import meeting_or_404
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.access import can_manage, can_read
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.reviews import record as service
 from zhenggai.reviews.forms import ConclusionsForm, CriticismForm
 from zhenggai.reviews.models import Criticism, Record
@@ -22,9 +23,9 @@ from zhenggai.reviews.models import Criticism, Record
 TEMPLATE = "reviews/record.html"
 
 
-def _context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, Any]:
+def _context(request: AuthenticatedRequest, meeting: Meeting, **forms: Any) -> dict[str, Any]:
     user = request.user
-    reads_all = can_read(user, meeting.organisation)  # type: ignore[arg-type]
+    reads_all = can_read(user, meeting.organisation)
     criticisms = meeting.criticisms.select_related("speaker", "target", "problem").order_by(
         "target__display_name", "id"
     )
@@ -37,7 +38,7 @@ def _context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, 
         "meeting": meeting,
         "criticisms": criticisms,
         "record": record,
-        "may_manage": can_manage(user, meeting.organisation),  # type: ignore[arg-type]
+        "may_manage": can_manage(user, meeting.organisation),
         "criticism_form": forms.get("criticism_form") or CriticismForm(people=people),
         "conclusions_form": forms.get("conclusions_form")
         or ConclusionsForm(initial={"conclusions": record.conclusions if record else ""}),
@@ -45,22 +46,22 @@ def _context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, 
 
 
 @login_required
-def record(request: HttpRequest, pk: int) -> HttpResponse:
+def record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     return render(request, TEMPLATE, _context(request, meeting))
 
 
 @login_required
 @require_POST
-def add_criticism(request: HttpRequest, pk: int) -> HttpResponse:
+def add_criticism(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     form = CriticismForm(request.POST, people=meeting.members.all())
     try:
-        if not can_manage(request.user, meeting.organisation):  # type: ignore[arg-type]
-            raise service.Forbidden("只有书记或办公室可以记录会议情况")
+        if not can_manage(request.user, meeting.organisation):
+            raise Forbidden("只有书记或办公室可以记录会议情况")
         if not form.is_valid():
             raise form_error(form)
-        service.add_criticism(request.user, meeting, **form.cleaned_data)  # type: ignore[arg-type]
+        service.add_criticism(request.user, meeting, **form.cleaned_data)
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, meeting, criticism_form=form), exc)
     messages.success(request, "批评意见已记录")
@@ -69,13 +70,13 @@ def add_criticism(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete_criticism(request: HttpRequest, pk: int, criticism_pk: int) -> HttpResponse:
+def delete_criticism(request: AuthenticatedRequest, pk: int, criticism_pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     criticism = Criticism.objects.filter(meeting=meeting, pk=criticism_pk).first()
     if criticism is None:
         raise Http404("没有找到该批评意见")
     try:
-        service.delete_criticism(request.user, criticism)  # type: ignore[arg-type]
+        service.delete_criticism(request.user, criticism)
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, meeting), exc)
     messages.success(request, "批评意见已删除")
@@ -84,13 +85,13 @@ def delete_criticism(request: HttpRequest, pk: int, criticism_pk: int) -> HttpRe
 
 @login_required
 @require_POST
-def conclusions(request: HttpRequest, pk: int) -> HttpResponse:
+def conclusions(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     form = ConclusionsForm(request.POST)
     try:
         if not form.is_valid():
             raise form_error(form)
-        service.save_conclusions(request.user, meeting, form.cleaned_data["conclusions"])  # type: ignore[arg-type]
+        service.save_conclusions(request.user, meeting, form.cleaned_data["conclusions"])
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, meeting, conclusions_form=form), exc)
     messages.success(request, "会议结论已保存")

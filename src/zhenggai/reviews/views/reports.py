@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -18,6 +18,7 @@ from zhenggai.ledger.access import managed_sources
 from zhenggai.ledger.models import MEETING_KINDS
 from zhenggai.meetings.access import meeting_or_404, visible_meetings
 from zhenggai.orgs.access import can_manage
+from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.reviews import services
 from zhenggai.reviews.access import (
     board_meeting_or_404,
@@ -38,24 +39,24 @@ TEMPLATE = "reviews/report.html"
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     meetings = []
-    for meeting in visible_meetings(user).select_related("organisation", "source"):  # type: ignore[arg-type]
+    for meeting in visible_meetings(user).select_related("organisation", "source"):
         meetings.append(
             {
                 "meeting": meeting,
-                "takes_part": takes_part(user, meeting),  # type: ignore[arg-type]
-                "board": can_see_board(user, meeting),  # type: ignore[arg-type]
-                "manage": can_manage(user, meeting.organisation),  # type: ignore[arg-type]
+                "takes_part": takes_part(user, meeting),
+                "board": can_see_board(user, meeting),
+                "manage": can_manage(user, meeting.organisation),
             }
         )
-    sources = managed_sources(user).exclude(kind__in=MEETING_KINDS)  # type: ignore[arg-type]
+    sources = managed_sources(user).exclude(kind__in=MEETING_KINDS)
     return render(request, "reviews/index.html", {"meetings": meetings, "sources": sources})
 
 
 @login_required
-def board(request: HttpRequest, pk: int) -> HttpResponse:
+def board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = board_meeting_or_404(request, pk)
     reports = {r.author_id: r for r in meeting.reports.all()}
     rows = []
@@ -75,20 +76,20 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mine(request: HttpRequest, pk: int) -> HttpResponse:
+def mine(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     try:
-        report = services.report_for(request.user, meeting)  # type: ignore[arg-type]
+        report = services.report_for(request.user, meeting)
     except Refusal as exc:
         return render(request, "web/forbidden.html", {"error": exc.message}, status=exc.status)
     return redirect("reviews:report", pk=report.pk)
 
 
 def _context(
-    request: HttpRequest, report: Report, version: ReportVersion | None, **extra: Any
+    request: AuthenticatedRequest, report: Report, version: ReportVersion | None, **extra: Any
 ) -> dict[str, Any]:
     user = request.user
-    author = is_author(user, report)  # type: ignore[arg-type]
+    author = is_author(user, report)
     context: dict[str, Any] = {
         "report": report,
         "meeting": report.meeting,
@@ -96,9 +97,9 @@ def _context(
         "versions": list(report.versions.order_by("-number")),
         "is_author": author,
         "may_edit": author and report.is_editable,
-        "may_comment": can_comment(user, report),  # type: ignore[arg-type]
-        "may_decide": can_decide(user, report),  # type: ignore[arg-type]
-        "may_board": can_see_board(user, report.meeting),  # type: ignore[arg-type]
+        "may_comment": can_comment(user, report),
+        "may_decide": can_decide(user, report),
+        "may_board": can_see_board(user, report.meeting),
         "upload_form": extra.pop("upload_form", None) or UploadForm(),
         "comment_form": extra.pop("comment_form", None) or CommentForm(),
         "return_form": extra.pop("return_form", None) or ReturnForm(),
@@ -122,7 +123,7 @@ def _context(
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_or_404(request, pk)
     version = version_or_404(report, request.GET.get("v"))
     return render(request, TEMPLATE, _context(request, report, version))
@@ -130,11 +131,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def upload(request: HttpRequest, pk: int) -> HttpResponse:
+def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_or_404(request, pk)
     form = UploadForm(request.POST, request.FILES)
     try:
-        if not is_author(request.user, report):  # type: ignore[arg-type]
+        if not is_author(request.user, report):
             raise Forbidden("只有撰写人本人可以上传这份材料")
         if not form.is_valid():
             raise form_error(form)
@@ -143,7 +144,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
             raise Refusal(f"文件“{file.name}”过大，上限为 {services.REPORT_MAX_BYTES // 1048576} MB。")
         data = file.read()
         document = services.read_upload(file.name, data)
-        version = services.add_version(request.user, report, document, file_name=file.name, data=data)  # type: ignore[arg-type]
+        version = services.add_version(request.user, report, document, file_name=file.name, data=data)
     except Refusal as exc:
         latest = version_or_404(report, None)
         return refused(request, TEMPLATE, _context(request, report, latest, upload_form=form), exc)
@@ -152,10 +153,10 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def write(request: HttpRequest, pk: int) -> HttpResponse:
+def write(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_or_404(request, pk)
     latest = version_or_404(report, None)
-    if not is_author(request.user, report):  # type: ignore[arg-type]
+    if not is_author(request.user, report):
         raise Http404("只有撰写人本人可以修改这份材料")
     form = WriteForm(request.POST or None, initial={"text": latest.text if latest else ""})
     context = {"report": report, "meeting": report.meeting, "form": form}
@@ -165,25 +166,25 @@ def write(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         document = services.read_written(form.cleaned_data["text"])
-        version = services.add_version(request.user, report, document)  # type: ignore[arg-type]
+        version = services.add_version(request.user, report, document)
     except Refusal as exc:
         return refused(request, "reviews/write.html", context, exc)
     messages.success(request, f"已保存为第{version.number}版")
     return redirect("reviews:report", pk=pk)
 
 
-def _act(request: HttpRequest, report: Report, action: str) -> HttpResponse:
+def _act(request: AuthenticatedRequest, report: Report, action: str) -> HttpResponse:
     form = ReturnForm(request.POST)
     try:
         if action == "submit":
-            services.submit(request.user, report)  # type: ignore[arg-type]
+            services.submit(request.user, report)
             done = "已提交审核"
         elif action == "approve":
-            services.approve(request.user, report)  # type: ignore[arg-type]
+            services.approve(request.user, report)
             done = "已审核通过"
         else:
             reason = form.data.get("reason", "")
-            services.return_report(request.user, report, reason)  # type: ignore[arg-type]
+            services.return_report(request.user, report, reason)
             done = "已退回修改"
     except Refusal as exc:
         latest = version_or_404(report, None)
@@ -194,25 +195,25 @@ def _act(request: HttpRequest, report: Report, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def submit(request: HttpRequest, pk: int) -> HttpResponse:
+def submit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _act(request, report_or_404(request, pk), "submit")
 
 
 @login_required
 @require_POST
-def approve(request: HttpRequest, pk: int) -> HttpResponse:
+def approve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _act(request, report_or_404(request, pk), "approve")
 
 
 @login_required
 @require_POST
-def return_report(request: HttpRequest, pk: int) -> HttpResponse:
+def return_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _act(request, report_or_404(request, pk), "return")
 
 
 @login_required
 @require_POST
-def comment(request: HttpRequest, pk: int) -> HttpResponse:
+def comment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_or_404(request, pk)
     form = CommentForm(request.POST)
     version = None
@@ -224,7 +225,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
             raise Refusal("版本不属于这份材料")
         services.add_comment(
             request.user, report, version, form.cleaned_data["line"], form.cleaned_data["text"]
-        )  # type: ignore[arg-type]
+        )
     except Refusal as exc:
         shown = version or version_or_404(report, None)
         return refused(request, TEMPLATE, _context(request, report, shown, comment_form=form), exc)
@@ -234,7 +235,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def compare(request: HttpRequest, pk: int) -> HttpResponse:
+def compare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_or_404(request, pk)
     versions = list(report.versions.order_by("number"))
     if len(versions) < 2:
@@ -259,7 +260,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def download(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def download(request: AuthenticatedRequest, pk: int, number: int) -> HttpResponse:
     report = report_or_404(request, pk)
     version = version_or_404(report, number)
     assert version is not None
