@@ -44,6 +44,20 @@ def _store_all(
     return stored
 
 
+def _check_progress(
+    actor: User, measure: Measure, text: str, when: datetime.date, status: str, today: datetime.date
+) -> None:
+    """The rules of a progress entry, checked on the locked measure before anything is written."""
+    if not can_edit_measure(actor, measure):
+        raise Forbidden("您只能填报本人负责的整改措施的进展")
+    if not text.strip():
+        raise Refusal("进展情况不能为空")
+    if when > today:
+        raise Refusal("进展日期不能晚于今天")
+    if status != measure.status and measure.problem.is_closed:
+        raise Refusal("该问题已销号，如需修改状态请先重新打开问题")
+
+
 def post_progress(
     actor: User,
     measure: Measure,
@@ -63,16 +77,8 @@ def post_progress(
         locked = (
             Measure.objects.select_for_update().select_related("problem", "organisation").get(pk=measure.pk)
         )
-        if not can_edit_measure(actor, locked):
-            raise Forbidden("您只能填报本人负责的整改措施的进展")
-        if not text.strip():
-            raise Refusal("进展情况不能为空")
-        when = date or today
-        if when > today:
-            raise Refusal("进展日期不能晚于今天")
-        new_status = status or locked.status
-        if new_status != locked.status and locked.problem.is_closed:
-            raise Refusal("该问题已销号，如需修改状态请先重新打开问题")
+        when, new_status = date or today, status or locked.status
+        _check_progress(actor, locked, text, when, new_status, today)
         progress = Progress.objects.create(
             measure=locked,
             date=when,

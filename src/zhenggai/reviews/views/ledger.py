@@ -6,12 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import refused
-from zhenggai.ledger.models import MEETING_KINDS, Term
+from zhenggai.ledger.models import MEETING_KINDS, Source, Term
 from zhenggai.ledger.views.common import source_or_404
 from zhenggai.meetings.access import meeting_or_404
 from zhenggai.orgs.access import can_manage
@@ -113,28 +114,31 @@ def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, f"已录入整改台账：{len(problems)}个问题")
             return redirect("ledger:source", pk=source.pk)
-        upload = request.FILES.get("file")
-        name = ""
-        if upload is not None:
-            if upload.size and upload.size > REPORT_MAX_BYTES:
-                raise Refusal(f"文件“{upload.name}”过大，上限为 {REPORT_MAX_BYTES // 1048576} MB。")
-            document = read_upload(upload.name or "", upload.read())
-            text, name = "\n".join(p.text for p in document.paragraphs), upload.name or ""
+        text, name = _uploaded_feedback(request.FILES.get("file"), text)
         rows = into_ledger.read_feedback(text)
     except Refusal as exc:
         if "confirm" in request.POST and text.strip():
-            rows = into_ledger.read_feedback(text)
-            table = _table(
-                source.organisation,
-                rows,
-                title="反馈意见录入整改台账",
-                source=source,
-                is_feedback=True,
-                text=text,
-            )
+            table = _feedback_table(source, into_ledger.read_feedback(text), text)
             return refused(request, TEMPLATE, table, exc)
         return refused(request, "reviews/feedback.html", context, exc)
-    table = _table(
+    return render(request, TEMPLATE, _feedback_table(source, rows, text, name))
+
+
+def _uploaded_feedback(upload: UploadedFile | None, pasted: str) -> tuple[str, str]:
+    """(text, file name) of the feedback: the uploaded file's text when there is one, else what was pasted."""
+    if upload is None:
+        return pasted, ""
+    if upload.size and upload.size > REPORT_MAX_BYTES:
+        raise Refusal(f"文件“{upload.name}”过大，上限为 {REPORT_MAX_BYTES // 1048576} MB。")
+    document = read_upload(upload.name or "", upload.read())
+    return "\n".join(p.text for p in document.paragraphs), upload.name or ""
+
+
+def _feedback_table(
+    source: Source, rows: list[into_ledger.ProblemRow], text: str, name: str = ""
+) -> dict[str, Any]:
+    """The confirmation table of problems read from the feedback."""
+    return _table(
         source.organisation,
         rows,
         title="反馈意见录入整改台账",
@@ -143,4 +147,3 @@ def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         text=text,
         name=name,
     )
-    return render(request, TEMPLATE, table)
