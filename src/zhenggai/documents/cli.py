@@ -53,6 +53,7 @@ def main(argv: list[str]) -> int:
         if args.command == "parse":
             return _parse(args)
         if args.command == "check":
+            # Imported here so that `parse` and `aspects` never load the rules.
             from zhenggai.documents.checks.cli import run_check
 
             return run_check(args, _out)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import Paragraph, SourceDocument
-from zhenggai.documents.text import clean_paragraphs, decode_text, split_lines
+from zhenggai.documents.repair import clean_paragraphs
+from zhenggai.documents.text import decode_text, split_lines
 
 #: Files larger than this are refused before anything is parsed.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -63,6 +64,7 @@ def read_bytes(name: str, data: bytes) -> SourceDocument:
             raise DocumentError(
                 f"“{name}”不是有效的 .docx 文件（文件已损坏或扩展名不对），请用 Word 打开后重新保存。"
             )
+        # Imported here so that reading plain text never loads lxml and the .docx reader.
         from zhenggai.documents.docx import read_docx_paragraphs
 
         texts = read_docx_paragraphs(data, name=name)

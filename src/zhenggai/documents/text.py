@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from zhenggai.documents.errors import DocumentError
-from zhenggai.documents.model import Paragraph
 
 # Regular expressions, not str.translate: translating non-ASCII text goes character by character.
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
@@ -80,14 +79,6 @@ def clean_line(text: str) -> str:
         text = _SPACE_NEAR_CJK.sub("", text)
         text = _MULTI_SPACE.sub(" ", text)
     return text
-
-
-def clean_paragraphs(texts: list[str]) -> list[Paragraph]:
-    """Clean each line, drop empty ones, repair copy damage; `line` is the 1-based source line."""
-    paragraphs = [Paragraph(t, i) for i, raw in enumerate(texts, 1) if (t := clean_line(raw))]
-    from zhenggai.documents.repair import repair
-
-    return repair(paragraphs)
 
 
 # Characters that only Traditional script uses, frequent in our genre: enough to tell the script.
