@@ -129,3 +129,31 @@ def bigrams(text: str) -> set[str]:
     for run in _CJK_RUN.findall(text):
         grams.update(run[i : i + 2] for i in range(len(run) - 1))
     return grams
+
+
+# Han characters, the compatibility ideographs and extension A included (what search indexes).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORDS = re.compile(rf"[{_HAN}]+|[0-9A-Za-z]+")
+_IS_HAN = re.compile(rf"[{_HAN}]")
+
+
+def is_han(text: str) -> bool:
+    """True when `text` starts with a Han character."""
+    return _IS_HAN.match(text) is not None
+
+
+def tokens(text: str) -> list[str]:
+    """The bigram (Han) and word (Latin, digits) tokens of a text, in order, with repeats.
+
+    A run of one Han character is a token of its own; Latin words are folded to lower case.
+    """
+    out: list[str] = []
+    for run in _WORDS.findall(text or ""):
+        if _IS_HAN.match(run):
+            if len(run) == 1:
+                out.append(run)
+            else:
+                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            out.append(run.lower())
+    return out

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from zhenggai.documents import Report
+from zhenggai.documents.opinions import OpinionMatch, OpinionText, match_report
 from zhenggai.meetings.access import must_manage
 from zhenggai.meetings.errors import MeetingError
 from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, Route
-from zhenggai.meetings.opinion_matching import OpinionMatch, OpinionText, match_report
 from zhenggai.orgs.models import User
 
 ReportProvider = Callable[[Meeting, User], Report | None]
