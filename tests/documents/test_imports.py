@@ -9,6 +9,9 @@ import zhenggai.documents
 
 ROOT = Path(zhenggai.documents.__file__).parent
 PACKAGE = "zhenggai.documents"
+REPOSITORY = Path(__file__).resolve().parents[2]
+#: Packages of the engine that the rest of the code enters only through their __init__ (façade).
+FACADES = ("zhenggai.documents.ledger_xlsx",)
 
 
 def module_name(path: Path) -> str:
@@ -60,3 +63,15 @@ def test_the_engine_imports_form_no_circle() -> None:
 
     for name in sorted(GRAPH):
         visit(name, ())
+
+
+def test_packages_with_a_facade_are_entered_through_it() -> None:
+    reaching: list[str] = []
+    for folder in ("src", "tests", "bench"):
+        for path in sorted((REPOSITORY / folder).rglob("*.py")):
+            for facade in FACADES:
+                inside = path.is_relative_to(ROOT.joinpath(*facade.split(".")[2:]))
+                for name in imported(path):
+                    if not inside and name.startswith(facade + "."):
+                        reaching.append(f"{path.relative_to(REPOSITORY)} imports {name}")
+    assert reaching == []
