@@ -216,6 +216,24 @@ def test_parse_xml_refuses_entities_even_without_the_prefilter(monkeypatch: pyte
         safety.parse_xml(BILLION_LAUGHS.encode(), NAME)
 
 
+def test_iter_xml_refuses_entities_even_without_the_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(safety, "has_doctype", lambda data: False)
+    for tag in ("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t", "absent"):
+        with pytest.raises(DocumentError, match="DOCTYPE"):
+            list(safety.iter_xml(XXE.encode(), NAME, tag))
+    with pytest.raises(DocumentError):
+        list(safety.iter_xml(BILLION_LAUGHS.encode(), NAME, "lol"))
+
+
+def test_iter_xml_parses_only_as_far_as_it_is_read() -> None:
+    data = b"<r>" + b"<a>1</a>" * 5000 + b"<a>2</a><broken"
+    assert next(safety.iter_xml(data, NAME, "a")).text == "1"
+    with pytest.raises(DocumentError, match="损坏"):
+        list(safety.iter_xml(data, NAME, "a"))
+    with pytest.raises(DocumentError, match="损坏"):
+        list(safety.iter_xml(b"", NAME, "a"))
+
+
 def test_hostile_numbering_and_styles_parts_are_refused() -> None:
     numbered = build_docx([("正文", 1, 0)])
     refuse(replace_part(numbered, "word/numbering.xml", XXE.replace("w:document", "w:numbering")))

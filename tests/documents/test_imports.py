@@ -11,7 +11,7 @@ ROOT = Path(zhenggai.documents.__file__).parent
 PACKAGE = "zhenggai.documents"
 REPOSITORY = Path(__file__).resolve().parents[2]
 #: Packages of the engine that the rest of the code enters only through their __init__ (façade).
-FACADES = ("zhenggai.documents.ledger_xlsx",)
+FACADES = ("zhenggai.documents.ledger_xlsx", "zhenggai.documents.docx")
 
 
 def module_name(path: Path) -> str:
