@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zhenggai.documents.errors import DocumentError
-from zhenggai.documents.model import Paragraph, SourceDocument
+from zhenggai.documents.model import SourceDocument
 from zhenggai.documents.repair import clean_paragraphs
 from zhenggai.documents.text import decode_text, split_lines
 
@@ -84,4 +84,4 @@ def _too_large(name: str, size: int) -> str:
     return f"文件“{name}”过大（{size / 1048576:.1f} MB），上限为 {MAX_FILE_BYTES // 1048576} MB。"
 
 
-__all__ = ["MAX_FILE_BYTES", "Paragraph", "read_bytes", "read_document", "read_text"]
+__all__ = ["MAX_FILE_BYTES", "read_bytes", "read_document", "read_text"]

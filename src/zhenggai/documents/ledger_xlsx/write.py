@@ -32,7 +32,6 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 #: Columns that belong to the problem: merged down over the rows of its measures.
 PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "problem")
-DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 DEFAULT_TITLE = "整改台账"
 SHEET_NAME = "整改台账"
 #: Streaming hands out the file in pieces of about this size.
