@@ -15,11 +15,7 @@ import argparse
 import datetime
 import io
 import os
-import random
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,32 +26,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-ASPECTS = ["政治建设方面", "思想建设方面", "组织建设方面", "作风建设方面", "纪律建设方面", "制度建设方面"]
-PROBLEMS = [
-    "理论学习不够深入系统，学用结合还不够到位",
-    "落实全面从严治党主体责任不够到位，压力传导层层递减",
-    "调查研究不够深入，解决群众急难愁盼问题办法不多",
-    "执行民主集中制不够严格，会议决策程序不够规范",
-    "形式主义官僚主义问题仍有发生，文山会海现象有所反弹",
-    "干部队伍建设统筹谋划不够，年轻干部培养力度不足",
-    "意识形态工作责任制落实不够到位，阵地管理存在薄弱环节",
-    "财务管理制度执行不严，公务接待标准把关不严",
-]
-MEASURES = [
-    "制定个人学习计划，每月研读原著不少于两篇",
-    "建立主体责任清单，每季度专题研究一次",
-    "开展蹲点调研，形成调研报告并推动成果转化",
-    "修订议事规则，严格执行“三重一大”集体决策制度",
-    "精简会议文件，建立督查检查考核计划管理制度",
-    "制定年轻干部培养规划，开展轮岗交流",
-    "开展意识形态阵地排查，落实分级负责制度",
-    "修订财务管理办法，开展专项检查",
-]
-STATUSES = ["done"] * 5 + ["in_progress"] * 3 + ["not_started", "blocked"]
-TERMS = ["deadline"] * 7 + ["immediate", "ongoing", "ongoing"]
+from ledger_world import ASPECTS, MEASURES, PROBLEMS, STATUSES, generate  # noqa: E402
+from postgres import TempPostgres  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse the options, start PostgreSQL if asked to, print the figures; the exit status."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -87,43 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()
 
 
-class TempPostgres:
-    """initdb + postgres in a temporary folder (as the postgres user when run as root)."""
-
-    def __init__(self) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="zhenggai-bench-pg-"))
-        self.port = _free_port()
-        self.prefix: list[str] = []
-        if os.geteuid() == 0:
-            shutil.chown(self.dir, "postgres")
-            self.prefix = ["runuser", "-u", "postgres", "--"]
-        data = self.dir / "data"
-        self._run(["initdb", "-D", str(data), "-U", "bench", "--auth=trust", "-E", "UTF8", "--locale=C"])
-        options = (
-            f"-p {self.port} -k {self.dir} -c fsync=off -c synchronous_commit=off -c shared_buffers=256MB"
-        )
-        self._run(["pg_ctl", "-D", str(data), "-o", options, "-l", str(self.dir / "log"), "-w", "start"])
-        self._run(["createdb", "-h", str(self.dir), "-p", str(self.port), "-U", "bench", "zhenggai"])
-        self.url = f"postgres://bench@localhost:{self.port}/zhenggai"
-        self.data = data
-
-    def _run(self, command: list[str]) -> None:
-        subprocess.run([*self.prefix, *command], check=True, stdout=subprocess.DEVNULL)
-
-    def stop(self) -> None:
-        subprocess.run(
-            [*self.prefix, "pg_ctl", "-D", str(self.data), "-m", "fast", "stop"], stdout=subprocess.DEVNULL
-        )
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def run(args: argparse.Namespace) -> int:
+    """Set Django up on the database, generate the ledger at the chosen scale and print every figure."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhenggai.web.settings")
     os.environ.setdefault("ZHENGGAI_DATA_DIR", tempfile.mkdtemp(prefix="zhenggai-bench-data-"))
     import django
@@ -148,243 +89,6 @@ def run(args: argparse.Namespace) -> int:
     export(world)
     import_10k(world)
     return 0
-
-
-def generate(n_orgs: int, n_measures: int) -> dict[str, Any]:
-    """Organisations, people, sources, problems, measures and some progress, by COPY."""
-    from django.db import connection
-
-    from zhenggai.ledger.models import Measure, Problem, Progress, Source
-    from zhenggai.ledger.search import search_tokens
-    from zhenggai.orgs.models import Membership, Organisation, Role, User
-
-    rng = random.Random(20261127)
-    now = datetime.datetime.now(datetime.UTC)
-    today = datetime.date.today()
-    root = Organisation.objects.create(name="省委")
-    boss = User.objects.create_user(username="bench", password="bench-password-1", display_name="省委办公室")
-    Membership.objects.create(user=boss, organisation=root, role=Role.OFFICE)
-    # a two-level tree: root → cities (√n) → units
-    cities = max(1, int(n_orgs**0.5))
-    org_rows, paths = [], {}
-    next_id = root.pk + 1
-    city_ids = []
-    for c in range(cities):
-        pk = next_id
-        next_id += 1
-        paths[pk] = f"{root.path}{pk:06d}/"
-        org_rows.append((pk, f"市{c + 1}", root.pk, paths[pk], 1, now))
-        city_ids.append(pk)
-    while len(org_rows) < n_orgs - 1:
-        parent = city_ids[len(org_rows) % cities]
-        pk = next_id
-        next_id += 1
-        paths[pk] = f"{paths[parent]}{pk:06d}/"
-        org_rows.append((pk, f"单位{pk}", parent, paths[pk], 2, now))
-    _copy(connection, Organisation, ["id", "name", "parent_id", "path", "depth", "created_at"], org_rows)
-    org_ids = [r[0] for r in org_rows]
-    n_people = max(50, n_orgs * 5)
-    first_user = User.objects.order_by("-pk").values_list("pk", flat=True).first() + 1
-    people = [
-        (first_user + i, f"p{i}", "!", f"干部{i}", "", "", "", False, False, True, now)
-        for i in range(n_people)
-    ]
-    _copy(
-        connection,
-        User,
-        [
-            "id",
-            "username",
-            "password",
-            "display_name",
-            "first_name",
-            "last_name",
-            "email",
-            "is_superuser",
-            "is_staff",
-            "is_active",
-            "date_joined",
-        ],
-        people,
-    )
-    person_org = {first_user + i: org_ids[i % len(org_ids)] for i in range(n_people)}
-    _copy(
-        connection,
-        Membership,
-        ["user_id", "organisation_id", "role", "created_at"],
-        [(pk, org, Role.MEMBER.value, now) for pk, org in person_org.items()],
-    )
-    source_rows = []
-    for i, org in enumerate(org_ids):
-        source_rows.append(
-            (i + 1, "democratic_life", org, f"2025年度民主生活会（{org}）", 2025, "", "", None, now)
-        )
-    _copy(
-        connection,
-        Source,
-        [
-            "id",
-            "kind",
-            "organisation_id",
-            "title",
-            "year",
-            "theme",
-            "inspecting_body",
-            "feedback_date",
-            "created_at",
-        ],
-        source_rows,
-    )
-    tokens = {(p, m): search_tokens(f"{PROBLEMS[p]} {MEASURES[m]}") for p in range(8) for m in range(8)}
-    problem_rows, measure_rows, progress_rows = [], [], []
-    people_by_org: dict[int, list[int]] = {}
-    for pk, org in person_org.items():
-        people_by_org.setdefault(org, []).append(pk)
-    problem_id = measure_id = 0
-    while measure_id < n_measures:
-        problem_id += 1
-        org = org_ids[problem_id % len(org_ids)]
-        p = rng.randrange(8)
-        problem_rows.append(
-            (
-                problem_id,
-                org_ids.index(org) + 1,
-                org,
-                problem_id,
-                ASPECTS[p % 6],
-                "",
-                PROBLEMS[p],
-                None,
-                None,
-                "",
-                None,
-                "",
-                now,
-                now,
-            )
-        )
-        for number in range(1, rng.choice((2, 3, 3, 4)) + 1):
-            measure_id += 1
-            m = rng.randrange(8)
-            status = rng.choice(STATUSES)
-            term = rng.choice(TERMS)
-            deadline = (
-                None if term == "ongoing" else today + datetime.timedelta(days=rng.randrange(-400, 400))
-            )
-            owner = rng.choice(people_by_org.get(org) or [boss.pk])
-            measure_rows.append(
-                (
-                    measure_id,
-                    problem_id,
-                    org,
-                    number,
-                    f"{MEASURES[m]}（{measure_id}）",
-                    owner,
-                    org,
-                    term,
-                    deadline,
-                    None,
-                    "",
-                    status,
-                    "已落实" if status == "done" else "",
-                    None,
-                    "待条件具备" if status == "blocked" else "",
-                    None,
-                    False,
-                    status == "done",
-                    tokens[(p, m)],
-                    now,
-                    now,
-                )
-            )
-            if measure_id % 10 == 0:
-                progress_rows.append(
-                    (measure_id, today, "按计划推进，已召开专题会议", boss.pk, "", status, now)
-                )
-    _copy(
-        connection,
-        Problem,
-        [
-            "id",
-            "source_id",
-            "organisation_id",
-            "number",
-            "aspect",
-            "category",
-            "description",
-            "closed_at",
-            "closed_by_id",
-            "close_note",
-            "reopened_at",
-            "reopen_reason",
-            "created_at",
-            "updated_at",
-        ],
-        problem_rows,
-    )
-    _copy(
-        connection,
-        Measure,
-        [
-            "id",
-            "problem_id",
-            "organisation_id",
-            "number",
-            "text",
-            "owner_id",
-            "unit_id",
-            "term",
-            "deadline",
-            "original_deadline",
-            "extension_reason",
-            "status",
-            "completion_note",
-            "completed_on",
-            "blocked_reason",
-            "review_date",
-            "finished_late",
-            "done_without_evidence",
-            "search_text",
-            "created_at",
-            "updated_at",
-        ],
-        measure_rows,
-    )
-    _copy(
-        connection,
-        Progress,
-        ["measure_id", "date", "text", "author_id", "status_before", "status_after", "created_at"],
-        progress_rows,
-    )
-    with connection.cursor() as cursor:
-        for model in (Organisation, User, Source, Problem, Measure):
-            table = model._meta.db_table
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
-            )
-        cursor.execute("VACUUM ANALYZE")
-    city = Organisation.objects.get(pk=city_ids[0])
-    return {
-        "boss": boss,
-        "root": root,
-        "city": city,
-        "source": 1,
-        "owner": first_user,
-        "measures": n_measures,
-    }
-
-
-def _copy(connection: Any, model: Any, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    raw = (
-        connection.connection
-        if connection.connection
-        else connection.ensure_connection() or connection.connection
-    )
-    table = model._meta.db_table
-    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
-    raw.commit()
 
 
 def _timed_view(client: Any, url: str, repeat: int) -> tuple[list[float], list[str]]:
@@ -419,6 +123,7 @@ def _bare(sqls: list[str], repeat: int) -> list[float]:
 
 
 def p95(values: list[float]) -> float:
+    """The 95th percentile of `values` (the value itself for a single one)."""
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
 
 
@@ -429,6 +134,7 @@ def _line(label: str, app: float, sql: float, target: str, unit: str = "ms") -> 
 
 
 def pages(world: dict[str, Any], repeat: int) -> None:
+    """The p95 of the ledger page under each filter and of the dashboard, beside their bare SQL."""
     from django.test import Client
 
     client = Client()
@@ -452,6 +158,7 @@ def pages(world: dict[str, Any], repeat: int) -> None:
 
 
 def export(world: dict[str, Any]) -> None:
+    """The time and memory of a ~100,000-row .xlsx export, beside reading its rows in bare SQL."""
     from django.db import connection
     from django.http import QueryDict
     from django.test import Client
@@ -490,6 +197,7 @@ def export(world: dict[str, Any]) -> None:
 
 
 def import_10k(world: dict[str, Any]) -> None:
+    """The time of importing a 10,000-row .xlsx, beside the time its SQL took."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

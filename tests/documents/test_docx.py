@@ -19,7 +19,10 @@ from tests.documents.docx_builders import (
     replace_part,
 )
 from zhenggai.documents.docx import format_number, read_docx_paragraphs
+from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.reading import read_bytes, read_document
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # The outline of a report: 一、 （一） 1. （1） ① on levels 0..4 of one list.
 OUTLINE = abstract_num(
@@ -431,6 +434,24 @@ def test_unusual_style_markup_and_missing_styles() -> None:
         Para("己", style="ZgQuoted"),
     ]
     assert read(build_docx(paragraphs, numbering, styles)) == ["一、甲", "二、乙", "丙", "丁", "戊", "三、己"]
+
+
+def test_styles_xml_is_read_only_as_far_as_the_styles_used() -> None:
+    numbering = abstract_num(1, level(0, "chineseCounting", "%1、")) + num(4, 1)
+    data = build_docx([Para("存在的问题", style="ZgPart"), Para("原因剖析", style="ZgPart")], numbering)
+    used = (
+        '<w:style w:type="paragraph" w:styleId="ZgPart">'
+        '<w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>'
+    )
+    others = "".join(f'<w:style w:type="paragraph" w:styleId="Other{i}"/>' for i in range(2000))
+
+    def styles(before: str, after: str) -> bytes:
+        part = f'<w:styles xmlns:w="{W}">{before}{used}{others}{after}</w:styles>'
+        return replace_part(data, "word/styles.xml", part)
+
+    assert read(styles("", "<w:style a=1/>")) == ["一、存在的问题", "二、原因剖析"]  # damage never reached
+    with pytest.raises(DocumentError, match="损坏"):
+        read(styles("<w:style a=1/>", ""))
 
 
 def test_list_style_through_num_style_link() -> None:

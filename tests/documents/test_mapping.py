@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from zhenggai.documents import parse_file, read_notice_aspects, read_text
-from zhenggai.documents.mapping import propose_feedback_problems, propose_report_mapping, similarity
+from zhenggai.documents.mapping import propose_feedback_problems, propose_report_mapping
 from zhenggai.documents.report import parse_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -120,10 +120,3 @@ def test_feedback_read_from_a_rectification_report_lists_its_problems():
 def test_feedback_without_outline_gives_nothing_rather_than_noise():
     report = parse_document(read_text("这是一段没有编号的文字。", "x.txt"))
     assert propose_feedback_problems(report) == []
-
-
-def test_similarity_is_symmetric_in_shape_and_bounded():
-    scores = similarity(["联系群众不够", "学习不深"], ["密切联系群众", "深入学习", "无关"])
-    assert len(scores) == 2 and len(scores[0]) == 3
-    assert all(0 <= s <= 1.0001 for row in scores for s in row)
-    assert scores[0][0] > scores[0][1]

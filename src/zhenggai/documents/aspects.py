@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from zhenggai.documents.markers import chinese_to_int, enum_marker_at_start, find_enum_markers, match_marker
+from zhenggai.documents.overlap import coverage, weighted_bigrams
 from zhenggai.documents.text import bigrams
 
 if TYPE_CHECKING:
@@ -106,17 +105,12 @@ def _item_text(item: Item) -> str:
 
 def assign(aspects: list[str], texts: list[str], threshold: float = 0.3) -> list[tuple[int | None, float]]:
     """For each text, the index of the aspect it answers (or None) and the score, one-to-one first."""
-    grams = [bigrams(a) for a in aspects]
-    df = Counter(g for gs in grams for g in gs)
-    n = len(aspects)
-    weight = {g: math.log(1 + n / c) for g, c in df.items()}
+    grams, weight = weighted_bigrams(aspects)
     scores = []
     for t, text in enumerate(texts):
         tg = bigrams(text)
         for a, ag in enumerate(grams):
-            total = sum(weight[g] for g in ag) or 1.0
-            shared = sum(weight[g] for g in ag & tg)
-            scores.append((shared / total, t, a))
+            scores.append((coverage(ag, tg, weight), t, a))
     scores.sort(reverse=True)
     result: list[tuple[int | None, float]] = [(None, 0.0)] * len(texts)
     used: set[int] = set()

@@ -24,6 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of `zhenggai parse|check|aspects`; its errors are in Chinese and exit with 2."""
     parser = _Parser(prog="zhenggai", description="对照检查材料的解析与审核。")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("parse", help="解析材料，显示其结构（各部分、问题、措施）")
@@ -48,11 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    """Run one document command; the exit status (0 fine, 1 errors found, 2 the file is unreadable)."""
     args = build_parser().parse_args(argv)
     try:
         if args.command == "parse":
             return _parse(args)
         if args.command == "check":
+            # Imported here so that `parse` and `aspects` never load the rules.
             from zhenggai.documents.checks.cli import run_check
 
             return run_check(args, _out)

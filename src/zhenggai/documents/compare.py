@@ -41,9 +41,11 @@ class Comparison:
 
     @property
     def changed(self) -> bool:
+        """True when any paragraph was inserted, deleted or changed."""
         return any(r.kind != "equal" for r in self.rows)
 
     def count(self, kind: RowKind) -> int:
+        """How many rows are of `kind`."""
         return sum(1 for r in self.rows if r.kind == kind)
 
 

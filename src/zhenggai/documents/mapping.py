@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from zhenggai.documents.aspects import assign, clean_aspect
 from zhenggai.documents.enums import enums_of_texts
 from zhenggai.documents.model import Item, Part, Report
-from zhenggai.documents.text import bigrams
+from zhenggai.documents.overlap import cosine_matrix
 
 #: The longest aspect the ledger stores.
 MAX_ASPECT = 300
@@ -158,7 +156,7 @@ def _measures_of(report: Report) -> list[ProposedMeasure]:
 
 def _attach(problems: list[ProposedProblem], measures: list[ProposedMeasure], aspects: list[str]) -> None:
     """Give each problem the measures that answer it; every measure goes to at least one problem."""
-    scores = similarity([p.description for p in problems], [m.text for m in measures])
+    scores = cosine_matrix([p.description for p in problems], [m.text for m in measures])
     if aspects:
         measure_aspects = [a for a, _ in assign(aspects, [m.text for m in measures], threshold=0.2)]
         for i, p in enumerate(problems):
@@ -179,32 +177,6 @@ def _attach(problems: list[ProposedProblem], measures: list[ProposedMeasure], as
             ProposedMeasure(measures[j].text, measures[j].line, round(min(scores[i][j], 1.0), 3))
             for j in sorted(chosen[i])
         ]
-
-
-def weights(texts: list[str]) -> tuple[list[set[str]], dict[str, float]]:
-    """The character bigrams of each text and their weights: rarer across `texts`, heavier."""
-    grams = [bigrams(t) for t in texts]
-    df = Counter(g for gs in grams for g in gs)
-    n = len(texts)
-    return grams, {g: math.log(1 + n / c) for g, c in df.items()}
-
-
-def similarity(left: list[str], right: list[str]) -> list[list[float]]:
-    """Weighted bigram cosine between every text of `left` and every text of `right`."""
-    grams, weight = weights([*left, *right])
-    lg, rg = grams[: len(left)], grams[len(left) :]
-
-    def total(gs: set[str]) -> float:
-        return sum(weight[g] for g in gs) or 1.0
-
-    rt = [total(g) for g in rg]
-    result = []
-    for a in lg:
-        at = total(a)
-        result.append(
-            [sum(weight[g] for g in a & b) / math.sqrt(at * bt) for b, bt in zip(rg, rt, strict=True)]
-        )
-    return result
 
 
 def _split_measures(text: str, line: int) -> list[ProposedMeasure]:

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Role = Literal["previous_rectification", "problems", "causes", "measures", "other"]
-ROLES: tuple[Role, ...] = ("previous_rectification", "problems", "causes", "measures", "other")
 
 #: What users read for each role.
 ROLE_LABELS: dict[str, str] = {

@@ -7,8 +7,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from zhenggai.documents.mapping import weights
 from zhenggai.documents.model import Paragraph, Report
+from zhenggai.documents.overlap import coverage, weighted_bigrams
 
 K = TypeVar("K", bound=Hashable)
 
@@ -54,13 +54,13 @@ def unmentioned_problems(report: Report, problems: Sequence[tuple[K, str]]) -> l
     keys = [_key_text(text) for _, text in problems]
     texts = [text for _, text in problems]
     background = [p.text for p in report.paragraphs]
-    grams, weight = weights([*keys, *texts, *paragraphs, *background])
+    grams, weight = weighted_bigrams([*keys, *texts, *paragraphs, *background])
     n = len(problems)
     para_grams = grams[2 * n : 2 * n + len(paragraphs)]
     missing = []
     for i, (key, _) in enumerate(problems):
-        best = max(_coverage(grams[i], pg, weight) if grams[i] else 0.0 for pg in para_grams)
-        best = max(best, *(_coverage(grams[n + i], pg, weight) for pg in para_grams))
+        best = max(coverage(grams[i], pg, weight) if grams[i] else 0.0 for pg in para_grams)
+        best = max(best, *(coverage(grams[n + i], pg, weight) for pg in para_grams))
         if best < MENTION_THRESHOLD:
             missing.append(key)
     return missing
@@ -91,7 +91,7 @@ def claimed_done(report: Report, measures: Sequence[tuple[K, str]]) -> list[Done
         return []
     texts = [text for _, text in measures]
     contexts = [p.text for p, _, _ in claims]
-    grams, weight = weights([*texts, *contexts, *(p.text for p in report.paragraphs)])
+    grams, weight = weighted_bigrams([*texts, *contexts, *(p.text for p in report.paragraphs)])
     found: list[DoneClaim[K]] = []
     general = next(((p, s) for p, s, overall in claims if overall), None)
     for i, (key, _) in enumerate(measures):
@@ -99,7 +99,7 @@ def claimed_done(report: Report, measures: Sequence[tuple[K, str]]) -> list[Done
         for c, (paragraph, sentence, overall) in enumerate(claims):
             if overall:
                 continue
-            score = _coverage(grams[i], grams[len(texts) + c], weight)
+            score = coverage(grams[i], grams[len(texts) + c], weight)
             if score >= CLAIM_THRESHOLD and (best is None or score > best.score):
                 best = DoneClaim(key, sentence, paragraph.line, round(score, 3))
         if best is None and general is not None:
@@ -113,11 +113,6 @@ def _key_text(text: str) -> str:
     """The part of a problem that names it: its first sentence when the text is long."""
     first = _SENTENCE.match(text)
     return first.group(0) if first and len(text) > 40 else text
-
-
-def _coverage(part: set[str], whole: set[str], weight: dict[str, float]) -> float:
-    total = sum(weight[g] for g in part)
-    return sum(weight[g] for g in part & whole) / total if total else 0.0
 
 
 __all__ = [

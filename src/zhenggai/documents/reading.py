@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from zhenggai.documents.errors import DocumentError
-from zhenggai.documents.model import Paragraph, SourceDocument
-from zhenggai.documents.text import clean_paragraphs, decode_text, split_lines
+from zhenggai.documents.model import SourceDocument
+from zhenggai.documents.repair import clean_paragraphs
+from zhenggai.documents.text import decode_text, split_lines
 
 #: Files larger than this are refused before anything is parsed.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -63,6 +64,7 @@ def read_bytes(name: str, data: bytes) -> SourceDocument:
             raise DocumentError(
                 f"“{name}”不是有效的 .docx 文件（文件已损坏或扩展名不对），请用 Word 打开后重新保存。"
             )
+        # Imported here so that reading plain text never loads lxml and the .docx reader.
         from zhenggai.documents.docx import read_docx_paragraphs
 
         texts = read_docx_paragraphs(data, name=name)
@@ -82,4 +84,4 @@ def _too_large(name: str, size: int) -> str:
     return f"文件“{name}”过大（{size / 1048576:.1f} MB），上限为 {MAX_FILE_BYTES // 1048576} MB。"
 
 
-__all__ = ["MAX_FILE_BYTES", "Paragraph", "read_bytes", "read_document", "read_text"]
+__all__ = ["MAX_FILE_BYTES", "read_bytes", "read_document", "read_text"]

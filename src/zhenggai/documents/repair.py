@@ -8,7 +8,7 @@ from collections import Counter
 from zhenggai.documents.fused import is_fused, unfuse
 from zhenggai.documents.markers import CN_NUMERAL, chinese_to_int, enum_marker_at_start, match_marker
 from zhenggai.documents.model import Paragraph
-from zhenggai.documents.text import display_width
+from zhenggai.documents.text import clean_line, display_width
 
 _NOISE = re.compile(
     r"^(?:"
@@ -34,6 +34,11 @@ _ANY_GLUED = re.compile(
     rf"|^[{CN_NUMERAL}]{{1,3}}[、．.][^。！？；：:!?;]{{2,40}}?[（(]一[）)]"
 )
 _HEAD_THEN_L2 = re.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
+
+
+def clean_paragraphs(texts: list[str]) -> list[Paragraph]:
+    """Clean each line, drop empty ones, repair copy damage; `line` is the 1-based source line."""
+    return repair([Paragraph(t, i) for i, raw in enumerate(texts, 1) if (t := clean_line(raw))])
 
 
 def repair(paragraphs: list[Paragraph]) -> list[Paragraph]:

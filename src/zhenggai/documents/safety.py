@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import PurePath
+from typing import Any
 
 from lxml import etree
 
@@ -41,15 +43,20 @@ _ZIP_ERRORS = (
     MemoryError,
 )
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    huge_tree=False,
-    dtd_validation=False,
-    remove_comments=True,
-    remove_pis=True,
-)
+# No DTDs, no entities, no network, libxml2's depth and size limits: for parse_xml and iter_xml alike.
+_PARSER_OPTIONS: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "dtd_validation": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+_PARSER = etree.XMLParser(**_PARSER_OPTIONS)
+_XML_ERRORS = (etree.LxmlError, ValueError, UnicodeError, RecursionError, MemoryError)
+#: iter_xml parses this much at a time: little beyond the element the caller stops at.
+_FEED_BYTES = 8192
 
 
 class SafeZip:
@@ -121,22 +128,56 @@ def open_zip(data: bytes, name: str) -> SafeZip:
 
 def parse_xml(data: bytes, name: str) -> etree._Element:
     """Parse one XML part without DTDs, entities or network access; refuse any DOCTYPE outright."""
-    if has_doctype(data):
-        raise DocumentError(
-            f"“{name}”含有不允许的 XML 声明（DOCTYPE），可能是恶意文件，已拒绝读取。{advice(name)}。"
-        )
+    refuse_doctype(data, name)
     try:
         root = etree.fromstring(data, _PARSER)
-    except (etree.LxmlError, ValueError, UnicodeError, RecursionError, MemoryError):
-        raise DocumentError(f"“{name}”内容已损坏（XML 格式错误），无法读取。{advice(name)}。") from None
+    except _XML_ERRORS:
+        raise DocumentError(_broken_xml(name)) from None
     if root is None:
         raise DocumentError(f"“{name}”内容为空，无法读取。{advice(name)}。")
-    docinfo = root.getroottree().docinfo
-    if getattr(docinfo, "doctype", "") or getattr(docinfo, "internalDTD", None) is not None:
-        raise DocumentError(
-            f"“{name}”含有不允许的 XML 声明（DOCTYPE），可能是恶意文件，已拒绝读取。{advice(name)}。"
-        )
+    _refuse_parsed_doctype(root, name)
     return root
+
+
+def iter_xml(data: bytes, name: str, tag: str) -> Iterator[etree._Element]:
+    """The `tag` elements of one XML part, each as soon as the parser has read to its end.
+
+    The same parser options and refusals as parse_xml, but the part is parsed as it is consumed,
+    a few kilobytes at a time: stop iterating and the rest is never parsed (so a broken part
+    raises DocumentError only once the parser reaches the damage).
+    """
+    refuse_doctype(data, name)
+    parser = etree.XMLPullParser(events=("end",), tag=tag, **_PARSER_OPTIONS)
+    checked = False
+    for start in range(0, len(data) + _FEED_BYTES, _FEED_BYTES):  # the last round closes
+        try:
+            if start < len(data):
+                parser.feed(data[start : start + _FEED_BYTES])
+            elif not checked:
+                _refuse_parsed_doctype(parser.close(), name)
+            else:
+                parser.close()
+            # End events carry elements (the stubs allow namespace tuples too).
+            found = [e for _, e in parser.read_events() if isinstance(e, etree._Element)]
+        except _XML_ERRORS:
+            raise DocumentError(_broken_xml(name)) from None
+        for element in found:
+            if not checked:
+                _refuse_parsed_doctype(element, name)
+                checked = True
+            yield element
+
+
+def refuse_doctype(data: bytes, name: str) -> None:
+    """Raise DocumentError when `data` declares a DOCTYPE (see has_doctype)."""
+    if has_doctype(data):
+        raise DocumentError(_doctype(name))
+
+
+def _refuse_parsed_doctype(element: etree._Element, name: str) -> None:
+    docinfo = element.getroottree().docinfo
+    if getattr(docinfo, "doctype", "") or getattr(docinfo, "internalDTD", None) is not None:
+        raise DocumentError(_doctype(name))
 
 
 def has_doctype(data: bytes) -> bool:
@@ -173,6 +214,14 @@ def advice(name: str) -> str:
     return "请用 Word 或 WPS 打开后另存为 .docx 再上传"
 
 
+def _doctype(name: str) -> str:
+    return f"“{name}”含有不允许的 XML 声明（DOCTYPE），可能是恶意文件，已拒绝读取。{advice(name)}。"
+
+
+def _broken_xml(name: str) -> str:
+    return f"“{name}”内容已损坏（XML 格式错误），无法读取。{advice(name)}。"
+
+
 def _corrupt(name: str) -> str:
     suffix = PurePath(name).suffix.lower() or "Office"
     return f"“{name}”不是有效的 {suffix} 文件，文件已损坏或不完整。{advice(name)}。"
@@ -195,6 +244,8 @@ __all__ = [
     "SafeZip",
     "advice",
     "has_doctype",
+    "iter_xml",
     "open_zip",
     "parse_xml",
+    "refuse_doctype",
 ]

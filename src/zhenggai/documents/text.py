@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from zhenggai.documents.errors import DocumentError
-from zhenggai.documents.model import Paragraph
 
 # Regular expressions, not str.translate: translating non-ASCII text goes character by character.
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
@@ -82,14 +81,6 @@ def clean_line(text: str) -> str:
     return text
 
 
-def clean_paragraphs(texts: list[str]) -> list[Paragraph]:
-    """Clean each line, drop empty ones, repair copy damage; `line` is the 1-based source line."""
-    paragraphs = [Paragraph(t, i) for i, raw in enumerate(texts, 1) if (t := clean_line(raw))]
-    from zhenggai.documents.repair import repair
-
-    return repair(paragraphs)
-
-
 # Characters that only Traditional script uses, frequent in our genre: enough to tell the script.
 _TRADITIONAL_CHAR = re.compile(
     "[們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢顧議認識務責當進難還過體關現義經無機"
@@ -138,3 +129,31 @@ def bigrams(text: str) -> set[str]:
     for run in _CJK_RUN.findall(text):
         grams.update(run[i : i + 2] for i in range(len(run) - 1))
     return grams
+
+
+# Han characters, the compatibility ideographs and extension A included (what search indexes).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORDS = re.compile(rf"[{_HAN}]+|[0-9A-Za-z]+")
+_IS_HAN = re.compile(rf"[{_HAN}]")
+
+
+def is_han(text: str) -> bool:
+    """True when `text` starts with a Han character."""
+    return _IS_HAN.match(text) is not None
+
+
+def tokens(text: str) -> list[str]:
+    """The bigram (Han) and word (Latin, digits) tokens of a text, in order, with repeats.
+
+    A run of one Han character is a token of its own; Latin words are folded to lower case.
+    """
+    out: list[str] = []
+    for run in _WORDS.findall(text or ""):
+        if _IS_HAN.match(run):
+            if len(run) == 1:
+                out.append(run)
+            else:
+                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            out.append(run.lower())
+    return out

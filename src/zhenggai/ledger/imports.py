@@ -11,8 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from zhenggai.core.dates import today
-from zhenggai.documents.ledger_dates import year_in
-from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet, read_ledger_xlsx
+from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet, read_ledger_xlsx, year_in
 from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
 from zhenggai.ledger.bulk import bulk_create_problems
 from zhenggai.ledger.models import MEETING_KINDS, Measure, Problem, Progress, Source, SourceKind, Status, Term

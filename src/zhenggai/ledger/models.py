@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 
+from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 from zhenggai.ledger.audit import AuditEntry  # noqa: F401  (a model of this app)
 from zhenggai.ledger.search import search_tokens
 from zhenggai.orgs.models import Organisation
@@ -93,16 +94,20 @@ class Problem(models.Model):
 
 
 class Term(models.TextChoices):
-    IMMEDIATE = "immediate", "立行立改"
-    DEADLINE = "deadline", "限期整改"
-    ONGOING = "ongoing", "长期坚持"
+    """How a measure is scheduled; the words users read come from the document engine."""
+
+    IMMEDIATE = "immediate", TERM_LABELS["immediate"]
+    DEADLINE = "deadline", TERM_LABELS["deadline"]
+    ONGOING = "ongoing", TERM_LABELS["ongoing"]
 
 
 class Status(models.TextChoices):
-    NOT_STARTED = "not_started", "未启动"
-    IN_PROGRESS = "in_progress", "正在推进"
-    DONE = "done", "已完成"
-    BLOCKED = "blocked", "暂不具备整改条件"
+    """A measure's state; the words users read come from the document engine."""
+
+    NOT_STARTED = "not_started", STATUS_LABELS["not_started"]
+    IN_PROGRESS = "in_progress", STATUS_LABELS["in_progress"]
+    DONE = "done", STATUS_LABELS["done"]
+    BLOCKED = "blocked", STATUS_LABELS["blocked"]
 
 
 #: Statuses whose deadline still runs: these can be overdue or due soon.

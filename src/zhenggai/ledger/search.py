@@ -9,25 +9,9 @@ plain substring match.
 
 from __future__ import annotations
 
-import re
+from zhenggai.documents.text import is_han, tokens
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUNS = re.compile(rf"[{_HAN}]+|[0-9A-Za-z]+")
-_IS_HAN = re.compile(rf"[{_HAN}]")
-
-
-def tokens(text: str) -> list[str]:
-    """The bigram (Han) and word (Latin, digits) tokens of a text, in order, with repeats."""
-    out: list[str] = []
-    for run in _RUNS.findall(text or ""):
-        if _IS_HAN.match(run):
-            if len(run) == 1:
-                out.append(run)
-            else:
-                out.extend(run[i : i + 2] for i in range(len(run) - 1))
-        else:
-            out.append(run.lower())
-    return out
+__all__ = ["search_tokens", "tokens", "tsquery"]
 
 
 def search_tokens(text: str) -> str:
@@ -41,6 +25,6 @@ def tsquery(query: str) -> str | None:
     A single Han character has no bigram: such queries fall back to a substring match.
     """
     found = list(dict.fromkeys(tokens(query)))
-    if not found or any(len(t) < 2 and _IS_HAN.match(t) for t in found):
+    if not found or any(len(t) < 2 and is_han(t) for t in found):
         return None
     return " & ".join(f"'{t}'" for t in found)

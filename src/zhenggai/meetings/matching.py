@@ -14,9 +14,9 @@ from django.db import transaction
 
 from zhenggai.core.errors import Refusal
 from zhenggai.documents import Report
+from zhenggai.documents.opinions import OpinionMatch, OpinionText, match_report
 from zhenggai.meetings.access import must_manage
 from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, Route
-from zhenggai.meetings.opinion_matching import OpinionMatch, OpinionText, match_report
 from zhenggai.orgs.models import User
 
 ReportProvider = Callable[[Meeting, User], Report | None]

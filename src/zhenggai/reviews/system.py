@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhenggai.documents import Report as ParsedReport
+from zhenggai.documents.opinions import OpinionMatch, OpinionText, match_report
 from zhenggai.documents.previous import DoneClaim, claimed_done, unmentioned_problems
 from zhenggai.ledger.models import Measure, Problem, Status
 from zhenggai.meetings.models import Meeting, Opinion, Route
-from zhenggai.meetings.opinion_matching import OpinionMatch, OpinionText, match_report
 from zhenggai.orgs.models import User
 
 

@@ -1,67 +1,9 @@
 """The check: every opinion routed to a member is answered by a problem of his report; the office confirms."""
 
-from importlib.resources import as_file, files
-
-from django.test import SimpleTestCase
-
+from tests.documents.test_opinions import ON_CARS, ON_MASSES, seed_report
 from tests.web.meetings.base import MeetingTestCase
-from zhenggai.documents import parse_file, read_text
-from zhenggai.documents.report import parse_document
 from zhenggai.meetings import matching, opinions
 from zhenggai.meetings.models import MatchDecision
-from zhenggai.meetings.opinion_matching import OpinionText, match_report, problem_items, same_aspect
-
-
-def seed_report():
-    with as_file(files("zhenggai.examples") / "seed.txt") as path:
-        return parse_file(path)
-
-
-ON_MASSES = OpinionText(
-    "masses", "联系群众不够经常，深入基层调研偏少，代表作用发挥不充分。", "带头践行以人民为中心的发展思想"
-)
-ON_STYLE = OpinionText("style", "精简会议文件不够，形式主义官僚主义问题仍然存在。")
-ON_CARS = OpinionText("cars", "公务用车管理混乱，车辆私用情况时有发生。")
-
-
-class OpinionMatchingTestCase(SimpleTestCase):
-    def test_it_reads_the_problem_items_of_a_report(self):
-        items = problem_items(seed_report())
-        self.assertTrue(any(i.text.startswith("理解领悟还不够深透") for i in items))
-        self.assertTrue(any("人大代表联系群众作用发挥得还不好" in i.text for i in items))
-        self.assertFalse(any("努力方向" in i.text for i in items))
-
-    def test_it_matches_by_shared_key_words(self):
-        result = {m.key: m for m in match_report([ON_MASSES, ON_STYLE, ON_CARS], seed_report())}
-        self.assertTrue(result["masses"].answered)
-        self.assertIn("联系群众", result["masses"].item.text)
-        self.assertTrue(result["style"].answered)
-        self.assertIn("形式主义", result["style"].item.text)
-        self.assertFalse(result["cars"].answered)
-
-    def test_the_aspect_tips_a_close_call(self):
-        report = parse_document(
-            read_text(
-                "二、存在的主要问题\n（一）在为民服务方面：一是调研不够深入。\n（二）在作风建设方面：一是会风文风不实。"
-            )
-        )
-        plain = OpinionText("a", "下去调研的时候走马观花，不够深入细致。")
-        tagged = OpinionText("a", plain.text, "在为民服务方面")
-        self.assertGreater(match_report([tagged], report)[0].score, match_report([plain], report)[0].score)
-        self.assertTrue(match_report([tagged], report)[0].answered)
-
-    def test_same_aspect_tolerates_wording(self):
-        self.assertTrue(
-            same_aspect(
-                "带头践行以人民为中心的发展思想", "（三）在带头践行以人民为中心的发展思想，尊重群众意愿方面"
-            )
-        )
-        self.assertFalse(same_aspect("带头践行以人民为中心的发展思想", "带头深刻汲取党史中正反两方面经验"))
-        self.assertFalse(same_aspect(None, "任何方面"))
-
-    def test_a_report_without_problems_answers_nothing(self):
-        report = parse_document(read_text("一、基本情况\n今年工作很好。"))
-        self.assertEqual([m.answered for m in match_report([ON_MASSES], report)], [False])
 
 
 class CheckOpinionsAnsweredTestCase(MeetingTestCase):

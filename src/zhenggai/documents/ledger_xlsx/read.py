@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhenggai.documents.ledger_dates import DeadlineError, parse_deadline, year_in
-from zhenggai.documents.ledger_package import READ_ERRORS, damaged, load_workbook, merged_ranges
-from zhenggai.documents.ledger_rows import STATUS_LABELS, ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
-from zhenggai.documents.ledger_words import (
+from zhenggai.documents.ledger_xlsx.dates import DeadlineError, parse_deadline, year_in
+from zhenggai.documents.ledger_xlsx.package import READ_ERRORS, damaged, load_workbook, merged_ranges
+from zhenggai.documents.ledger_xlsx.rows import ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
+from zhenggai.documents.ledger_xlsx.words import (
     TERM_WORDS,
     VAGUE_STATUS_WORDS,
     header_field,
@@ -18,6 +18,7 @@ from zhenggai.documents.ledger_words import (
     normalise,
     status_of,
 )
+from zhenggai.documents.measure_labels import STATUS_LABELS
 from zhenggai.documents.safety import SafeZip
 
 #: Rows searched for the header row.

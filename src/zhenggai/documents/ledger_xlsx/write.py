@@ -9,8 +9,9 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
-from zhenggai.documents.ledger_rows import STATUS_LABELS, TERM_LABELS, LedgerRow
-from zhenggai.documents.ledger_stream import CENTRE, HEADER, TITLE, WRAP, ByteSink, SheetWriter
+from zhenggai.documents.ledger_xlsx.rows import LedgerRow
+from zhenggai.documents.ledger_xlsx.stream import CENTRE, HEADER, TITLE, WRAP, ByteSink, SheetWriter
+from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 
 #: The columns written, in order: (header, field, width in characters). The first ten are the layout
 #: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides.
@@ -31,7 +32,6 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 #: Columns that belong to the problem: merged down over the rows of its measures.
 PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "problem")
-DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 DEFAULT_TITLE = "整改台账"
 SHEET_NAME = "整改台账"
 #: Streaming hands out the file in pieces of about this size.

@@ -106,6 +106,7 @@ class ByteSink:
         self.size = 0
 
     def write(self, data: bytes) -> int:
+        """Keep `data` until the next `take()`; the number of bytes written."""
         self._parts.append(bytes(data))
         self.size += len(data)
         return len(data)

@@ -5,16 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-#: Measure terms (GLOSSARY: term) and the words the ledger writes for them.
-TERM_LABELS: dict[str, str] = {"immediate": "立行立改", "deadline": "限期整改", "ongoing": "长期坚持"}
-#: Measure statuses (GLOSSARY: status) and the words the ledger writes for them.
-STATUS_LABELS: dict[str, str] = {
-    "done": "已完成",
-    "in_progress": "正在推进",
-    "not_started": "未启动",
-    "blocked": "暂不具备整改条件",
-}
-
 
 @dataclass(frozen=True)
 class LedgerRow:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from zhenggai.documents.ledger_words import TERM_WORDS, normalise
+from zhenggai.documents.ledger_xlsx.words import TERM_WORDS, normalise
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}

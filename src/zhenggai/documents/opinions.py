@@ -1,4 +1,4 @@
-"""Which opinions routed to a member are answered by a problem of his report (pure, no database).
+"""Which opinions routed to a member are answered by a problem of his report.
 
 An opinion is answered when one problem item shares enough of its key words (character bigrams,
 rarer ones weigh more) — a little less is enough when the problem sits under the opinion's aspect.
@@ -8,12 +8,13 @@ The office confirms or overrides each result; this only proposes.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from zhenggai.documents import Report
-from zhenggai.ledger.search import tokens
+from zhenggai.documents.model import Report
+from zhenggai.documents.overlap import bigram_weights, coverage
+from zhenggai.documents.text import tokens
 
 #: Share of the opinion's (weighted) key words a problem must repeat to answer it.
 THRESHOLD = 0.3
@@ -41,6 +42,8 @@ class ProblemItem:
 
 @dataclass(frozen=True)
 class OpinionMatch:
+    """The problem item answering an opinion best (None if none shares a word), its score, and if that is enough."""
+
     key: object
     answered: bool
     item: ProblemItem | None
@@ -82,26 +85,21 @@ def match_opinions(
 ) -> list[OpinionMatch]:
     """For each opinion, the problem item that answers it best, and whether that is enough."""
     item_grams = [_grams(i.text) for i in items]
-    df = Counter(g for gs in item_grams for g in gs)
-    n = max(len(items), 1)
-    rare = math.log(1 + n)
-
-    def weight(g: str) -> float:
-        return math.log(1 + n / df[g]) if g in df else rare
-
+    # A word no problem uses weighs as much as the rarest: the opinion says something they do not.
+    rarest = math.log(1 + max(len(items), 1))
+    weight = defaultdict(lambda: rarest, bigram_weights(item_grams))
     out = []
     for opinion in opinions:
         grams = _grams(opinion.text)
-        total = sum(weight(g) for g in grams) or 1.0
         best: tuple[float, ProblemItem | None] = (0.0, None)
-        for item, ig in zip(items, item_grams, strict=True):
-            score = sum(weight(g) for g in grams & ig) / total
-            if same_aspect(opinion.aspect, item.aspect):
+        for candidate, ig in zip(items, item_grams, strict=True):
+            score = coverage(grams, ig, weight)
+            if same_aspect(opinion.aspect, candidate.aspect):
                 score += ASPECT_BONUS
             if score > best[0]:
-                best = (score, item)
-        best_score, best_item = best
-        out.append(OpinionMatch(opinion.key, best_score >= threshold, best_item, round(best_score, 3)))
+                best = (score, candidate)
+        score, item = best
+        out.append(OpinionMatch(opinion.key, score >= threshold, item, round(score, 3)))
     return out
 
 

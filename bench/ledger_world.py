@@ -1,0 +1,224 @@
+"""The province-size ledger the benchmark runs on: organisations, people, sources, problems, measures.
+
+Rows are written by PostgreSQL COPY, not through the ORM, so a million measures take a minute.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from typing import Any
+
+ASPECTS = ["政治建设方面", "思想建设方面", "组织建设方面", "作风建设方面", "纪律建设方面", "制度建设方面"]
+PROBLEMS = [
+    "理论学习不够深入系统，学用结合还不够到位",
+    "落实全面从严治党主体责任不够到位，压力传导层层递减",
+    "调查研究不够深入，解决群众急难愁盼问题办法不多",
+    "执行民主集中制不够严格，会议决策程序不够规范",
+    "形式主义官僚主义问题仍有发生，文山会海现象有所反弹",
+    "干部队伍建设统筹谋划不够，年轻干部培养力度不足",
+    "意识形态工作责任制落实不够到位，阵地管理存在薄弱环节",
+    "财务管理制度执行不严，公务接待标准把关不严",
+]
+MEASURES = [
+    "制定个人学习计划，每月研读原著不少于两篇",
+    "建立主体责任清单，每季度专题研究一次",
+    "开展蹲点调研，形成调研报告并推动成果转化",
+    "修订议事规则，严格执行“三重一大”集体决策制度",
+    "精简会议文件，建立督查检查考核计划管理制度",
+    "制定年轻干部培养规划，开展轮岗交流",
+    "开展意识形态阵地排查，落实分级负责制度",
+    "修订财务管理办法，开展专项检查",
+]
+STATUSES = ["done"] * 5 + ["in_progress"] * 3 + ["not_started", "blocked"]
+TERMS = ["deadline"] * 7 + ["immediate", "ongoing", "ongoing"]
+
+# The columns COPY fills, in the order of the rows built below.
+USER_COLUMNS = (  # noqa: SIM905
+    "id username password display_name first_name last_name email is_superuser is_staff is_active date_joined"
+).split()
+SOURCE_COLUMNS = (  # noqa: SIM905
+    "id kind organisation_id title year theme inspecting_body feedback_date created_at"
+).split()
+PROBLEM_COLUMNS = (  # noqa: SIM905
+    "id source_id organisation_id number aspect category description closed_at closed_by_id close_note "
+    "reopened_at reopen_reason created_at updated_at"
+).split()
+MEASURE_COLUMNS = (  # noqa: SIM905
+    "id problem_id organisation_id number text owner_id unit_id term deadline original_deadline "
+    "extension_reason status completion_note completed_on blocked_reason review_date finished_late "
+    "done_without_evidence search_text created_at updated_at"
+).split()
+#: closed_at, closed_by_id, close_note, reopened_at, reopen_reason of a problem still open.
+OPEN = (None, None, "", None, "")
+PROGRESS_COLUMNS = "measure_id date text author_id status_before status_after created_at".split()  # noqa: SIM905
+
+
+def generate(n_orgs: int, n_measures: int) -> dict[str, Any]:
+    """Organisations, people, sources, problems, measures and some progress, by COPY.
+
+    Returns what the figures need: the province office's user (`boss`), the `root` and one `city`
+    organisation, a source id, an owner id and the number of measures.
+    """
+    from django.db import connection
+
+    from zhenggai.orgs.models import Membership, Organisation, Role, User
+
+    rng = random.Random(20261127)
+    now = datetime.datetime.now(datetime.UTC)
+    root = Organisation.objects.create(name="省委")
+    boss = User.objects.create_user(username="bench", password="bench-password-1", display_name="省委办公室")
+    Membership.objects.create(user=boss, organisation=root, role=Role.OFFICE)
+    city_ids, org_ids = _organisations(connection, root, n_orgs, now)
+    first_user, people_by_org = _people(connection, org_ids, n_orgs, now)
+    _sources(connection, org_ids, now)
+    _problems_and_measures(connection, rng, org_ids, people_by_org, boss.pk, n_measures, now)
+    _analyse(connection)
+    return {
+        "boss": boss,
+        "root": root,
+        "city": Organisation.objects.get(pk=city_ids[0]),
+        "source": 1,
+        "owner": first_user,
+        "measures": n_measures,
+    }
+
+
+def _organisations(
+    connection: Any, root: Any, n_orgs: int, now: datetime.datetime
+) -> tuple[list[int], list[int]]:
+    """A two-level tree below `root`: √n cities, then units; (city ids, every id but the root's)."""
+    from zhenggai.orgs.models import Organisation
+
+    cities = max(1, int(n_orgs**0.5))
+    org_rows, paths = [], {}
+    next_id = root.pk + 1
+    city_ids = []
+    for c in range(cities):
+        pk = next_id
+        next_id += 1
+        paths[pk] = f"{root.path}{pk:06d}/"
+        org_rows.append((pk, f"市{c + 1}", root.pk, paths[pk], 1, now))
+        city_ids.append(pk)
+    while len(org_rows) < n_orgs - 1:
+        parent = city_ids[len(org_rows) % cities]
+        pk = next_id
+        next_id += 1
+        paths[pk] = f"{paths[parent]}{pk:06d}/"
+        org_rows.append((pk, f"单位{pk}", parent, paths[pk], 2, now))
+    _copy(connection, Organisation, ["id", "name", "parent_id", "path", "depth", "created_at"], org_rows)
+    return city_ids, [r[0] for r in org_rows]
+
+
+def _people(
+    connection: Any, org_ids: list[int], n_orgs: int, now: datetime.datetime
+) -> tuple[int, dict[int, list[int]]]:
+    """Five members an organisation (fifty at least); (the first one's id, the members of each)."""
+    from zhenggai.orgs.models import Membership, Role, User
+
+    n_people = max(50, n_orgs * 5)
+    first_user = User.objects.order_by("-pk").values_list("pk", flat=True).first() + 1
+    people = [
+        (first_user + i, f"p{i}", "!", f"干部{i}", "", "", "", False, False, True, now)
+        for i in range(n_people)
+    ]
+    _copy(connection, User, USER_COLUMNS, people)
+    person_org = {first_user + i: org_ids[i % len(org_ids)] for i in range(n_people)}
+    _copy(
+        connection,
+        Membership,
+        ["user_id", "organisation_id", "role", "created_at"],
+        [(pk, org, Role.MEMBER.value, now) for pk, org in person_org.items()],
+    )
+    people_by_org: dict[int, list[int]] = {}
+    for pk, org in person_org.items():
+        people_by_org.setdefault(org, []).append(pk)
+    return first_user, people_by_org
+
+
+def _sources(connection: Any, org_ids: list[int], now: datetime.datetime) -> None:
+    """One democratic-life meeting of 2025 for each organisation (source id = its place + 1)."""
+    from zhenggai.ledger.models import Source
+
+    rows = [
+        (i + 1, "democratic_life", org, f"2025年度民主生活会（{org}）", 2025, "", "", None, now)
+        for i, org in enumerate(org_ids)
+    ]
+    _copy(connection, Source, SOURCE_COLUMNS, rows)
+
+
+def _problems_and_measures(
+    connection: Any,
+    rng: random.Random,
+    org_ids: list[int],
+    people_by_org: dict[int, list[int]],
+    boss: int,
+    n_measures: int,
+    now: datetime.datetime,
+) -> None:
+    """Problems with two to four measures each until there are `n_measures`; progress on every tenth."""
+    from zhenggai.ledger.models import Measure, Problem, Progress
+    from zhenggai.ledger.search import search_tokens
+
+    tokens = {(p, m): search_tokens(f"{PROBLEMS[p]} {MEASURES[m]}") for p in range(8) for m in range(8)}
+    today = datetime.date.today()
+    problem_rows, measure_rows, progress_rows = [], [], []
+    problem_id = measure_id = 0
+    while measure_id < n_measures:
+        problem_id += 1
+        org = org_ids[problem_id % len(org_ids)]
+        p = rng.randrange(8)
+        source = org_ids.index(org) + 1
+        problem_rows.append(
+            (problem_id, source, org, problem_id, ASPECTS[p % 6], "", PROBLEMS[p], *OPEN, now, now)
+        )
+        for number in range(1, rng.choice((2, 3, 3, 4)) + 1):
+            measure_id += 1
+            m = rng.randrange(8)
+            status = rng.choice(STATUSES)
+            term = rng.choice(TERMS)
+            deadline = (
+                None if term == "ongoing" else today + datetime.timedelta(days=rng.randrange(-400, 400))
+            )
+            owner = rng.choice(people_by_org.get(org) or [boss])
+            what = (measure_id, problem_id, org, number, f"{MEASURES[m]}（{measure_id}）", owner, org, term)
+            notes = (
+                "已落实" if status == "done" else "",
+                None,
+                "待条件具备" if status == "blocked" else "",
+                None,
+            )
+            when = (deadline, None, "", status, *notes, False, status == "done", tokens[p, m], now, now)
+            measure_rows.append((*what, *when))
+            if measure_id % 10 == 0:
+                progress_rows.append((measure_id, today, "按计划推进，已召开专题会议", boss, "", status, now))
+    _copy(connection, Problem, PROBLEM_COLUMNS, problem_rows)
+    _copy(connection, Measure, MEASURE_COLUMNS, measure_rows)
+    _copy(connection, Progress, PROGRESS_COLUMNS, progress_rows)
+
+
+def _analyse(connection: Any) -> None:
+    """Move each id sequence past the copied rows, and give the planner fresh statistics."""
+    from zhenggai.ledger.models import Measure, Problem, Source
+    from zhenggai.orgs.models import Organisation, User
+
+    with connection.cursor() as cursor:
+        for model in (Organisation, User, Source, Problem, Measure):
+            table = model._meta.db_table
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+            )
+        cursor.execute("VACUUM ANALYZE")
+
+
+def _copy(connection: Any, model: Any, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    raw = (
+        connection.connection
+        if connection.connection
+        else connection.ensure_connection() or connection.connection
+    )
+    table = model._meta.db_table
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    raw.commit()

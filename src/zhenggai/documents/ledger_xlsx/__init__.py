@@ -1,0 +1,41 @@
+"""The rectification ledger (整改台账) as an Excel workbook, in and out: the one module callers import.
+
+Inside: `read` (a sheet as offices keep it → rows and a row-by-row report) with `package` (the
+checked .xlsx), `words` (headers, statuses, terms as offices write them) and `dates` (deadline
+cells); `write` (rows → a 整改台账 .xlsx or CSV) over `stream` (the streaming .xlsx writer);
+`rows` (the neutral row type both sides share).
+"""
+
+from __future__ import annotations
+
+from zhenggai.documents.ledger_xlsx.dates import Deadline, DeadlineError, parse_deadline, year_in
+from zhenggai.documents.ledger_xlsx.read import MAX_ROWS, read_ledger_xlsx
+from zhenggai.documents.ledger_xlsx.rows import ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
+from zhenggai.documents.ledger_xlsx.write import (
+    COLUMNS,
+    iter_ledger_csv,
+    iter_ledger_xlsx,
+    write_ledger_csv,
+    write_ledger_xlsx,
+)
+from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
+
+__all__ = [
+    "COLUMNS",
+    "MAX_ROWS",
+    "STATUS_LABELS",
+    "TERM_LABELS",
+    "ColumnMapping",
+    "Deadline",
+    "DeadlineError",
+    "LedgerIssue",
+    "LedgerRow",
+    "LedgerSheet",
+    "iter_ledger_csv",
+    "iter_ledger_xlsx",
+    "parse_deadline",
+    "read_ledger_xlsx",
+    "write_ledger_csv",
+    "write_ledger_xlsx",
+    "year_in",
+]
