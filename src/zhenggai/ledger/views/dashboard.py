@@ -19,6 +19,10 @@ from zhenggai.orgs.models import READING_ROLES, User
 
 @login_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
+    """The dashboard (看板) of the measures and problems the user may see, for one source and one
+    organisation when asked: the summary sentence, charts by status, aspect, unit and owner, the
+    overdue and this week's lists, and the 待办 counts. On PostgreSQL the counts come from the rollup.
+    """
     user: User = request.user
     f = queries.parse_filter(request.GET)
     measures = visible_measures(user)
