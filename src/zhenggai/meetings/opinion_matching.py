@@ -41,6 +41,10 @@ class ProblemItem:
 
 @dataclass(frozen=True)
 class OpinionMatch:
+    """The best answer found for one opinion: its key, whether it is enough (score at least the
+    threshold), the problem item (None when no item scores above zero) and the score.
+    """
+
     key: object
     answered: bool
     item: ProblemItem | None
