@@ -105,7 +105,7 @@ def simplified(text: str) -> str:
     if _TRADITIONAL_CHAR.search(text) is None:
         return text
     converter = _t2s()
-    result: str = converter.convert(text)  # type: ignore[attr-defined]
+    result: str = converter.convert(text)  # type: ignore[attr-defined]  # opencc's converter is untyped
     return result
 
 

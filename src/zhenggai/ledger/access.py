@@ -21,6 +21,9 @@ def visible_measures(user: User) -> QuerySet[Measure]:
 
 
 def visible_problems(user: User) -> QuerySet[Problem]:
+    """Problems of the organisations where the user reads (secretary, office or reviewer there or above),
+    and the problems of the measures he owns anywhere; none for a visitor who has not logged in.
+    """
     if not user.is_authenticated:
         return Problem.objects.none()
     own = Problem.objects.filter(measures__owner=user).values("pk")
@@ -28,6 +31,9 @@ def visible_problems(user: User) -> QuerySet[Problem]:
 
 
 def visible_sources(user: User) -> QuerySet[Source]:
+    """Sources of the organisations where the user reads, and the sources of the problems of the measures
+    he owns anywhere; none for a visitor who has not logged in.
+    """
     if not user.is_authenticated:
         return Source.objects.none()
     own = Problem.objects.filter(measures__owner=user).values("source_id")
@@ -35,10 +41,12 @@ def visible_sources(user: User) -> QuerySet[Source]:
 
 
 def managed_sources(user: User) -> QuerySet[Source]:
+    """Sources of the organisations the user manages (secretary or office there or above)."""
     return Source.objects.filter(scope_q(user, MANAGING_ROLES))
 
 
 def can_read_measure(user: User, measure: Measure) -> bool:
+    """True when the user reads the measure's organisation or is its owner."""
     return can_read(user, measure.organisation) or (user.is_authenticated and measure.owner_id == user.pk)
 
 

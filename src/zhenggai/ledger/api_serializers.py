@@ -10,16 +10,24 @@ from zhenggai.ledger.models import Measure, Progress, Status, Term
 
 
 class PersonSerializer(serializers.Serializer[Any]):
+    """A person as the API names him: id and name (the login when no name is set)."""
+
     id = serializers.IntegerField()
     name = serializers.CharField(source="__str__")
 
 
 class OrganisationSerializer(serializers.Serializer[Any]):
+    """An organisation as the API names it: id and name."""
+
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
 class ProblemSummarySerializer(serializers.Serializer[Any]):
+    """The problem a measure belongs to: number, description, aspect, category, its source (id and title),
+    and whether it is closed (销号).
+    """
+
     id = serializers.IntegerField()
     number = serializers.IntegerField()
     description = serializers.CharField()
@@ -31,9 +39,13 @@ class ProblemSummarySerializer(serializers.Serializer[Any]):
 
 
 class ProgressSerializer(serializers.ModelSerializer[Progress]):
+    """A progress entry (整改进展) as read: date, text, author, and the status before and after it."""
+
     author = PersonSerializer(read_only=True)
 
     class Meta:
+        """The fields a client reads; progress is posted with ProgressCreateSerializer, never this one."""
+
         model = Progress
         fields = ("id", "date", "text", "author", "status_before", "status_after", "created_at")
 
@@ -49,6 +61,8 @@ class MeasureSerializer(serializers.ModelSerializer[Measure]):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
 
     class Meta:
+        """Every field read-only: measures change through the create and update serializers."""
+
         model = Measure
         fields: tuple[str, ...] = (
             "id",
@@ -83,6 +97,8 @@ class MeasureDetailSerializer(MeasureSerializer):
     progress = ProgressSerializer(many=True, read_only=True)
 
     class Meta(MeasureSerializer.Meta):
+        """The measure's fields and its progress entries, all read-only."""
+
         fields: tuple[str, ...] = (*MeasureSerializer.Meta.fields, "progress")
         read_only_fields: tuple[str, ...] = fields
 
@@ -121,10 +137,16 @@ class ProgressCreateSerializer(serializers.Serializer[Any]):
 
 
 class ErrorSerializer(serializers.Serializer[Any]):
+    """Every refusal of the API, for the schema: {"detail": "中文说明"}."""
+
     detail = serializers.CharField()
 
 
 class MeasurePageSerializer(serializers.Serializer[Any]):
+    """One page of the measure list: the rows, the URL of the next page (null on the last), the count
+    (at most 10,000) and `more`, true when there are more rows than the count says.
+    """
+
     results = MeasureSerializer(many=True)
     next = serializers.CharField(allow_null=True)
     count = serializers.IntegerField()

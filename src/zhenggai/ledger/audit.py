@@ -16,20 +16,33 @@ from django.utils import timezone
 
 
 class AuditAction(models.TextChoices):
+    """What an audit entry records: a row created (新增), changed (修改) or deleted (删除)."""
+
     CREATE = "create", "新增"
     CHANGE = "change", "修改"
     DELETE = "delete", "删除"
 
 
 class ImmutableQuerySet(models.QuerySet["AuditEntry"]):
+    """Audit entries in bulk: `update()` and `delete()` raise PermissionError; no query rewrites the trail."""
+
     def update(self, **kwargs: Any) -> int:
+        """Always raises PermissionError (审计记录不可修改): entries are never changed."""
         raise PermissionError("审计记录不可修改")
 
     def delete(self) -> tuple[int, dict[str, int]]:
+        """Always raises PermissionError (审计记录不可删除): entries are never deleted."""
         raise PermissionError("审计记录不可删除")
 
 
 class AuditEntry(models.Model):
+    """One change to a ledger row: who (by name too), when, what, and the row's fields before and after.
+
+    Written only through `record()` and `entry()`; an entry is never changed or deleted. It is filed
+    under plain problem and measure ids and the organisation's path, so the trail outlives the rows
+    and is searched by organisation.
+    """
+
     at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, on_delete=models.PROTECT, related_name="+"
@@ -51,6 +64,8 @@ class AuditEntry(models.Model):
     objects = ImmutableQuerySet.as_manager()
 
     class Meta:
+        """Named 审计记录; newest first; indexed by object, for one row's history."""
+
         verbose_name = "审计记录"
         verbose_name_plural = "审计记录"
         ordering = ("-at", "-id")
@@ -60,11 +75,13 @@ class AuditEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.summary} {self.object_repr}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        """Insert a new entry; saving one already stored raises PermissionError (审计记录不可修改)."""
         if self.pk is not None:
             raise PermissionError("审计记录不可修改")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Always raises PermissionError (审计记录不可删除): an entry is never deleted."""
         raise PermissionError("审计记录不可删除")
 
     def changes(self) -> list[tuple[str, Any, Any]]:

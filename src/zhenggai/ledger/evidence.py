@@ -16,10 +16,14 @@ from zhenggai.core.errors import Refusal
 
 
 class Upload(Protocol):
+    """What `store()` needs of an uploaded file (Django's UploadedFile has it): name, size, chunks."""
+
     name: str
     size: int
 
-    def chunks(self, chunk_size: int | None = ...) -> Iterator[bytes]: ...
+    def chunks(self, chunk_size: int | None = ...) -> Iterator[bytes]:
+        """The content, in pieces of at most `chunk_size` bytes."""
+        ...
 
 
 def _extension(name: str) -> str:
@@ -75,6 +79,7 @@ def store(upload: Upload) -> tuple[str, str, int, str]:
 
 
 def remove(stored_name: str) -> None:
+    """Delete a stored file; a file already gone is no error. Raises Refusal for a name that is not ours."""
     path_of(stored_name).unlink(missing_ok=True)
 
 
@@ -85,4 +90,5 @@ def remove_all(stored_names: Iterable[str]) -> None:
 
 
 def content_type(name: str) -> str:
+    """The MIME type a file is sent with, guessed from its name; application/octet-stream when unknown."""
     return mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -16,7 +16,13 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class SourceForm(forms.ModelForm[Source]):
+    """A new source of problems: kind, an organisation the user manages, year and theme (meetings) or
+    inspecting body and feedback date (inspections), and a title that may be left empty.
+    """
+
     class Meta:
+        """The fields in the order the page shows them; the help text says an empty title is made for you."""
+
         model = Source
         fields = ("kind", "organisation", "year", "theme", "inspecting_body", "feedback_date", "title")
         widgets = {"feedback_date": DATE}  # noqa: RUF012
@@ -30,7 +36,14 @@ class SourceForm(forms.ModelForm[Source]):
 
 
 class ProblemForm(forms.ModelForm[Problem]):
+    """A problem's number, aspect, category and description.
+
+    An empty number means the next one on creation, and no change on edit.
+    """
+
     class Meta:
+        """The fields the page edits, in its order, with a taller box for the description."""
+
         model = Problem
         fields = ("number", "aspect", "category", "description")
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}  # noqa: RUF012
@@ -48,7 +61,16 @@ def people_of(org: Organisation) -> forms.ModelChoiceField[User]:
 
 
 class MeasureForm(forms.ModelForm[Measure]):
+    """A measure's number, text, owner, unit, term and deadline.
+
+    Owners offered: the active people with a role anywhere under the organisation's topmost ancestor
+    (see people_of); units: the organisations the user manages. An empty number, on creation, means
+    the next one.
+    """
+
     class Meta:
+        """The fields the page edits, in its order, with a date picker for the deadline."""
+
         model = Measure
         fields = ("number", "text", "owner", "unit", "term", "deadline")
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "deadline": DATE}  # noqa: RUF012
@@ -63,6 +85,12 @@ class MeasureForm(forms.ModelForm[Measure]):
 
 
 class ProgressForm(forms.Form):
+    """整改进展 on the measure's page: date, text, and perhaps a new status with what it needs.
+
+    已完成 needs a completion note, 暂不具备整改条件 a reason and a review date; the service checks
+    that. Evidence files come beside the form, as `files`.
+    """
+
     date = forms.DateField(label="日期", widget=DATE)
     text = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     status = forms.ChoiceField(label="状态", choices=[("", "（不变）"), *Status.choices], required=False)
@@ -76,6 +104,8 @@ class ProgressForm(forms.Form):
 
 
 class StatusForm(forms.Form):
+    """A new status for a measure, with the completion note, or the reason and review date, it may need."""
+
     status = forms.ChoiceField(label="状态", choices=Status.choices)
     completion_note = forms.CharField(
         label="完成情况", widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -85,13 +115,19 @@ class StatusForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
+    """延期: the new deadline and the reason, both required."""
+
     deadline = forms.DateField(label="新的完成时限", widget=DATE)
     reason = forms.CharField(label="延期原因", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class CloseForm(forms.Form):
+    """销号: an optional note."""
+
     note = forms.CharField(label="销号说明", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class ReopenForm(forms.Form):
+    """Reopening a closed problem: the reason, required."""
+
     reason = forms.CharField(label="重新打开的原因", widget=forms.Textarea(attrs={"rows": 2}))

@@ -50,6 +50,7 @@ class ImportReport:
 
     @property
     def ok(self) -> bool:
+        """True when the sheet has no errors (warnings do not count)."""
         return self.sheet.ok
 
     def summary(self) -> str:
@@ -155,6 +156,9 @@ class _Store:
         self.units: dict[str, Organisation] = {}
 
     def run(self) -> None:
+        """Create the problems with their measures and progress, and the owners, units and sources the file
+        names that do not exist yet; in the caller's transaction, every row audited.
+        """
         self._resolve_owners(self.sheet.rows)
         groups: dict[int, list[LedgerRow]] = {}
         for row in self.sheet.rows:

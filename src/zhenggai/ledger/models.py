@@ -18,6 +18,10 @@ from zhenggai.orgs.models import Organisation
 
 
 class SourceKind(models.TextChoices):
+    """Where a source's problems come from: a meeting (民主生活会, 组织生活会) or an outside examination
+    (巡视 by a province or the centre, 巡察 by a city or county, 审计, 督查).
+    """
+
     DEMOCRATIC_LIFE = "democratic_life", "民主生活会"
     ORGANISATIONAL_LIFE = "organisational_life", "组织生活会"
     CENTRAL_INSPECTION = "central_inspection", "巡视"
@@ -46,6 +50,8 @@ class Source(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
 
     class Meta:
+        """Named 问题来源; latest year first, then latest created first."""
+
         verbose_name = "问题来源"
         verbose_name_plural = "问题来源"
         ordering = ("-year", "-id")
@@ -55,6 +61,7 @@ class Source(models.Model):
 
     @property
     def is_meeting(self) -> bool:
+        """True for a meeting (民主生活会 or 组织生活会), False for 巡视, 巡察, 审计 and 督查."""
         return self.kind in MEETING_KINDS
 
 
@@ -80,6 +87,8 @@ class Problem(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        """Named 问题; in ledger order, by source then number; indexed by organisation and source."""
+
         verbose_name = "问题"
         verbose_name_plural = "问题"
         ordering = ("source_id", "number", "id")
@@ -90,11 +99,14 @@ class Problem(models.Model):
 
     @property
     def is_closed(self) -> bool:
+        """True from the problem's closing (销号) until it is reopened."""
         return self.closed_at is not None
 
 
 class Term(models.TextChoices):
-    """How a measure is scheduled; the words users read come from the document engine."""
+    """How a measure is scheduled: 立行立改 (at once), 限期整改 (by a deadline, which it must then have),
+    长期坚持 (ongoing). The words users read come from the document engine.
+    """
 
     IMMEDIATE = "immediate", TERM_LABELS["immediate"]
     DEADLINE = "deadline", TERM_LABELS["deadline"]
@@ -102,7 +114,9 @@ class Term(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    """A measure's state; the words users read come from the document engine."""
+    """A measure's state. 已完成 needs a completion note and evidence, 暂不具备整改条件 a reason and a
+    review date (see services/status.py). The words users read come from the document engine.
+    """
 
     NOT_STARTED = "not_started", STATUS_LABELS["not_started"]
     IN_PROGRESS = "in_progress", STATUS_LABELS["in_progress"]
@@ -161,6 +175,8 @@ class Measure(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        """Named 整改措施; in id order; indexed for the ledger's filters and its keyset paging."""
+
         verbose_name = "整改措施"
         verbose_name_plural = "整改措施"
         ordering = ("id",)
@@ -182,12 +198,17 @@ class Measure(models.Model):
 
     @property
     def is_extended(self) -> bool:
+        """True once the deadline has been extended (延期); the first one is kept in `original_deadline`."""
         return self.original_deadline is not None
 
     def is_overdue(self, today: datetime.date) -> bool:
+        """True when the measure is not started or in progress and its deadline is before `today` (逾期)."""
         return self.status in OPEN_STATUSES and self.deadline is not None and self.deadline < today
 
     def is_due_within(self, today: datetime.date, days: int) -> bool:
+        """True when the measure is not started or in progress and its deadline is from `today` to `days`
+        days later, both included.
+        """
         return (
             self.status in OPEN_STATUSES
             and self.deadline is not None
@@ -213,6 +234,8 @@ class Progress(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """Named 整改进展; latest date first."""
+
         verbose_name = "整改进展"
         verbose_name_plural = "整改进展"
         ordering = ("-date", "-id")
@@ -238,6 +261,8 @@ class Evidence(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """Named 佐证材料; in upload order."""
+
         verbose_name = "佐证材料"
         verbose_name_plural = "佐证材料"
         ordering = ("id",)
@@ -247,6 +272,8 @@ class Evidence(models.Model):
 
 
 class ReminderKind(models.TextChoices):
+    """Why a measure is on the 待办 list: past its deadline (已逾期) or due within the due-soon days (即将到期)."""
+
     OVERDUE = "overdue", "已逾期"
     DUE_SOON = "due_soon", "即将到期"
 
@@ -267,6 +294,8 @@ class Reminder(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """Named 待办提醒; earliest deadline first."""
+
         verbose_name = "待办提醒"
         verbose_name_plural = "待办提醒"
         ordering = ("deadline", "id")

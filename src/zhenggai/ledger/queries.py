@@ -38,6 +38,11 @@ COUNT_CAP = 10_000
 
 @dataclass
 class LedgerFilter:
+    """The ledger's filters, search, sort and page cursor as read from a query string.
+
+    `errors` lists in Chinese the values that could not be read; those filters are left out.
+    """
+
     source: int | None = None
     organisation: int | None = None
     unit: int | None = None
@@ -178,10 +183,12 @@ def apply(
 
 
 def overdue_q(today: datetime.date) -> Q:
+    """Measures overdue on `today`: not started or in progress, with a deadline before today."""
     return Q(status__in=OPEN_STATUSES, deadline__lt=today)
 
 
 def due_within_q(today: datetime.date, days: int) -> Q:
+    """Measures due soon: not started or in progress, with a deadline from `today` to `days` days later."""
     return Q(
         status__in=OPEN_STATUSES, deadline__gte=today, deadline__lte=today + datetime.timedelta(days=days)
     )
@@ -221,6 +228,10 @@ def _after(field_name: str, desc: bool, value: Any, pk: int) -> Q:
 
 
 def ordered(qs: QuerySet[Measure], sort: str) -> QuerySet[Measure]:
+    """`qs` in the order of the sort key `sort` (see SORTS), then by id: the order `page()`'s cursor follows.
+
+    Empty deadlines come last going up and first going down.
+    """
     field_name, desc = SORTS[sort]
     if field_name == "id":
         return qs.order_by("-id" if desc else "id")

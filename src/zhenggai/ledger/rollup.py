@@ -20,6 +20,10 @@ Row = tuple[str, int | None, int | None, int]
 
 
 class Totals(NamedTuple):
+    """What the dashboard reads from one scan of the rollup: rows per status, [count, done] per unit id
+    and per owner id, and (aspect, count, done).
+    """
+
     statuses: list[Row]
     units: dict[int | None, list[int]]
     owners: dict[int | None, list[int]]
@@ -27,6 +31,7 @@ class Totals(NamedTuple):
 
 
 def enabled() -> bool:
+    """True on PostgreSQL, whose triggers keep the rollup tables; elsewhere the dashboard counts live rows."""
     return connection.vendor == "postgresql"
 
 

@@ -31,6 +31,12 @@ def _check_source(source: Source) -> None:
 
 @transaction.atomic
 def create_source(actor: User, **fields: Any) -> Source:
+    """A new source of problems made from `fields`, created by the actor; one transaction, audited.
+
+    Raises Forbidden unless the actor manages its organisation; Refusal for an unknown kind, a meeting
+    without a year, or an examination without an inspecting body. An empty title is made from year,
+    theme and kind (meetings) or from the body and kind (巡视, 巡察 …).
+    """
     source = Source(created_by=actor, **fields)
     must_manage(actor, source.organisation)
     _check_source(source)
@@ -41,6 +47,11 @@ def create_source(actor: User, **fields: Any) -> Source:
 
 @transaction.atomic
 def update_source(actor: User, source: Source, **fields: Any) -> Source:
+    """Change any fields of a source; one transaction, audited.
+
+    The actor must manage its organisation both before and after the change (Forbidden); the rules of
+    create_source() apply, and an emptied title is made again.
+    """
     must_manage(actor, source.organisation)
     before = snapshot(source)
     for name, value in fields.items():

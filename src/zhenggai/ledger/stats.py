@@ -13,6 +13,8 @@ from zhenggai.ledger.queries import due_within_q, overdue_q
 
 @dataclass
 class Summary:
+    """The dashboard's counts: aspects, problems and how many are closed, measures per status."""
+
     aspects: int
     problems: int
     measures: int
@@ -24,6 +26,7 @@ class Summary:
 
     @property
     def completion_rate(self) -> float:
+        """Done measures as a percentage of all measures, to one decimal; 0.0 when there are none."""
         return round(100 * self.done / self.measures, 1) if self.measures else 0.0
 
     def sentence(self) -> str:
@@ -53,6 +56,10 @@ def summarise(
     measures: QuerySet[Measure],
     rows: list[tuple[str, int | None, int | None, int]] | None = None,
 ) -> Summary:
+    """The summary of these problems and measures counted from the live rows.
+
+    `rows`: breakdown() rows of `measures` the caller already has (else they are fetched here).
+    """
     p = problems.order_by().aggregate(
         problems=Count("id"),
         closed=Count("id", filter=Q(closed_at__isnull=False)),
@@ -130,6 +137,8 @@ def labelled(units: Totals, owners: Totals, limit: int = 12) -> tuple[Labelled, 
 
 @dataclass
 class Bar:
+    """One bar of an SVG chart: label, count and done, their widths in percent of the longest bar, its y."""
+
     label: str
     count: int
     done: int = 0
@@ -159,6 +168,7 @@ def bars(rows: list[tuple[str, int, int]], limit: int = 12, link_key: str = "") 
 
 
 def by_field(measures: QuerySet[Measure], field: str, label_field: str) -> list[tuple[str, int, int]]:
+    """(label, count, done) for each value of `field` among the measures, labelled by `label_field`."""
     rows = (
         measures.order_by()
         .values(field, label_field)
@@ -168,6 +178,7 @@ def by_field(measures: QuerySet[Measure], field: str, label_field: str) -> list[
 
 
 def status_bars(summary: Summary) -> list[Bar]:
+    """The four status bars of the summary, always in this order: 已完成, 正在推进, 未启动, 暂不具备整改条件."""
     rows = [
         (Status.DONE.label, summary.done, summary.done),
         (Status.IN_PROGRESS.label, summary.in_progress, 0),
@@ -189,6 +200,7 @@ def status_bars(summary: Summary) -> list[Bar]:
 
 
 def overdue(measures: QuerySet[Measure], today: datetime.date, limit: int = 50) -> list[Measure]:
+    """The first `limit` measures overdue on `today`, earliest deadline first."""
     return list(
         measures.filter(overdue_q(today))
         .select_related("owner", "unit", "problem")
@@ -197,6 +209,7 @@ def overdue(measures: QuerySet[Measure], today: datetime.date, limit: int = 50) 
 
 
 def due_this_week(measures: QuerySet[Measure], today: datetime.date, limit: int = 50) -> list[Measure]:
+    """The first `limit` open measures due from `today` to the coming Sunday, earliest deadline first."""
     days_left = 6 - today.weekday()
     return list(
         measures.filter(due_within_q(today, days_left))

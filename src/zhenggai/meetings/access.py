@@ -38,5 +38,6 @@ def can_read_all(user: User, meeting: Meeting) -> bool:
 
 
 def must_manage(user: User, meeting: Meeting) -> None:
+    """Raises Forbidden unless the user is secretary or office of the meeting's organisation or above it."""
     if not can_manage_meeting(user, meeting):
         raise Forbidden("只有本组织的书记或办公室可以进行此项操作")

@@ -26,6 +26,12 @@ class PersonChoice(forms.ModelMultipleChoiceField[User]):
 
 
 class MeetingForm(forms.Form):
+    """A meeting: organisation (one the user manages), kind, year, theme, date and participants.
+
+    Participants are chosen among the candidates of the organisation sent with the form. Given
+    `meeting` (editing), organisation and kind are left out: they never change.
+    """
+
     organisation = OrganisationChoiceField(Organisation.objects.none(), label="组织")
     kind = forms.ChoiceField(label="类型", choices=MEETING_KIND_CHOICES)
     year = forms.IntegerField(label="年度", min_value=1990, max_value=2100)
@@ -57,6 +63,8 @@ class MeetingForm(forms.Form):
 
 
 class NoticeForm(forms.Form):
+    """The meeting's notice: pasted text, or a .docx or .txt file (the view prefers the file)."""
+
     text = forms.CharField(
         label="粘贴通知全文", required=False, widget=forms.Textarea(attrs={"rows": 12}), max_length=100_000
     )
@@ -69,6 +77,8 @@ class NoticeForm(forms.Form):
 
 
 class LinkForm(forms.Form):
+    """A new collection link: a note saying whom it is for, and its last day (two weeks on by default)."""
+
     title = forms.CharField(label="说明", max_length=100, required=False, help_text="如：机关全体干部")
     expires_on = forms.DateField(label="截止日期", widget=DATE)
 
@@ -78,6 +88,8 @@ class LinkForm(forms.Form):
 
 
 class SortForm(forms.Form):
+    """The office's sorting of one opinion: route, the participant it goes to, its aspect, answered."""
+
     route = forms.ChoiceField(label="分办", choices=Route.choices)
     routed_to = forms.ModelChoiceField(User.objects.none(), label="分办给", required=False)
     aspect = forms.ModelChoiceField(Aspect.objects.none(), label="方面", required=False)
@@ -90,6 +102,8 @@ class SortForm(forms.Form):
 
 
 class TalkForm(forms.Form):
+    """A talk to record: the two participants, the date (today by default) and a short note."""
+
     initiator = forms.ModelChoiceField(User.objects.none(), label="谈话人")
     partner = forms.ModelChoiceField(User.objects.none(), label="谈话对象")
     date = forms.DateField(label="谈话日期", widget=DATE)

@@ -33,11 +33,14 @@ def set_report_provider(provider: ReportProvider | None) -> ReportProvider | Non
 
 
 def report_of(meeting: Meeting, member: User) -> Report | None:
+    """The member's report as the reviews app provides it; None before a provider is set or without one."""
     return _provider[0](meeting, member) if _provider else None
 
 
 @dataclass
 class OpinionResult:
+    """One opinion routed to a member, with the automatic match against his report (None without one)."""
+
     opinion: Opinion
     automatic: OpinionMatch | None
 
@@ -53,12 +56,18 @@ class OpinionResult:
 
 @dataclass
 class MemberRow:
+    """One participant on the answered-check page: the results of the opinions routed to him.
+
+    `has_report` says whether his report was found; it is looked up only when opinions are routed to him.
+    """
+
     member: User
     has_report: bool
     results: list[OpinionResult]
 
     @property
     def unanswered(self) -> list[OpinionResult]:
+        """The results that count as unanswered (the office's decision first, else the automatic match)."""
         return [r for r in self.results if not r.answered]
 
 

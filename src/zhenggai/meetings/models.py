@@ -57,6 +57,8 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        """Named 会议; latest year first; indexed by organisation, kind and year (for the previous meeting)."""
+
         verbose_name = "会议"
         verbose_name_plural = "会议"
         ordering = ("-year", "-id")
@@ -67,6 +69,7 @@ class Meeting(models.Model):
 
     @property
     def has_notice(self) -> bool:
+        """True once a notice with some text is stored."""
         return bool(self.notice_text.strip())
 
 
@@ -80,6 +83,8 @@ class Aspect(models.Model):
     text = models.CharField("方面", max_length=300)
 
     class Meta:
+        """Named 查摆方面; in the order the office confirmed."""
+
         verbose_name = "查摆方面"
         verbose_name_plural = "查摆方面"
         ordering = ("meeting_id", "position", "id")
@@ -104,6 +109,8 @@ class OpinionLink(models.Model):
     )
 
     class Meta:
+        """Named 征求意见链接; newest first."""
+
         verbose_name = "征求意见链接"
         verbose_name_plural = "征求意见链接"
         ordering = ("-id",)
@@ -112,16 +119,21 @@ class OpinionLink(models.Model):
         return self.title or f"征求意见链接（截止 {self.expires_on}）"
 
     def is_open(self, today: datetime.date) -> bool:
+        """True while the link takes opinions: not closed, and `today` not past its last day."""
         return self.closed_at is None and today <= self.expires_on
 
 
 class Route(models.TextChoices):
+    """Where the office sends an opinion: not yet (待分办), to one participant (个人) or the team (班子)."""
+
     UNSORTED = "unsorted", "待分办"
     MEMBER = "member", "个人"
     TEAM = "team", "班子"
 
 
 class MatchDecision(models.TextChoices):
+    """The office's word on the answered check: none (the automatic match counts), answered or unanswered."""
+
     AUTO = "", "按自动比对"
     ANSWERED = "answered", "已回应（确认）"
     UNANSWERED = "unanswered", "未回应（确认）"
@@ -186,6 +198,8 @@ class Opinion(models.Model):
     matched_item = models.CharField("回应该意见的问题", max_length=500, blank=True)
 
     class Meta:
+        """Named 征求意见; by meeting, latest day first, then by text: never in the order they came in."""
+
         verbose_name = "征求意见"
         verbose_name_plural = "征求意见"
         ordering = ("meeting_id", "-received_on", "text")
@@ -212,6 +226,8 @@ class Talk(models.Model):
     )
 
     class Meta:
+        """Named 谈心谈话; in date order; the database refuses a talk of a person with himself."""
+
         verbose_name = "谈心谈话"
         verbose_name_plural = "谈心谈话"
         ordering = ("meeting_id", "date", "id")

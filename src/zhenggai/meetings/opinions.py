@@ -41,6 +41,10 @@ def create_link(actor: User, meeting: Meeting, *, expires_on: datetime.date, tit
 
 
 def close_link(actor: User, link: OpinionLink) -> OpinionLink:
+    """Close a collection link now: it takes no more opinions. Closing it again changes nothing.
+
+    Raises Forbidden unless the actor manages the meeting.
+    """
     must_manage(actor, link.meeting)
     if link.closed_at is None:
         link.closed_at = timezone.now()
@@ -65,6 +69,7 @@ def form_token(link: OpinionLink) -> str:
 
 
 def form_token_is_valid(link: OpinionLink, token: str) -> bool:
+    """True when `token` was made by form_token() for this link less than FORM_MAX_AGE seconds ago."""
     try:
         value = signing.TimestampSigner(salt=_FORM_SALT).unsign(token, max_age=FORM_MAX_AGE)
     except signing.BadSignature:
@@ -159,6 +164,10 @@ def merge_opinions(actor: User, keep: Opinion, others: Iterable[Opinion]) -> lis
 
 
 def unmerge_opinion(actor: User, opinion: Opinion) -> Opinion:
+    """Take an opinion out of the one it was merged into: it stands on its own again.
+
+    Raises Forbidden unless the actor manages the meeting.
+    """
     must_manage(actor, opinion.meeting)
     opinion.merged_into = None
     opinion.save(update_fields=["merged_into"])

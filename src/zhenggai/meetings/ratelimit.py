@@ -32,6 +32,10 @@ class LinkBuckets:
         self._lock = threading.Lock()
 
     def take(self, key: object) -> bool:
+        """Use one token of `key`'s bucket: True when there was one, False (nothing used) when it is empty.
+
+        A bucket starts full and refills steadily, `burst` tokens every `refill_seconds`.
+        """
         now = self.clock()
         with self._lock:
             tokens, then = self._buckets.get(key, (float(self.burst), now))
@@ -50,6 +54,7 @@ class LinkBuckets:
                 del self._buckets[key]
 
     def clear(self) -> None:
+        """Forget every bucket, so that every key has its full burst again."""
         with self._lock:
             self._buckets.clear()
 

@@ -27,6 +27,11 @@ def record_talk(
     date: datetime.date,
     note: str = "",
 ) -> Talk:
+    """Record a talk between two participants of the meeting.
+
+    Raises Forbidden unless the actor manages the meeting; Refusal when both are the same person,
+    either is not a participant, or the note is longer than NOTE_MAX_CHARS.
+    """
     must_manage(actor, meeting)
     if initiator.pk == partner.pk:
         raise Refusal("谈话人和谈话对象不能是同一人")
@@ -43,6 +48,7 @@ def record_talk(
 
 
 def delete_talk(actor: User, talk: Talk) -> None:
+    """Delete a talk's record. Raises Forbidden unless the actor manages the meeting."""
     must_manage(actor, talk.meeting)
     talk.delete()
 
@@ -64,6 +70,7 @@ class Cell:
 
     @property
     def done(self) -> bool:
+        """True when at least one talk of the pair is recorded."""
         return bool(self.dates)
 
 
@@ -76,10 +83,12 @@ class Coverage:
     cells: dict[frozenset[int], Cell]
 
     def cell(self, a: User, b: User) -> Cell | None:
+        """The cell of the pair a, b in either order; None for a person with himself or outside the matrix."""
         return self.cells.get(frozenset((a.pk, b.pk)))
 
     @property
     def missing(self) -> list[tuple[User, User]]:
+        """The required pairs without a talk, each and all in the matrix's order (secretaries first)."""
         by_id = {p.pk: p for p in self.people}
         order = {p.pk: i for i, p in enumerate(self.people)}
         out = []
@@ -91,10 +100,12 @@ class Coverage:
 
     @property
     def required_count(self) -> int:
+        """How many pairs the rules require."""
         return sum(1 for c in self.cells.values() if c.required)
 
     @property
     def done_count(self) -> int:
+        """How many of the required pairs have had at least one talk."""
         return sum(1 for c in self.cells.values() if c.required and c.done)
 
     def rows(self) -> list[tuple[User, list[Cell | None]]]:

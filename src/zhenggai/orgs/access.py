@@ -77,8 +77,14 @@ def known_organisations(user: User) -> QuerySet[Organisation]:
 
 
 def is_manager_anywhere(user: User) -> bool:
+    """True for the operator and for anyone who is secretary or office of at least one organisation.
+
+    It opens the management pages (organisations, audit, import); each then checks the organisation
+    acted on with `can_manage`.
+    """
     return user.is_superuser or bool(paths_with(user, MANAGING_ROLES))
 
 
 def is_reader_anywhere(user: User) -> bool:
+    """True for the operator and for anyone who is secretary, office or reviewer of an organisation."""
     return user.is_superuser or bool(paths_with(user, READING_ROLES))

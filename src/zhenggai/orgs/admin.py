@@ -25,6 +25,7 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     readonly_fields = ("path", "depth")
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """The list only: no existing organisation may be edited here (its path is set once, at creation)."""
         # The path follows the parent; moving organisations goes through the pages, not here.
         return obj is None
 

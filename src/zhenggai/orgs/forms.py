@@ -20,6 +20,8 @@ class OrganisationChoiceField(forms.ModelChoiceField[Organisation]):
 
 
 class OrganisationForm(forms.Form):
+    """A new organisation: its name and a parent among the organisations the user manages."""
+
     name = forms.CharField(label="名称", max_length=100)
     parent = OrganisationChoiceField(queryset=None, label="上级组织")
 
@@ -29,6 +31,11 @@ class OrganisationForm(forms.Form):
 
 
 class PersonForm(forms.Form):
+    """A new person: login, name, initial password (8 characters or more) and a first role.
+
+    The role is in an organisation the user manages.
+    """
+
     username = forms.CharField(label="登录名", max_length=150)
     display_name = forms.CharField(label="姓名", max_length=50)
     password = forms.CharField(label="初始密码", widget=forms.PasswordInput, min_length=8)
@@ -41,6 +48,11 @@ class PersonForm(forms.Form):
 
 
 class RoleForm(forms.Form):
+    """A role for a person in an organisation the user manages.
+
+    People offered: the active ones with a role in those organisations, and those without any role yet.
+    """
+
     user = forms.ModelChoiceField(queryset=User.objects.filter(is_active=True), label="人员")
     organisation = OrganisationChoiceField(queryset=None, label="组织")
     role = forms.ChoiceField(label="角色", choices=Role.choices)

@@ -14,6 +14,8 @@ class User(AbstractUser):
     display_name = models.CharField("姓名", max_length=50, blank=True)
 
     class Meta:
+        """Named 人员 wherever Django shows the model."""
+
         verbose_name = "人员"
         verbose_name_plural = "人员"
 
@@ -42,6 +44,8 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """Named 组织; listed in tree order (by path), each organisation just before those below it."""
+
         verbose_name = "组织"
         verbose_name_plural = "组织"
         ordering = ("path",)
@@ -52,6 +56,10 @@ class Organisation(models.Model):
     SEGMENT = 6
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save; a new organisation is inserted first, then given `path` and `depth` from its new id.
+
+        Later saves leave `path` and `depth` as they are: changing `parent` does not move the organisation.
+        """
         if not self.pk:
             # The path needs the id: insert with a unique placeholder, then fill it in.
             import uuid
@@ -84,10 +92,17 @@ class Organisation(models.Model):
 
     @property
     def indented_name(self) -> str:
+        """The name after a full-width space per level of depth, so a flat list of choices shows the tree."""
         return "　" * self.depth + self.name
 
 
 class Role(models.TextChoices):
+    """A person's role in one organisation; it holds there and in every organisation below it.
+
+    Secretary (书记) and office (办公室) manage; a reviewer (审核人) reads everything and changes nothing;
+    a member (班子成员) sees his own measures, his own report and the opinions routed to him.
+    """
+
     SECRETARY = "secretary", "书记"
     OFFICE = "office", "办公室"
     MEMBER = "member", "班子成员"
@@ -111,6 +126,8 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """Named 角色; a person holds at most one role per organisation."""
+
         verbose_name = "角色"
         verbose_name_plural = "角色"
         constraints = (

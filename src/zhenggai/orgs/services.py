@@ -36,6 +36,12 @@ def create_organisation(actor: User, *, name: str, parent: Organisation | None) 
 def create_person(
     actor: User, *, username: str, display_name: str, password: str, organisation: Organisation, role: str
 ) -> User:
+    """A new active person with a login, a name and a first role in `organisation`, in one transaction.
+
+    Raises Forbidden unless the actor manages `organisation`; Refusal when the login is empty or taken,
+    or when the password fails Django's password validators (their messages joined). Nothing is written
+    on refusal.
+    """
     _must_manage(actor, organisation)
     username = username.strip()
     if not username:
@@ -66,6 +72,11 @@ def set_role(actor: User, user: User, organisation: Organisation, role: str) -> 
 
 @transaction.atomic
 def remove_role(actor: User, membership: Membership) -> None:
+    """Take a role away from its holder.
+
+    Raises Forbidden unless the actor manages the role's organisation, and Refusal when the actor would
+    remove his own secretary or office role there (another manager must do it).
+    """
     _must_manage(actor, membership.organisation)
     if membership.user_id == actor.pk and membership.role in (Role.SECRETARY, Role.OFFICE):
         raise Refusal("不能撤销自己的管理角色，请由其他书记或办公室人员办理")

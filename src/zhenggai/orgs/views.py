@@ -42,6 +42,9 @@ def _forbidden(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
+    """The organisations page: the organisations the user manages, the roles in them, and the forms to add
+    organisations, people and roles. 403 for anyone who manages no organisation.
+    """
     user: User = request.user
     if not is_manager_anywhere(user):
         return _forbidden(request)
@@ -71,6 +74,10 @@ def _post(
 @login_required
 @require_POST
 def create_organisation(request: AuthenticatedRequest) -> HttpResponse:
+    """POST: add an organisation below one the user manages, then back to the organisations page.
+
+    403 for anyone who manages no organisation; a refusal shows the page again with its message (400).
+    """
     user: User = request.user
     form = OrganisationForm(request.POST, user=user)
     return _post(request, "org_form", form, lambda d: services.create_organisation(user, **d), "组织已新增")
@@ -79,6 +86,10 @@ def create_organisation(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def create_person(request: AuthenticatedRequest) -> HttpResponse:
+    """POST: add a person with his first role, then back to the organisations page.
+
+    403 for anyone who manages no organisation; a refusal shows the page again with its message (400).
+    """
     user: User = request.user
     form = PersonForm(request.POST, user=user)
     return _post(request, "person_form", form, lambda d: services.create_person(user, **d), "人员已新增")
@@ -87,6 +98,10 @@ def create_person(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def set_role(request: AuthenticatedRequest) -> HttpResponse:
+    """POST: give a person a role in an organisation (replacing his role there), then back to the page.
+
+    403 for anyone who manages no organisation; a refusal shows the page again with its message (400).
+    """
     user: User = request.user
     form = RoleForm(request.POST, user=user)
     return _post(
@@ -101,6 +116,11 @@ def set_role(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def remove_role(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: remove a role, then back to the organisations page.
+
+    404 when the role is not in an organisation the user manages; removing one's own secretary or office
+    role is refused (400) on the page.
+    """
     user: User = request.user
     membership = Membership.objects.filter(pk=pk, organisation__in=managed_organisations(user)).first()
     if membership is None:

@@ -19,10 +19,14 @@ from zhenggai.reviews.models import Report, ReportState
 
 
 def is_author(user: User, report: Report) -> bool:
+    """True when the user wrote the report."""
     return user.is_authenticated and report.author_id == user.pk
 
 
 def can_see_report(user: User, report: Report) -> bool:
+    """The author always; anyone else only once it is no longer a draft, and only the secretary, office
+    and reviewers of the meeting's organisation or above it.
+    """
     if is_author(user, report):
         return True
     return report.state != ReportState.DRAFT and can_read(user, report.meeting.organisation)
@@ -43,10 +47,12 @@ def can_decide(user: User, report: Report) -> bool:
 
 
 def can_see_board(user: User, meeting: Meeting) -> bool:
+    """The board of a meeting (every participant's report) is for its secretary, office and reviewers."""
     return can_read(user, meeting.organisation)
 
 
 def takes_part(user: User, meeting: Meeting) -> bool:
+    """True when the user is a participant of the meeting, and so writes a report for it."""
     return user.is_authenticated and meeting.members.filter(pk=user.pk).exists()
 
 
@@ -63,6 +69,7 @@ def report_or_404(request: AuthenticatedRequest, pk: int) -> Report:
 
 
 def board_meeting_or_404(request: AuthenticatedRequest, pk: int) -> Meeting:
+    """A meeting whose board the user may see; 404 for any other, so nobody learns more."""
     meeting = meeting_or_404(request, pk)
     if not can_see_board(request.user, meeting):
         raise Http404("没有找到该会议，或您无权查看")

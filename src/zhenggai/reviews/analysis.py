@@ -52,6 +52,7 @@ class ParagraphView:
 
 
 def meeting_aspects(meeting: Meeting) -> list[str]:
+    """The texts of the meeting's aspects in their confirmed order; empty before a notice is read."""
     return [a.text for a in meeting.aspects.all()]
 
 

@@ -20,24 +20,34 @@ MAX_MEASURES = 50
 
 
 class UploadForm(forms.Form):
+    """A report file to upload; the service refuses anything but .docx and .txt, and files too big."""
+
     file = forms.FileField(label="材料文件（.docx 或 .txt）")
 
 
 class WriteForm(forms.Form):
+    """A report written in the browser: its whole text."""
+
     text = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 30}))
 
 
 class CommentForm(forms.Form):
+    """A review comment: the version (hidden), the paragraph and the text."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
     line = forms.IntegerField(label="段落", min_value=1)
     text = forms.CharField(label="审核意见", widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReturnForm(forms.Form):
+    """退回: the reason, which may be left empty when the submitted version carries comments."""
+
     reason = forms.CharField(label="退回意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class CriticismForm(forms.Form):
+    """A criticism made at the meeting: who said it, of whom, and what; both people among `people`."""
+
     speaker = forms.ModelChoiceField(label="提出人", queryset=User.objects.none())
     target = forms.ModelChoiceField(label="被批评人", queryset=User.objects.none())
     text = forms.CharField(label="批评意见", widget=forms.Textarea(attrs={"rows": 3}))
@@ -49,10 +59,14 @@ class CriticismForm(forms.Form):
 
 
 class ConclusionsForm(forms.Form):
+    """The team's conclusions (会议结论): free text, which may be empty."""
+
     conclusions = forms.CharField(label="会议结论", required=False, widget=forms.Textarea(attrs={"rows": 8}))
 
 
 class FeedbackForm(forms.Form):
+    """Inspection feedback (反馈意见): pasted text, or a .docx or .txt file (the file wins)."""
+
     text = forms.CharField(label="反馈意见全文", required=False, widget=forms.Textarea(attrs={"rows": 14}))
     file = forms.FileField(label="或上传文件（.docx 或 .txt）", required=False)
 

@@ -42,6 +42,10 @@ FEEDBACK_MAX_CHARS = 200_000
 
 @dataclass(slots=True)
 class MeasureRow:
+    """One proposed measure on the confirmation table: text, owner, unit, term, deadline, whether it is
+    included, and the engine's mapping score (None for a row the engine did not map).
+    """
+
     text: str
     owner: User | None = None
     unit: Organisation | None = None
@@ -65,6 +69,7 @@ class ProblemRow:
 
 
 def default_deadline() -> datetime.date:
+    """The deadline proposed for a new measure: DEFAULT_DAYS days from today."""
     return today() + datetime.timedelta(days=DEFAULT_DAYS)
 
 
@@ -84,6 +89,7 @@ def _rows(proposed: Sequence[ProposedProblem], owner: User | None) -> list[Probl
 
 
 def must_manage(actor: User, organisation: Organisation) -> None:
+    """Raises Forbidden unless the actor is secretary or office of `organisation` or above it."""
     if not can_manage(actor, organisation):
         raise Forbidden("只有书记或办公室可以录入整改台账")
 
@@ -92,6 +98,7 @@ def must_manage(actor: User, organisation: Organisation) -> None:
 
 
 def latest_version(report: Report) -> ReportVersion | None:
+    """The report's newest version; None before its first upload or save."""
     return report.versions.order_by("-number").first()
 
 
@@ -161,6 +168,7 @@ def read_feedback(text: str) -> list[ProblemRow]:
 
 
 def feedback_sha(text: str) -> str:
+    """The fingerprint of feedback text (stripped) that keeps a source from taking the same feedback twice."""
     return hashlib.sha256(text.strip().encode()).hexdigest()
 
 

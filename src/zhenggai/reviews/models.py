@@ -13,6 +13,8 @@ from zhenggai.meetings.models import Meeting, Opinion
 
 
 class ReportState(models.TextChoices):
+    """Where a report is in its review: 草稿 (the author's alone), 已提交, 已退回 (editable again), 已通过."""
+
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "已提交"
     RETURNED = "returned", "已退回"
@@ -47,6 +49,8 @@ class Report(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        """Named 对照检查材料; one report per participant per meeting."""
+
         verbose_name = "对照检查材料"
         verbose_name_plural = "对照检查材料"
         ordering = ("meeting_id", "id")
@@ -57,6 +61,7 @@ class Report(models.Model):
 
     @property
     def is_editable(self) -> bool:
+        """True while the author may save new versions: a draft, or a returned report."""
         return self.state in (ReportState.DRAFT, ReportState.RETURNED)
 
 
@@ -77,6 +82,8 @@ class ReportVersion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """Named 材料版本; in version order; a number is used once per report."""
+
         verbose_name = "材料版本"
         verbose_name_plural = "材料版本"
         ordering = ("report_id", "number")
@@ -87,6 +94,9 @@ class ReportVersion(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
+        """The version's paragraphs, one a line as stored (empty for no text); comments and findings point
+        at them by line, counted from 1.
+        """
         return self.text.split("\n") if self.text else []
 
 
@@ -101,6 +111,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """Named 审核意见; by version, then paragraph."""
+
         verbose_name = "审核意见"
         verbose_name_plural = "审核意见"
         ordering = ("version_id", "line", "id")
@@ -126,6 +138,8 @@ class Criticism(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """Named 批评意见; by meeting, then by the person criticised."""
+
         verbose_name = "批评意见"
         verbose_name_plural = "批评意见"
         ordering = ("meeting_id", "target_id", "id")
@@ -143,6 +157,8 @@ class Record(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        """Named 会议记录; one per meeting."""
+
         verbose_name = "会议记录"
         verbose_name_plural = "会议记录"
 
@@ -166,4 +182,6 @@ class FeedbackImport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        """The same feedback text (by its sha256) is recorded at most once per source."""
+
         constraints = (models.UniqueConstraint(fields=["source", "sha256"], name="one_import_per_feedback"),)

@@ -22,6 +22,11 @@ def _must_manage(actor: User, meeting: Meeting) -> None:
 
 
 def add_criticism(actor: User, meeting: Meeting, *, target: User, speaker: User, text: str) -> Criticism:
+    """Record a criticism one participant made of another at the meeting.
+
+    Raises Forbidden unless the actor manages the meeting's organisation; Refusal when either person
+    is not a participant, both are the same, or the text is empty or longer than CRITICISM_MAX_CHARS.
+    """
     _must_manage(actor, meeting)
     people = set(meeting.members.values_list("pk", flat=True))
     if target.pk not in people or speaker.pk not in people:
@@ -40,6 +45,9 @@ def add_criticism(actor: User, meeting: Meeting, *, target: User, speaker: User,
 
 @transaction.atomic
 def delete_criticism(actor: User, criticism: Criticism) -> None:
+    """Delete a criticism not yet in the ledger. Raises Forbidden unless the actor manages the meeting's
+    organisation, Refusal once the criticism has become a ledger problem.
+    """
     _must_manage(actor, criticism.meeting)
     if criticism.problem_id is not None:
         raise Refusal("该批评意见已录入整改台账，不能删除")
@@ -48,6 +56,11 @@ def delete_criticism(actor: User, criticism: Criticism) -> None:
 
 @transaction.atomic
 def save_conclusions(actor: User, meeting: Meeting, text: str) -> Record:
+    """Store the team's conclusions (stripped), creating the meeting's record the first time.
+
+    Raises Forbidden unless the actor manages the meeting's organisation, Refusal when the text is
+    longer than CONCLUSIONS_MAX_CHARS.
+    """
     _must_manage(actor, meeting)
     if len(text) > CONCLUSIONS_MAX_CHARS:
         raise Refusal(f"会议结论过长（上限 {CONCLUSIONS_MAX_CHARS} 字）")

@@ -61,6 +61,7 @@ def read_upload(name: str, data: bytes) -> SourceDocument:
 
 
 def read_written(text: str) -> SourceDocument:
+    """A report written in the browser, as the engine reads it; Refusal when empty or too long."""
     text = text.strip()
     if not text:
         raise Refusal("正文不能为空")
@@ -110,6 +111,11 @@ def _move(actor: User, report: Report, action: str) -> Report:
 
 @transaction.atomic
 def submit(actor: User, report: Report) -> Report:
+    """Submit the author's report for review (a draft or a returned one), stamped with the time.
+
+    One transaction on the locked row. Raises Forbidden unless the actor wrote it; Refusal before
+    its first version, or when it is submitted or approved already.
+    """
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not is_author(actor, report):
         raise Forbidden("只有撰写人本人可以提交这份材料")
@@ -139,6 +145,10 @@ def return_report(actor: User, report: Report, reason: str = "") -> Report:
 
 @transaction.atomic
 def approve(actor: User, report: Report) -> Report:
+    """通过: the secretary or office approves a submitted report, for good; one transaction on the locked row.
+
+    Raises Forbidden for anyone else and for the author himself; Refusal unless it is submitted.
+    """
     report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_decide(actor, report):
         raise Forbidden(_not_deciding(actor, report, "审核通过"))

@@ -50,6 +50,7 @@ def open_previous_measures(meeting: Meeting, author: User) -> list[Measure]:
 
 
 def routed_opinions(meeting: Meeting, author: User) -> list[Opinion]:
+    """The opinions of the meeting routed to `author`, duplicates left out, oldest first."""
     return list(
         Opinion.objects.filter(
             meeting=meeting, route=Route.MEMBER, routed_to=author, merged_into__isnull=True
@@ -73,6 +74,9 @@ def is_answered(opinion: Opinion, match: OpinionMatch | None) -> bool:
 
 
 def system_checks(meeting: Meeting, author: User, parsed: ParsedReport) -> SystemChecks:
+    """What the system adds for one member's report: last year's problems it does not mention, last
+    year's open measures it claims done, and the opinions routed to him, answered or not.
+    """
     result = SystemChecks(has_previous=meeting.previous_meeting_id is not None)
     problems = previous_problems(meeting, author)
     if problems:

@@ -11,6 +11,9 @@ from zhenggai.orgs.access import is_manager_anywhere, is_reader_anywhere
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
+    """Template context for the navigation bar: whether the person manages or reads anywhere, and the
+    due-soon days; nothing for a visitor who has not logged in.
+    """
     user = request.user
     if not user.is_authenticated:
         return {}

@@ -27,6 +27,8 @@ PASSWORD = "zhenggai2021"
 
 @dataclass(frozen=True)
 class DemoPerson:
+    """One demo login: username, name, role, organisation, and the note `zhenggai run` prints beside it."""
+
     username: str
     name: str
     role: str
@@ -72,6 +74,7 @@ INSPECTION = (
 
 
 def is_loaded() -> bool:
+    """True when the demo is in the database (its first person, the secretary, exists)."""
     return User.objects.filter(username=PEOPLE[0].username).exists()
 
 

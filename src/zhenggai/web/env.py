@@ -12,10 +12,12 @@ class SettingError(RuntimeError):
 
 
 def envstr(name: str, default: str) -> str:
+    """The variable's value, or `default` when it is unset (a value set to empty stays empty)."""
     return os.environ.get(name, default)
 
 
 def envint(name: str, default: int) -> int:
+    """The variable as an integer, or `default` when unset or empty; raises SettingError for anything else."""
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
@@ -26,6 +28,7 @@ def envint(name: str, default: int) -> int:
 
 
 def envbool(name: str, default: bool) -> bool:
+    """1/true/yes/on or 0/false/no/off in any case; `default` when unset or empty; else SettingError."""
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
@@ -38,6 +41,7 @@ def envbool(name: str, default: bool) -> bool:
 
 
 def envlist(name: str, default: list[str]) -> list[str]:
+    """The variable as a comma-separated list, items stripped, empty ones dropped; `default` when blank."""
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default

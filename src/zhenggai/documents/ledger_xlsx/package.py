@@ -8,9 +8,9 @@ import zipfile
 from pathlib import PurePath
 from typing import Any
 
-import openpyxl  # type: ignore[import-untyped]
+import openpyxl
 from lxml import etree
-from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
+from openpyxl.utils.cell import range_boundaries
 
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.safety import SafeZip, advice, open_zip, parse_xml

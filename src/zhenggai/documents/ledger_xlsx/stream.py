@@ -128,7 +128,7 @@ class SheetWriter:
     def __init__(
         self, out: IO[bytes] | ByteSink, sheet_name: str, widths: Sequence[int], frozen_rows: int = 0
     ) -> None:
-        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3)  # type: ignore[call-overload]
+        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3)  # type: ignore[call-overload]  # typeshed lacks ByteSink
         self._sheet_name = sheet_name
         self._letters = [column_letter(i) for i in range(1, len(widths) + 1)]
         self._frozen = frozen_rows

@@ -38,6 +38,12 @@ def create_measure(
     unit: Organisation | None = None,
     number: int | None = None,
 ) -> Measure:
+    """A new measure of `problem`, numbered after its last one unless `number` is given; audited.
+
+    Raises Forbidden unless the actor manages the problem's organisation; Refusal when the problem is
+    closed (销号), the text is empty, the term unknown, a 限期整改 measure has no deadline, or the owner
+    is deactivated. One transaction: nothing is written on refusal.
+    """
     must_manage(actor, problem.organisation)
     refuse_if_closed(problem)
     measure = Measure(
@@ -82,6 +88,11 @@ def update_measure(actor: User, measure: Measure, **fields: Any) -> Measure:
 
 @transaction.atomic
 def delete_measure(actor: User, measure: Measure) -> None:
+    """Delete a measure with its progress and evidence, every row audited; one transaction.
+
+    The evidence files leave the disk only once the transaction commits. Raises Forbidden unless the
+    actor manages the measure's organisation, Refusal when its problem is closed (销号).
+    """
     must_manage(actor, measure.organisation)
     refuse_if_closed(measure.problem)
     stored = []

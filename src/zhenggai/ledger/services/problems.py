@@ -25,6 +25,11 @@ def create_problem(
     category: str = "",
     number: int | None = None,
 ) -> Problem:
+    """A new problem of `source`, numbered after the source's last one unless `number` is given; audited.
+
+    It belongs to the source's organisation unless `organisation` is given. Raises Forbidden unless the
+    actor manages that organisation, Refusal for an empty description. One transaction.
+    """
     organisation = organisation or source.organisation
     must_manage(actor, organisation)
     if not description.strip():
@@ -47,6 +52,11 @@ PROBLEM_FIELDS = {"description", "aspect", "category", "number"}
 
 @transaction.atomic
 def update_problem(actor: User, problem: Problem, **fields: Any) -> Problem:
+    """Change a problem's description, aspect, category or number; one transaction, audited.
+
+    A new description goes into its measures' search text too. Raises Forbidden unless the actor
+    manages the problem's organisation, Refusal for any other field or an empty description.
+    """
     must_manage(actor, problem.organisation)
     unknown = set(fields) - PROBLEM_FIELDS
     if unknown:
@@ -68,6 +78,9 @@ def update_problem(actor: User, problem: Problem, **fields: Any) -> Problem:
 
 @transaction.atomic
 def delete_problem(actor: User, problem: Problem) -> None:
+    """Delete a problem that has no measures; audited. Raises Forbidden unless the actor manages its
+    organisation, Refusal while it still has measures.
+    """
     must_manage(actor, problem.organisation)
     if problem.measures.exists():
         raise Refusal("该问题还有整改措施，请先删除其整改措施再删除问题")
@@ -99,6 +112,11 @@ def close_problem(actor: User, problem: Problem, note: str = "") -> Problem:
 
 @transaction.atomic
 def reopen_problem(actor: User, problem: Problem, reason: str) -> Problem:
+    """Reopen a closed (销号) problem, keeping when and why; one transaction on the locked row, audited.
+
+    Raises Forbidden unless the actor manages its organisation, Refusal when it is not closed or the
+    reason is empty.
+    """
     problem = Problem.objects.select_for_update().get(pk=problem.pk)
     must_manage(actor, problem.organisation)
     if not problem.is_closed:

@@ -107,6 +107,13 @@ def post_progress(
 
 
 def add_evidence(actor: User, measure: Measure, uploads: Sequence[Any]) -> list[Evidence]:
+    """Store evidence files (佐证材料) on a measure without a progress entry, each one audited.
+
+    All files or none: on refusal the files already written are removed. Raises Forbidden unless the
+    actor manages the measure's organisation or owns it; Refusal when no file is given or one is too
+    big, empty or of a kind not kept.
+    """
+
     def work(written: list[str]) -> list[Evidence]:
         if not can_edit_measure(actor, measure):
             raise Forbidden("您只能为本人负责的整改措施上传佐证材料")
@@ -124,6 +131,11 @@ def _keep_done_proved(measure: Measure, removing: int) -> None:
 
 @transaction.atomic
 def delete_evidence(actor: User, item: Evidence) -> None:
+    """Delete one evidence file: its row at once (audited), the file on disk once the transaction commits.
+
+    Raises Forbidden unless the actor manages the measure's organisation or owns it; Refusal when the
+    problem is closed (销号) or the file is the last evidence of a done measure.
+    """
     measure = item.measure
     if not can_edit_measure(actor, measure):
         raise Forbidden("您只能删除本人负责的整改措施的佐证材料")

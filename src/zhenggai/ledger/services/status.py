@@ -66,6 +66,11 @@ def change_status(
     blocked_reason: str = "",
     review_date: datetime.date | None = None,
 ) -> Measure:
+    """Set a measure's status under the status rules (see apply_status); one transaction, audited.
+
+    Raises Forbidden unless the actor manages the measure's organisation or owns it, Refusal when a
+    rule says no. No progress entry is written: post_progress() is the way that leaves a note.
+    """
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     if not can_edit_measure(actor, measure):
         raise Forbidden("您只能修改本人负责的整改措施")

@@ -36,6 +36,11 @@ def _date(raw: str, label: str, errors: list[str]) -> datetime.date | None:
 
 @login_required
 def search(request: AuthenticatedRequest) -> HttpResponse:
+    """The audit page: the entries of the organisations the user manages, newest first, 100 a page.
+
+    Filters: text (object, summary or person), object type, date range. 403 for anyone who manages
+    nowhere; a date that cannot be read is listed on the page, answered with 400.
+    """
     user = request.user
     if not is_manager_anywhere(user):
         return forbidden(request, "审计记录只有书记或办公室可以查询")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from zhenggai.core.dates import today
 from zhenggai.ledger import queries, rollup, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
-from zhenggai.ledger.models import Reminder, ReminderKind
+from zhenggai.ledger.models import Measure, Problem, Reminder, ReminderKind
 from zhenggai.ledger.views.options import options, organisation_pairs
 from zhenggai.orgs.access import known_organisations, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
@@ -19,6 +19,10 @@ from zhenggai.orgs.models import READING_ROLES, User
 
 @login_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
+    """The dashboard (看板) of the measures and problems the user may see, for one source and one
+    organisation when asked: the summary sentence, charts by status, aspect, unit and owner, the
+    overdue and this week's lists, and the 待办 counts. On PostgreSQL the counts come from the rollup.
+    """
     user: User = request.user
     f = queries.parse_filter(request.GET)
     measures = visible_measures(user)
@@ -34,17 +38,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         measures = measures.filter(organisation__path__startswith=path)
         problems = problems.filter(organisation__path__startswith=path)
     on = today()
-    if rollup.enabled():
-        scope = (organisation.path if organisation else "-") if f.organisation else None
-        totals = rollup.totals(user, f.source, scope)
-        summary = stats.summary_of(rollup.problem_counts(user, f.source, scope), totals.statuses)
-        aspect_rows = totals.aspects
-        unit_rows, owner_rows = stats.labelled(totals.units, totals.owners)
-    else:
-        rows = stats.breakdown(measures)
-        summary = stats.summarise(problems, measures, rows)
-        aspect_rows = stats.by_field(measures, "problem__aspect", "problem__aspect")
-        unit_rows, owner_rows = stats.by_unit_and_owner(rows)
+    scope = ((organisation.path if organisation else "-") if f.organisation else None, f.source)
+    summary, aspect_rows, unit_rows, owner_rows = _figures(user, scope, measures, problems)
     reminders = Reminder.objects.filter(scope_q(user, READING_ROLES) | Q(owner=user))
     if organisation:
         reminders = reminders.filter(organisation__path__startswith=organisation.path)
@@ -66,3 +61,22 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "reminders_at": reminders.aggregate(at=Max("created_at"))["at"],
     }
     return render(request, "ledger/dashboard.html", context)
+
+
+def _figures(
+    user: User, scope: tuple[str | None, int | None], measures: QuerySet[Measure], problems: QuerySet[Problem]
+) -> tuple[stats.Summary, stats.Labelled, stats.Labelled, stats.Labelled]:
+    """(summary, aspect rows, unit rows, owner rows): from the rollup on PostgreSQL, else counted live.
+
+    `scope` is (organisation path or None, source id or None); `measures` and `problems` are the
+    same scope as querysets, for the live count.
+    """
+    path, source = scope
+    if rollup.enabled():
+        totals = rollup.totals(user, source, path)
+        summary = stats.summary_of(rollup.problem_counts(user, source, path), totals.statuses)
+        return (summary, totals.aspects, *stats.labelled(totals.units, totals.owners))
+    rows = stats.breakdown(measures)
+    summary = stats.summarise(problems, measures, rows)
+    aspect_rows = stats.by_field(measures, "problem__aspect", "problem__aspect")
+    return (summary, aspect_rows, *stats.by_unit_and_owner(rows))

@@ -49,6 +49,9 @@ def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -
 
 @login_required
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A measure's page: its problem, progress with evidence, audit history, and the forms the user may
+    use. 404 for a measure the user may not see.
+    """
     measure = measure_or_404(request, pk)
     return render(request, TEMPLATE, _context(request, measure))
 
@@ -77,6 +80,11 @@ def _run(
 @login_required
 @require_POST
 def post_progress(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: 整改进展 with evidence files and perhaps a new status, then back to the measure's page.
+
+    For its owner and its managers. 404 for a measure the user may not see; a refusal shows the page
+    again with its message (400, or 403 for someone who may not edit the measure).
+    """
     measure = measure_or_404(request, pk)
     form = ProgressForm(request.POST)
 
@@ -99,6 +107,11 @@ def post_progress(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def change_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: a new status for a measure, then back to its page.
+
+    For its owner and its managers. 404 for a measure the user may not see; a refusal shows the page
+    again with its message (400, or 403 for someone who may not edit the measure).
+    """
     measure = measure_or_404(request, pk)
     form = StatusForm(request.POST)
 
@@ -118,6 +131,11 @@ def change_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def extend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: 延期, a later deadline with a reason, then back to the measure's page.
+
+    For the secretary or office. 404 for a measure the user may not see; a refusal shows the page
+    again with its message (400, or 403).
+    """
     measure = measure_or_404(request, pk)
     form = ExtendForm(request.POST)
 
@@ -130,6 +148,11 @@ def extend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: upload evidence files (`files`) to a measure, then back to its page.
+
+    For its owner and its managers. 404 for a measure the user may not see; a refusal shows the page
+    again with its message (400, or 403).
+    """
     measure = measure_or_404(request, pk)
     try:
         services.add_evidence(request.user, measure, request.FILES.getlist("files"))
@@ -141,6 +164,10 @@ def add_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def download(request: AuthenticatedRequest, pk: int) -> FileResponse:
+    """An evidence file as an attachment, under the name it was uploaded with.
+
+    For anyone who may see its measure; 404 otherwise, and when the file is missing from the disk.
+    """
     item = Evidence.objects.select_related("measure").filter(pk=pk).first()
     if item is None:
         raise Http404("没有找到该佐证材料")
@@ -157,6 +184,11 @@ def download(request: AuthenticatedRequest, pk: int) -> FileResponse:
 @login_required
 @require_POST
 def delete_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: delete an evidence file, then back to its measure's page.
+
+    For the measure's owner and managers. 404 when the file or its measure may not be seen; a refusal
+    shows the measure's page with its message (400, or 403).
+    """
     item = Evidence.objects.filter(pk=pk).first()
     if item is None:
         raise Http404("没有找到该佐证材料")
@@ -184,6 +216,11 @@ def _measure_form_page(
 
 @login_required
 def create(request: AuthenticatedRequest, problem_pk: int) -> HttpResponse:
+    """The new-measure page of a problem; its POST creates the measure and opens the measure's page.
+
+    For the secretary or office of the problem's organisation (403 for others); 404 for a problem the
+    user may not see; a refusal shows the form again with its message.
+    """
     problem = problem_or_404(request, problem_pk)
     user = request.user
     if not can_manage(user, problem.organisation):
@@ -204,6 +241,11 @@ def create(request: AuthenticatedRequest, problem_pk: int) -> HttpResponse:
 
 @login_required
 def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A measure's edit page; its POST changes the fields that differ and goes back to the measure's page.
+
+    For the secretary or office (403 for others); 404 for a measure the user may not see. A deadline
+    already set changes only by 延期: the form is shown again with the refusal (400).
+    """
     measure = measure_or_404(request, pk)
     user = request.user
     if not can_manage(user, measure.organisation):
@@ -230,6 +272,11 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: delete a measure with its progress and evidence, then go to its problem's page.
+
+    404 for a measure the user may not see; a refusal shows the measure's page with its message (403
+    for anyone but its managers, 400 under a closed problem).
+    """
     measure = measure_or_404(request, pk)
     try:
         services.delete_measure(request.user, measure)

@@ -45,12 +45,20 @@ def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -
 
 @login_required
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A problem's page: the measures the user may read, with their 督办 colours, its audit history, and
+    the close and reopen forms. 404 for a problem the user may not see.
+    """
     return render(request, TEMPLATE, _context(request, problem_or_404(request, pk)))
 
 
 @login_required
 @require_POST
 def close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: 销号 with an optional note, then back to the problem's page.
+
+    404 for a problem the user may not see; a refusal shows the page again with its message (403 for
+    anyone but its managers, 400 while a measure is not done or when it is closed already).
+    """
     problem = problem_or_404(request, pk)
     form = CloseForm(request.POST)
     try:
@@ -66,6 +74,11 @@ def close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reopen(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: reopen a closed problem with a reason, then back to its page.
+
+    404 for a problem the user may not see; 403 for anyone but its secretary or office; 400 without a
+    reason or when it is not closed.
+    """
     problem = problem_or_404(request, pk)
     form = ReopenForm(request.POST)
     try:
@@ -83,6 +96,11 @@ def reopen(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: delete a problem that has no measures, then go to its source's page.
+
+    404 for a problem the user may not see; a refusal shows the problem's page with its message (403
+    for anyone but its managers, 400 while it has measures).
+    """
     problem = problem_or_404(request, pk)
     try:
         services.delete_problem(request.user, problem)
@@ -107,6 +125,11 @@ def _form_page(
 
 @login_required
 def create(request: AuthenticatedRequest, source_pk: int) -> HttpResponse:
+    """The new-problem page of a source; its POST creates the problem and opens its page for measures.
+
+    For the secretary or office of the source's organisation (403 for others); 404 for a source the
+    user may not see; a refusal shows the form again with its message.
+    """
     source = source_or_404(request, source_pk)
     if not can_manage(request.user, source.organisation):
         return forbidden(request, "只有书记或办公室可以新增问题")
@@ -125,6 +148,11 @@ def create(request: AuthenticatedRequest, source_pk: int) -> HttpResponse:
 
 @login_required
 def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A problem's edit page; its POST changes the fields that differ and goes back to the problem's page.
+
+    An empty number keeps the current one. For the secretary or office (403 for others); 404 for a
+    problem the user may not see.
+    """
     problem = problem_or_404(request, pk)
     if not can_manage(request.user, problem.organisation):
         return forbidden(request, "只有书记或办公室可以修改问题")

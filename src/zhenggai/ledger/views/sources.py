@@ -19,12 +19,18 @@ from zhenggai.orgs.http import AuthenticatedRequest
 
 @login_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
+    """The list of sources the user may see: those of the organisations he reads, and those holding his
+    own measures.
+    """
     items = visible_sources(request.user).select_related("organisation")
     return render(request, "ledger/sources.html", {"sources": items})
 
 
 @login_required
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A source's page: its problems the user may see, and whether he may add problems. 404 for a source
+    he may not see.
+    """
     source = source_or_404(request, pk)
     problems = visible_problems(request.user).filter(source=source).order_by("number", "id")
     return render(
@@ -36,6 +42,10 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def create(request: AuthenticatedRequest) -> HttpResponse:
+    """The new-source page; its POST registers the source and opens its page.
+
+    403 for anyone who manages nowhere; a refusal shows the form again with its message (400).
+    """
     user = request.user
     if not is_manager_anywhere(user):
         return forbidden(request, "只有书记或办公室可以登记问题来源")

@@ -52,6 +52,12 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
 
 @login_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
+    """The ledger page (整改台账): the measures the user may see, filtered, searched and sorted as the
+    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000.
+
+    Filter values that cannot be read are left out and listed on the page, and so is a page cursor
+    that cannot be read (no rows then); either is answered with 400.
+    """
     user: User = request.user
     f = queries.parse_filter(request.GET)
     on = today()

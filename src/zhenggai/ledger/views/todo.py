@@ -15,6 +15,9 @@ from zhenggai.orgs.models import MANAGING_ROLES, User
 
 @login_required
 def todo(request: AuthenticatedRequest) -> HttpResponse:
+    """The 待办 page: reminders of the user's own measures and, for a manager, up to 500 other reminders
+    of the organisations he manages, with the time of the last `zhenggai remind`.
+    """
     user: User = request.user
     related = ("measure__problem", "owner", "unit")
     mine = Reminder.objects.filter(owner=user).select_related(*related)

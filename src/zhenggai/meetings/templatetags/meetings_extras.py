@@ -11,4 +11,5 @@ register = template.Library()
 
 @register.filter
 def get_item(mapping: dict[Any, Any] | None, key: Any) -> Any:
+    """`mapping[key]`; None when the key is missing or there is no mapping."""
     return (mapping or {}).get(key)

@@ -23,12 +23,18 @@ from zhenggai.orgs.http import AuthenticatedRequest
 
 @login_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
+    """The meetings the user may see (he holds a role in their organisation or above it), latest first."""
     meetings = visible_meetings(request.user).select_related("organisation", "source")
     return render(request, "meetings/index.html", {"meetings": meetings})
 
 
 @login_required
 def create(request: AuthenticatedRequest) -> HttpResponse:
+    """The new-meeting page; its POST creates the meeting and goes on to its notice.
+
+    Participants left unchosen default to the organisation's secretary and members. 403 for anyone
+    who manages nowhere; a refusal shows the form again with its message (400).
+    """
     user = request.user
     if not is_manager_anywhere(user):
         return forbidden(request, "只有书记或办公室可以新建会议")
@@ -49,6 +55,9 @@ def create(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A meeting's overview: participants and secretaries, aspects, the counts of the opinions the user
+    may see, talk coverage, and the meetings that come after it. 404 for a meeting he may not see.
+    """
     meeting = meeting_or_404(request, pk)
     user = request.user
     opinions = opinion_services.visible_opinions(user, meeting)
@@ -69,6 +78,11 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A meeting's edit page; its POST changes year, theme, date and participants, then the overview.
+
+    403 for anyone but the secretary or office; 404 for a meeting the user may not see; a refusal
+    shows the form again with its message (400).
+    """
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
     if not context["may_manage"]:
@@ -95,6 +109,11 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def notice(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The notice page, for anyone who sees the meeting; its POST reads a pasted or uploaded notice.
+
+    The POST (secretary or office, else 403) stores the notice, replaces the aspects with those read
+    in it, unconfirmed, and goes to the aspects page. A refusal shows the page again (400).
+    """
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
     if request.method != "POST":
@@ -127,6 +146,11 @@ def notice(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def aspects(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The aspects page; its POST keeps exactly the rows left on the form, in their order, as confirmed.
+
+    The POST is for the secretary or office (403 for others) and goes back to the overview; a refusal
+    shows the page again with its message (400).
+    """
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting, aspects=list(meeting.aspects.all()), blank_rows=range(3))
     if request.method != "POST":

@@ -40,6 +40,9 @@ def _link_or_404(meeting: Meeting, link_id: int) -> OpinionLink:
 
 @login_required
 def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The opinions page: the opinions the user may see with their merged duplicates; for managers also
+    the collection links and a sorting form per opinion. 404 for a meeting he may not see.
+    """
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
     shown = services.visible_opinions(request.user, meeting)
@@ -74,6 +77,11 @@ def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def create_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: a new collection link, then its QR page.
+
+    A refusal (a last day already past, or someone who does not manage the meeting) goes back to the
+    opinions page with the message, without an error status.
+    """
     meeting = meeting_or_404(request, pk)
     form = LinkForm(request.POST)
     try:
@@ -90,6 +98,10 @@ def create_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def close_link(request: AuthenticatedRequest, pk: int, link_id: int) -> HttpResponse:
+    """POST: close a collection link, then back to the opinions page.
+
+    403 for anyone but the secretary or office; 404 for a link that is not the meeting's.
+    """
     meeting = meeting_or_404(request, pk)
     link = _link_or_404(meeting, link_id)
     try:
@@ -116,6 +128,10 @@ def link_qr(request: AuthenticatedRequest, pk: int, link_id: int) -> HttpRespons
 @login_required
 @require_POST
 def sort(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpResponse:
+    """POST: route an opinion, tag its aspect, mark it answered; then back to it on the opinions page.
+
+    403 for anyone but the secretary or office; other refusals come back as a message on the page.
+    """
     meeting = meeting_or_404(request, pk)
     opinion = _opinion_or_404(request, meeting, opinion_id)
     form = SortForm(request.POST, meeting=meeting, prefix=str(opinion.pk))
@@ -135,6 +151,11 @@ def sort(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpRespons
 @login_required
 @require_POST
 def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: mark the chosen opinions as duplicates of the one kept, then back to the opinions page.
+
+    403 for anyone but the secretary or office; 404 for an opinion the user may not see; other
+    refusals come back as a message on the page.
+    """
     meeting = meeting_or_404(request, pk)
     if not can_manage_meeting(request.user, meeting):
         return forbidden(request, "只有本组织的书记或办公室可以合并意见")
@@ -155,6 +176,10 @@ def merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def unmerge(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpResponse:
+    """POST: take an opinion out of its merge, then back to the opinions page.
+
+    403 for anyone but the secretary or office; 404 for an opinion the user may not see.
+    """
     meeting = meeting_or_404(request, pk)
     opinion = _opinion_or_404(request, meeting, opinion_id)
     try:
@@ -199,6 +224,9 @@ def decide(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpRespo
 
 
 def context_for(request: AuthenticatedRequest, meeting: Meeting) -> dict[str, Any]:
+    """The answered-check page's context: the meeting, what the user may do, each participant's row and
+    the decisions to choose from.
+    """
     return meeting_context(
         request, meeting, rows=matching.member_rows(meeting), decisions=MatchDecision.choices
     )

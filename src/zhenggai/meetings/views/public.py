@@ -45,6 +45,13 @@ def _closed(message: str, status: int) -> HttpResponse:
 
 @csrf_exempt
 def collect(request: HttpRequest, token: str) -> HttpResponse:
+    """The public collection page of a link: GET shows the form, POST stores an anonymous opinion.
+
+    No login; nothing about the sender is read or kept. 404 for an unknown, expired or closed link;
+    405 for other methods; 400 for a form that cannot be read, a refused opinion, or a form too old
+    (it comes back with a fresh token and the text kept); 429 when the link takes too many at once.
+    A filled honeypot gets the thanks page and nothing is stored.
+    """
     if request.method not in ("GET", "POST"):
         return _closed("不支持该操作", 405)
     link = services.open_link(token)

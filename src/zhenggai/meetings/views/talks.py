@@ -32,6 +32,11 @@ def _context(request: AuthenticatedRequest, meeting: Meeting, form: TalkForm | N
 
 @login_required
 def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The talks page: the coverage matrix, the talks the user may see, and the form to record one.
+
+    Its POST (secretary or office, else 403) records a talk and comes back; a refusal shows the page
+    again with its message (400). 404 for a meeting the user may not see.
+    """
     meeting = meeting_or_404(request, pk)
     if request.method != "POST":
         return render(request, "meetings/talks.html", _context(request, meeting))
@@ -52,6 +57,10 @@ def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def delete(request: AuthenticatedRequest, pk: int, talk_id: int) -> HttpResponse:
+    """POST: delete a talk's record, then back to the talks page.
+
+    404 for a talk the user may not see; 403 for anyone but the secretary or office.
+    """
     meeting = meeting_or_404(request, pk)
     talk = services.visible_talks(request.user, meeting).filter(pk=talk_id).first()
     if talk is None:

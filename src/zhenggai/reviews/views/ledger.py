@@ -40,6 +40,13 @@ def _table(organisation: Organisation, rows: list[into_ledger.ProblemRow], **ext
 
 @login_required
 def report_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The confirmation table of an approved report's problems and measures; its POST stores the rows
+    left included and goes to the source's page.
+
+    For the secretary or office (404 for others, so nobody learns the page exists). A report not
+    approved, or a refusal, shows the table with the message (400); a report already in the
+    ledger shows which version went in and proposes nothing.
+    """
     report = report_or_404(request, pk)
     meeting = report.meeting
     _must_manage(request, meeting.organisation)
@@ -70,6 +77,11 @@ def report_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def record_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The confirmation table of the meeting's criticisms and unanswered routed opinions not yet in the
+    ledger; its POST stores the rows left included and goes to the source's page.
+
+    For the secretary or office (404 for others); a refusal shows the table with its message (400).
+    """
     meeting = meeting_or_404(request, pk)
     _must_manage(request, meeting.organisation)
     context = {

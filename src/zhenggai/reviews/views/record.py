@@ -47,6 +47,9 @@ def _context(request: AuthenticatedRequest, meeting: Meeting, **forms: Any) -> d
 
 @login_required
 def record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The meeting record page: the criticisms (all of them for the secretary, office and reviewers; to
+    a member, those made of him), the conclusions, and the forms. 404 for a meeting he may not see.
+    """
     meeting = meeting_or_404(request, pk)
     return render(request, TEMPLATE, _context(request, meeting))
 
@@ -54,6 +57,10 @@ def record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_criticism(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: record a criticism, then back to the record page.
+
+    403 for anyone but the secretary or office; a refusal shows the page again with its message (400).
+    """
     meeting = meeting_or_404(request, pk)
     form = CriticismForm(request.POST, people=meeting.members.all())
     try:
@@ -71,6 +78,11 @@ def add_criticism(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def delete_criticism(request: AuthenticatedRequest, pk: int, criticism_pk: int) -> HttpResponse:
+    """POST: delete a criticism, then back to the record page.
+
+    404 when it is not the meeting's; a refusal shows the page again with its message (403 for anyone
+    but the secretary or office, 400 once it is in the ledger).
+    """
     meeting = meeting_or_404(request, pk)
     criticism = Criticism.objects.filter(meeting=meeting, pk=criticism_pk).first()
     if criticism is None:
@@ -86,6 +98,11 @@ def delete_criticism(request: AuthenticatedRequest, pk: int, criticism_pk: int) 
 @login_required
 @require_POST
 def conclusions(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: save the team's conclusions, then back to the record page.
+
+    A refusal shows the page again with its message (403 for anyone but the secretary or office, 400
+    when the text is too long).
+    """
     meeting = meeting_or_404(request, pk)
     form = ConclusionsForm(request.POST)
     try:

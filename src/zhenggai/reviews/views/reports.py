@@ -40,6 +40,9 @@ TEMPLATE = "reviews/report.html"
 
 @login_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
+    """The reviews home: each meeting the user may see with what he may do there (his own report, the
+    board, managing), and the sources of 巡视, 巡察, 审计 and 督查 he manages, for their feedback.
+    """
     user = request.user
     meetings = []
     for meeting in visible_meetings(user).select_related("organisation", "source"):
@@ -57,6 +60,9 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A meeting's board: each participant with his report's state and version count, and the latest
+    version's counts once it is no longer a draft. For the secretary, office and reviewers; 404 else.
+    """
     meeting = board_meeting_or_404(request, pk)
     reports = {r.author_id: r for r in meeting.reports.all()}
     rows = []
@@ -77,6 +83,10 @@ def board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def mine(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The user's own report for the meeting (made on his first visit): redirects to its page.
+
+    404 for a meeting he may not see; 403 when he is not a participant.
+    """
     meeting = meeting_or_404(request, pk)
     try:
         report = services.report_for(request.user, meeting)
@@ -124,6 +134,10 @@ def _context(
 
 @login_required
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A report's page: version `v` (the latest by default) with the engine's findings marked where they
+    point, the comments, outline, aspect coverage and the system's checks, and the forms the user may
+    use. 404 for a report he may not see or a version that does not exist.
+    """
     report = report_or_404(request, pk)
     version = version_or_404(report, request.GET.get("v"))
     return render(request, TEMPLATE, _context(request, report, version))
@@ -132,6 +146,11 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: a new version from a .docx or .txt file, then back to the report's page.
+
+    For the author while the report is a draft or returned: 403 for anyone else; a refusal shows the
+    page again with its message (400).
+    """
     report = report_or_404(request, pk)
     form = UploadForm(request.POST, request.FILES)
     try:
@@ -154,6 +173,9 @@ def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def write(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The writing page, starting from the latest text; its POST saves a new version and goes back to the
+    report. 404 for anyone but the author; a refusal shows the page again with its message (400).
+    """
     report = report_or_404(request, pk)
     latest = version_or_404(report, None)
     if not is_author(request.user, report):
@@ -196,24 +218,44 @@ def _act(request: AuthenticatedRequest, report: Report, action: str) -> HttpResp
 @login_required
 @require_POST
 def submit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: the author submits his report for review, then back to its page.
+
+    A refusal shows the page again with its message (403 for anyone else, 400 when the report has no
+    version or is submitted or approved already).
+    """
     return _act(request, report_or_404(request, pk), "submit")
 
 
 @login_required
 @require_POST
 def approve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: the secretary or office approves a submitted report, then back to its page.
+
+    A refusal shows the page again with its message (403 for the author and anyone without the
+    right, 400 unless the report is submitted).
+    """
     return _act(request, report_or_404(request, pk), "approve")
 
 
 @login_required
 @require_POST
 def return_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: the secretary or office returns a submitted report (退回), then back to its page.
+
+    It needs a reason unless the submitted version carries comments. A refusal shows the page again
+    with its message (403 for the author and anyone without the right, 400 otherwise).
+    """
     return _act(request, report_or_404(request, pk), "return")
 
 
 @login_required
 @require_POST
 def comment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: a review comment on one paragraph of a version, then back to that paragraph.
+
+    For reviewers, the secretary and the office, on someone else's report once submitted; a refusal
+    shows the page again with its message (403, or 400).
+    """
     report = report_or_404(request, pk)
     form = CommentForm(request.POST)
     version = None
@@ -236,6 +278,10 @@ def comment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def compare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Two versions paragraph by paragraph: `a` and `b`, the last two by default.
+
+    404 for a report the user may not see, with fewer than two versions, or for a missing version.
+    """
     report = report_or_404(request, pk)
     versions = list(report.versions.order_by("number"))
     if len(versions) < 2:
@@ -261,6 +307,10 @@ def compare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def download(request: AuthenticatedRequest, pk: int, number: int) -> HttpResponse:
+    """A version as a file: the original as uploaded, or the text as .txt when written in the browser.
+
+    404 for a report the user may not see or a version that does not exist.
+    """
     report = report_or_404(request, pk)
     version = version_or_404(report, number)
     assert version is not None

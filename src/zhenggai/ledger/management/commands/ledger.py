@@ -27,6 +27,17 @@ FILTERS = ("source", "organisation", "unit", "owner", "aspect", "status", "term"
 
 
 class Command(BaseCommand):
+    """`zhenggai ledger import|export`: the ledger in and out of Excel from the command line.
+
+    import reads a file of at most 50 MB, checks every row, stores all rows or none and prints the
+    row-by-row report; --dry-run stores nothing. Exit status 0 when stored (or storable), 1 when the
+    file has errors or the services refuse, 2 when the file cannot be read. A --user, --organisation
+    or --source that names nobody (or, for the last two, more than one) raises CommandError.
+
+    export writes every measure that passes the ledger page's filters (no access check: this is the
+    operator's command) to a file, written beside it first and then renamed, or to stdout with -o -.
+    """
+
     help = (
         "整改台账的导入与导出：ledger import 文件.xlsx [--dry-run]；ledger export [--format xlsx|csv] -o 文件"
     )

@@ -12,6 +12,12 @@ from zhenggai.ledger import reminders
 
 
 class Command(BaseCommand):
+    """`zhenggai remind`, for cron: rewrite the 待办 list for today (or --today) and print it.
+
+    Measures due within --days days (DUE_SOON_DAYS by default) are due soon. A date that cannot be
+    read or a negative --days raises CommandError before anything is written.
+    """
+
     help = "列出逾期和即将到期的整改措施（按责任人、责任单位），并写入待办页面和看板。"
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -1,0 +1,1 @@
+"""`zhenggai run` (serve the site) and `zhenggai demo` (load the demo data)."""

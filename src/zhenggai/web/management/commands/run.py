@@ -11,12 +11,18 @@ from zhenggai.web import demo
 
 
 def logins() -> str:
+    """The demo logins with the shared password and what each person may do, as the commands print them."""
     lines = [f"演示账号（密码均为 {demo.PASSWORD}）："]
     lines += [f"  {p.username:<10} {p.name}　{p.note}" for p in demo.PEOPLE]
     return "\n".join(lines)
 
 
 class Command(BaseCommand):
+    """`zhenggai run`: migrate, load the demo (unless --no-demo), then serve with waitress until stopped.
+
+    Raises CommandError for a port outside 1–65535, before anything is done.
+    """
+
     help = "迁移数据库、载入演示数据（如尚未载入），并启动网站。"
 
     def add_arguments(self, parser: CommandParser) -> None:
