@@ -18,6 +18,8 @@ from zhenggai.ledger.models import MEETING_KINDS, Measure, Problem, Progress, So
 from zhenggai.ledger.sources import create_source
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
+#: The largest ledger file an import reads (page or command line).
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
 #: A progress entry holding the evidence file names an imported ledger listed (no files came with it).
 IMPORTED_EVIDENCE = "【导入的佐证材料】"
 #: Words in a source's name and the kind of source they mean, most specific first.

@@ -20,12 +20,11 @@ from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import forbidden
 from zhenggai.documents.errors import DocumentError
-from zhenggai.documents.ledger_xlsx import read_ledger_xlsx
+from zhenggai.documents.ledger_xlsx import FIELD_LABELS, read_ledger_xlsx
 from zhenggai.ledger import queries
 from zhenggai.ledger.access import managed_sources, visible_measures
 from zhenggai.ledger.exports import FORMATS, export_chunks, export_filename
-from zhenggai.ledger.imports import ImportReport, import_sheet
-from zhenggai.ledger.management.commands.ledger import COLUMN_LABELS, MAX_IMPORT_BYTES
+from zhenggai.ledger.imports import MAX_IMPORT_BYTES, ImportReport, import_sheet
 from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
@@ -151,7 +150,7 @@ def _confirm(
 def _report(
     request: HttpRequest, context: dict[str, Any], report: ImportReport, token: str, org: Any, source: Any
 ) -> HttpResponse:
-    labels = [(c.header, COLUMN_LABELS.get(c.field or "", "不导入"), c.note) for c in report.sheet.columns]
+    labels = [(c.header, FIELD_LABELS.get(c.field or "", "不导入"), c.note) for c in report.sheet.columns]
     status = 200 if report.ok else 400
     return render(
         request,

@@ -36,7 +36,7 @@ MEETING_KINDS = (SourceKind.DEMOCRATIC_LIFE, SourceKind.ORGANISATIONAL_LIFE)
 class Source(models.Model):
     """Where problems come from: a meeting (year, theme) or an inspection (body, feedback date).
 
-    The meeting cycle (issue 4) adds a Meeting model that points here one-to-one.
+    A meeting's source is its ledger: `meetings.Meeting.source` points here one-to-one.
     """
 
     kind = models.CharField("类型", max_length=30, choices=SourceKind.choices)

@@ -88,14 +88,15 @@ def summary_of(
     )
 
 
-Totals = dict[int | None, list[int]]
+#: Per unit or owner id: [measures, done].
+CountsById = dict[int | None, list[int]]
 Labelled = list[tuple[str, int, int]]
 
 
 def by_unit_and_owner(rows: list[tuple[str, int | None, int | None, int]]) -> tuple[Labelled, Labelled]:
     """(label, count, done) per unit and per owner, from breakdown() rows and two small name lookups."""
-    units: Totals = {}
-    owners: Totals = {}
+    units: CountsById = {}
+    owners: CountsById = {}
     for status, unit, owner, n in rows:
         done = n if status == Status.DONE else 0
         for table, key in ((units, unit), (owners, owner)):
@@ -105,7 +106,7 @@ def by_unit_and_owner(rows: list[tuple[str, int | None, int | None, int]]) -> tu
     return labelled(units, owners)
 
 
-def _contenders(totals: Totals, limit: int) -> Totals:
+def _contenders(totals: CountsById, limit: int) -> CountsById:
     """The entries that can be among the `limit` largest bars (count at least the limit-th largest)."""
     if len(totals) <= limit:
         return totals
@@ -113,7 +114,7 @@ def _contenders(totals: Totals, limit: int) -> Totals:
     return {k: v for k, v in totals.items() if v[0] >= floor}
 
 
-def labelled(units: Totals, owners: Totals, limit: int = 12) -> tuple[Labelled, Labelled]:
+def labelled(units: CountsById, owners: CountsById, limit: int = 12) -> tuple[Labelled, Labelled]:
     """[count, done] per unit and owner id → (label, count, done) rows for bars(limit), named.
 
     Only the entries that can make the chart are named and kept: with 5,000 owners, a dozen.
@@ -145,10 +146,9 @@ class Bar:
     width: float = 0.0
     done_width: float = 0.0
     y: int = 0
-    link: str = ""
 
 
-def bars(rows: list[tuple[str, int, int]], limit: int = 12, link_key: str = "") -> list[Bar]:
+def bars(rows: list[tuple[str, int, int]], limit: int = 12) -> list[Bar]:
     """(label, count, done) → bars scaled to the largest count, for the SVG charts."""
     rows = sorted(rows, key=lambda r: (-r[1], r[0]))[:limit]
     top = max((r[1] for r in rows), default=0) or 1

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from zhenggai.core.errors import Forbidden
 from zhenggai.core.views import first_or_404
 from zhenggai.meetings.models import Meeting
-from zhenggai.orgs.access import can_manage, can_read, scope_q
+from zhenggai.orgs.access import can_manage, can_read, require_manager, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import Role, User
 
@@ -39,5 +38,4 @@ def can_read_all(user: User, meeting: Meeting) -> bool:
 
 def must_manage(user: User, meeting: Meeting) -> None:
     """Raises Forbidden unless the user is secretary or office of the meeting's organisation or above it."""
-    if not can_manage_meeting(user, meeting):
-        raise Forbidden("只有本组织的书记或办公室可以进行此项操作")
+    require_manager(user, meeting.organisation, "只有本组织的书记或办公室可以进行此项操作")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
+from zhenggai.core.errors import Forbidden
 from zhenggai.orgs.models import MANAGING_ROLES, READING_ROLES, Membership, Organisation, Role, User
 
 
@@ -46,6 +47,15 @@ def _holds(user: User, org: Organisation, roles: Iterable[str]) -> bool:
 def can_manage(user: User, org: Organisation) -> bool:
     """Secretary or office of this organisation or one above it."""
     return _holds(user, org, MANAGING_ROLES)
+
+
+def require_manager(user: User, org: Organisation, message: str) -> None:
+    """Raise Forbidden(`message`) unless the user is secretary or office of `org` or above it.
+
+    The one manager check of every service; each caller says in its message what was refused.
+    """
+    if not can_manage(user, org):
+        raise Forbidden(message)
 
 
 def can_read(user: User, org: Organisation) -> bool:

@@ -7,13 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from zhenggai.core.errors import Forbidden, Refusal
-from zhenggai.orgs.access import can_manage, forget_roles
+from zhenggai.orgs.access import forget_roles, require_manager
 from zhenggai.orgs.models import Membership, Organisation, Role, User
-
-
-def _must_manage(actor: User, org: Organisation) -> None:
-    if not can_manage(actor, org):
-        raise Forbidden(f"您没有管理“{org}”的权限")
 
 
 @transaction.atomic
@@ -23,7 +18,7 @@ def create_organisation(actor: User, *, name: str, parent: Organisation | None) 
         if not actor.is_superuser:
             raise Forbidden("只有系统管理员可以创建顶级组织")
     else:
-        _must_manage(actor, parent)
+        require_manager(actor, parent, f"您没有管理“{parent}”的权限")
     name = name.strip()
     if not name:
         raise Refusal("组织名称不能为空")
@@ -42,7 +37,7 @@ def create_person(
     or when the password fails Django's password validators (their messages joined). Nothing is written
     on refusal.
     """
-    _must_manage(actor, organisation)
+    require_manager(actor, organisation, f"您没有管理“{organisation}”的权限")
     username = username.strip()
     if not username:
         raise Refusal("登录名不能为空")
@@ -60,7 +55,7 @@ def create_person(
 @transaction.atomic
 def set_role(actor: User, user: User, organisation: Organisation, role: str) -> Membership:
     """Give `user` this role in `organisation` (replacing his role there, if any)."""
-    _must_manage(actor, organisation)
+    require_manager(actor, organisation, f"您没有管理“{organisation}”的权限")
     if role not in Role.values:
         raise Refusal("角色无效，应为书记、办公室、班子成员或审核人")
     membership, _ = Membership.objects.update_or_create(
@@ -77,7 +72,7 @@ def remove_role(actor: User, membership: Membership) -> None:
     Raises Forbidden unless the actor manages the role's organisation, and Refusal when the actor would
     remove his own secretary or office role there (another manager must do it).
     """
-    _must_manage(actor, membership.organisation)
+    require_manager(actor, membership.organisation, f"您没有管理“{membership.organisation}”的权限")
     if membership.user_id == actor.pk and membership.role in (Role.SECRETARY, Role.OFFICE):
         raise Refusal("不能撤销自己的管理角色，请由其他书记或办公室人员办理")
     membership.delete()

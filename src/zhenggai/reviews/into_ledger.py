@@ -16,13 +16,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhenggai.core.dates import today
-from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.core.errors import Refusal
 from zhenggai.documents import parse_document
 from zhenggai.documents.mapping import ProposedProblem, propose_feedback_problems, propose_report_mapping
 from zhenggai.ledger import services as ledger
 from zhenggai.ledger.models import Problem, Source, Term
 from zhenggai.meetings.models import Meeting, Opinion
-from zhenggai.orgs.access import can_manage
+from zhenggai.orgs.access import require_manager
 from zhenggai.orgs.models import Organisation, User
 from zhenggai.reviews.analysis import analyse
 from zhenggai.reviews.models import (
@@ -90,8 +90,7 @@ def _rows(proposed: Sequence[ProposedProblem], owner: User | None) -> list[Probl
 
 def must_manage(actor: User, organisation: Organisation) -> None:
     """Raises Forbidden unless the actor is secretary or office of `organisation` or above it."""
-    if not can_manage(actor, organisation):
-        raise Forbidden("只有书记或办公室可以录入整改台账")
+    require_manager(actor, organisation, "只有书记或办公室可以录入整改台账")
 
 
 # --- proposals ------------------------------------------------------------------------------

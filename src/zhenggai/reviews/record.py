@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.core.errors import Refusal
 from zhenggai.meetings.models import Meeting
-from zhenggai.orgs.access import can_manage
+from zhenggai.orgs.access import require_manager
 from zhenggai.orgs.models import User
+from zhenggai.reviews.models import Criticism, Record
 
 __all__ = ["add_criticism", "delete_criticism", "save_conclusions"]
-from zhenggai.reviews.models import Criticism, Record
 
 CRITICISM_MAX_CHARS = 5000
 CONCLUSIONS_MAX_CHARS = 50_000
-
-
-def _must_manage(actor: User, meeting: Meeting) -> None:
-    if not can_manage(actor, meeting.organisation):
-        raise Forbidden("只有书记或办公室可以记录会议情况")
 
 
 def add_criticism(actor: User, meeting: Meeting, *, target: User, speaker: User, text: str) -> Criticism:
@@ -27,7 +22,7 @@ def add_criticism(actor: User, meeting: Meeting, *, target: User, speaker: User,
     Raises Forbidden unless the actor manages the meeting's organisation; Refusal when either person
     is not a participant, both are the same, or the text is empty or longer than CRITICISM_MAX_CHARS.
     """
-    _must_manage(actor, meeting)
+    require_manager(actor, meeting.organisation, "只有书记或办公室可以记录会议情况")
     people = set(meeting.members.values_list("pk", flat=True))
     if target.pk not in people or speaker.pk not in people:
         raise Refusal("提出人和被批评人都必须是本次会议的参会人员")
@@ -48,7 +43,7 @@ def delete_criticism(actor: User, criticism: Criticism) -> None:
     """Delete a criticism not yet in the ledger. Raises Forbidden unless the actor manages the meeting's
     organisation, Refusal once the criticism has become a ledger problem.
     """
-    _must_manage(actor, criticism.meeting)
+    require_manager(actor, criticism.meeting.organisation, "只有书记或办公室可以记录会议情况")
     if criticism.problem_id is not None:
         raise Refusal("该批评意见已录入整改台账，不能删除")
     criticism.delete()
@@ -61,7 +56,7 @@ def save_conclusions(actor: User, meeting: Meeting, text: str) -> Record:
     Raises Forbidden unless the actor manages the meeting's organisation, Refusal when the text is
     longer than CONCLUSIONS_MAX_CHARS.
     """
-    _must_manage(actor, meeting)
+    require_manager(actor, meeting.organisation, "只有书记或办公室可以记录会议情况")
     if len(text) > CONCLUSIONS_MAX_CHARS:
         raise Refusal(f"会议结论过长（上限 {CONCLUSIONS_MAX_CHARS} 字）")
     record, _ = Record.objects.update_or_create(

@@ -100,7 +100,7 @@ def add_version(
     return version
 
 
-def _move(actor: User, report: Report, action: str) -> Report:
+def _move(report: Report, action: str) -> Report:
     new = TRANSITIONS[report.state].get(action)
     if new is None:
         labels = {"submit": "提交", "return": "退回", "approve": "通过"}
@@ -121,7 +121,7 @@ def submit(actor: User, report: Report) -> Report:
         raise Forbidden("只有撰写人本人可以提交这份材料")
     if not report.versions.exists():
         raise Refusal("请先上传或撰写材料，再提交审核")
-    _move(actor, report, "submit")
+    _move(report, "submit")
     report.submitted_at = timezone.now()
     report.save()
     return report
@@ -133,7 +133,7 @@ def return_report(actor: User, report: Report, reason: str = "") -> Report:
     report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_decide(actor, report):
         raise Forbidden(_not_deciding(actor, report, "退回"))
-    _move(actor, report, "return")
+    _move(report, "return")
     latest = report.versions.order_by("-number").first()
     if not reason.strip() and not (latest and latest.comments.exists()):
         raise Refusal("退回时请填写退回意见，或先在段落上添加审核意见")
@@ -152,7 +152,7 @@ def approve(actor: User, report: Report) -> Report:
     report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_decide(actor, report):
         raise Forbidden(_not_deciding(actor, report, "审核通过"))
-    _move(actor, report, "approve")
+    _move(report, "approve")
     report.decided_at, report.decided_by = timezone.now(), actor
     report.save()
     return report

@@ -9,6 +9,7 @@ from zhenggai.documents import Report as ParsedReport
 from zhenggai.documents.opinions import OpinionMatch, OpinionText, match_report
 from zhenggai.documents.previous import DoneClaim, claimed_done, unmentioned_problems
 from zhenggai.ledger.models import Measure, Problem, Status
+from zhenggai.meetings.matching import OpinionResult
 from zhenggai.meetings.models import Meeting, Opinion, Route
 from zhenggai.orgs.models import User
 
@@ -66,13 +67,6 @@ def opinion_matches(opinions: list[Opinion], parsed: ParsedReport) -> dict[Any, 
     return {m.key: m for m in match_report(texts, parsed)}
 
 
-def is_answered(opinion: Opinion, match: OpinionMatch | None) -> bool:
-    """The office's confirmation wins over the automatic comparison."""
-    if opinion.match_decision:
-        return bool(opinion.match_decision == "answered")
-    return bool(match is not None and match.answered)
-
-
 def system_checks(meeting: Meeting, author: User, parsed: ParsedReport) -> SystemChecks:
     """What the system adds for one member's report: last year's problems it does not mention, last
     year's open measures it claims done, and the opinions routed to him, answered or not.
@@ -92,7 +86,7 @@ def system_checks(meeting: Meeting, author: User, parsed: ParsedReport) -> Syste
         matches = opinion_matches(opinions, parsed)
         for o in opinions:
             match = matches.get(o.pk)
-            if is_answered(o, match):
+            if OpinionResult(o, match).answered:
                 result.answered.append((o, match))
             else:
                 result.unanswered.append(o)

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from zhenggai.documents.ledger_xlsx.dates import Deadline, DeadlineError, parse_deadline, year_in
 from zhenggai.documents.ledger_xlsx.read import MAX_ROWS, read_ledger_xlsx
-from zhenggai.documents.ledger_xlsx.rows import ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
+from zhenggai.documents.ledger_xlsx.rows import (
+    FIELD_LABELS,
+    ColumnMapping,
+    LedgerIssue,
+    LedgerRow,
+    LedgerSheet,
+)
 from zhenggai.documents.ledger_xlsx.write import (
     COLUMNS,
     iter_ledger_csv,
@@ -22,6 +28,7 @@ from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 
 __all__ = [
     "COLUMNS",
+    "FIELD_LABELS",
     "MAX_ROWS",
     "STATUS_LABELS",
     "TERM_LABELS",

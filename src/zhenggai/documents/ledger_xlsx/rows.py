@@ -100,3 +100,21 @@ class LedgerSheet:
     def problem_count(self) -> int:
         """How many problems the rows describe."""
         return len({row.problem_ref for row in self.rows})
+
+
+#: What each field of a ledger row is called when an import report says where a column went.
+FIELD_LABELS = {
+    "number": "序号",
+    "source": "问题来源",
+    "aspect": "查摆方面",
+    "category": "问题类别",
+    "problem": "问题描述",
+    "measure": "整改措施",
+    "owner": "责任人",
+    "unit": "责任单位",
+    "term": "整改类型",
+    "deadline": "整改时限",
+    "progress": "整改进展",
+    "status": "完成情况",
+    "evidence": "佐证材料",
+}

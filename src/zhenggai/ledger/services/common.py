@@ -8,11 +8,11 @@ from typing import Any, TypeVar
 from django.db import transaction
 from django.db.models import Max
 
-from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger import evidence as files
 from zhenggai.ledger.audit import record
 from zhenggai.ledger.models import Evidence, Measure, Problem, Progress
-from zhenggai.orgs.access import can_manage
+from zhenggai.orgs.access import require_manager
 from zhenggai.orgs.models import Organisation, User
 
 T = TypeVar("T")
@@ -20,8 +20,7 @@ T = TypeVar("T")
 
 def must_manage(actor: User, org: Organisation) -> None:
     """Refuse (403) unless `actor` is secretary or office of `org` or above it."""
-    if not can_manage(actor, org):
-        raise Forbidden(f"您没有管理“{org}”整改台账的权限")
+    require_manager(actor, org, f"您没有管理“{org}”整改台账的权限")
 
 
 def audit(actor: User, action: str, obj: Any, summary: str, before: Any, after: Any) -> None:

@@ -231,8 +231,7 @@ def create(request: AuthenticatedRequest, problem_pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise form_error(form)
-        data = {k: v for k, v in form.cleaned_data.items() if k != "number"}
-        measure = services.create_measure(user, problem=problem, number=form.cleaned_data["number"], **data)
+        measure = services.create_measure(user, problem=problem, **form.cleaned_data)
     except Refusal as exc:
         return _measure_form_page(request, form, problem, error=exc)
     messages.success(request, "整改措施已新增")

@@ -14,7 +14,7 @@ from zhenggai.meetings import opinions as opinion_services
 from zhenggai.meetings import services
 from zhenggai.meetings.access import meeting_or_404, visible_meetings
 from zhenggai.meetings.forms import MeetingForm, NoticeForm
-from zhenggai.meetings.models import Aspect
+from zhenggai.meetings.models import Aspect, Route
 from zhenggai.meetings.talks import coverage, visible_talks
 from zhenggai.meetings.views.common import meeting_context
 from zhenggai.orgs.access import is_manager_anywhere
@@ -68,7 +68,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         secretaries=services.secretaries(meeting),
         aspects=meeting.aspects.all(),
         opinion_count=opinions.filter(merged_into__isnull=True).count(),
-        unsorted_count=opinions.filter(route="unsorted", merged_into__isnull=True).count(),
+        unsorted_count=opinions.filter(route=Route.UNSORTED, merged_into__isnull=True).count(),
         coverage=coverage(meeting),
         my_talks=visible_talks(user, meeting).count(),
         next_meetings=meeting.next_meetings.all(),

@@ -218,7 +218,7 @@ def decide(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpRespo
     except Refusal as exc:
         if exc.status == 403:
             return forbidden(request, exc.message)
-        return refused(request, "meetings/unanswered.html", {**context_for(request, meeting)}, exc)
+        return refused(request, "meetings/unanswered.html", context_for(request, meeting), exc)
     messages.success(request, "已保存比对结果")
     return redirect(f"{reverse('meetings:unanswered', args=[meeting.pk])}#o-{opinion.pk}")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 import tempfile
@@ -12,17 +11,18 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import QueryDict
 
+from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.documents.errors import DocumentError
+from zhenggai.documents.ledger_xlsx import FIELD_LABELS
 from zhenggai.ledger import queries
 from zhenggai.ledger.exports import export_chunks
-from zhenggai.ledger.imports import ImportReport, import_ledger
+from zhenggai.ledger.imports import MAX_IMPORT_BYTES, ImportReport, import_ledger
 from zhenggai.ledger.models import Measure, Source
 from zhenggai.orgs.access import paths_with
 from zhenggai.orgs.models import MANAGING_ROLES, Organisation, User
 
 #: Files larger than this are refused before they are read.
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
 FILTERS = ("source", "organisation", "unit", "owner", "aspect", "status", "term", "due_within", "q")
 
 
@@ -116,7 +116,7 @@ class Command(BaseCommand):
         f = queries.parse_filter(params)
         if f.errors:
             raise CommandError("；".join(f.errors))
-        measures = queries.apply(Measure.objects.all(), f, datetime.date.today())
+        measures = queries.apply(Measure.objects.all(), f, today())
         chunks = export_chunks(measures, fmt, options["title"])
         if output == "-":
             for chunk in chunks:
@@ -147,7 +147,7 @@ def render_report(report: ImportReport) -> str:
     if sheet.columns:
         lines.append("列的对应：")
         for column in sheet.columns:
-            target = COLUMN_LABELS.get(column.field or "", "不导入")
+            target = FIELD_LABELS.get(column.field or "", "不导入")
             note = f"（{column.note}）" if column.note and column.field else ""
             lines.append(f"  {column.header} → {target}{note}")
     lines.append(f"读取整改措施 {len(sheet.rows)} 条，问题 {sheet.problem_count} 个。")
@@ -159,23 +159,6 @@ def render_report(report: ImportReport) -> str:
         lines.extend(f"  {issue}" for issue in sheet.warnings)
     lines.append(report.summary())
     return "\n".join(lines)
-
-
-COLUMN_LABELS = {
-    "number": "序号",
-    "source": "问题来源",
-    "aspect": "查摆方面",
-    "category": "问题类别",
-    "problem": "问题描述",
-    "measure": "整改措施",
-    "owner": "责任人",
-    "unit": "责任单位",
-    "term": "整改类型",
-    "deadline": "整改时限",
-    "progress": "整改进展",
-    "status": "完成情况",
-    "evidence": "佐证材料",
-}
 
 
 def _actor(username: str | None) -> User:
