@@ -1,13 +1,8 @@
-"""Real-browser tests: Debian's Chromium driven by Playwright against a live server.
-
-Skipped with a reason when /usr/bin/chromium is missing — except on CI (CI=true), where they fail.
-"""
+"""Real-browser tests of the ledger pages: Chromium set to Chinese (see conftest.py) against a live server."""
 
 from __future__ import annotations
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -17,34 +12,7 @@ from zhenggai.ledger.models import Measure, Progress, SourceKind, Status
 from zhenggai.ledger.sources import create_source
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "browser-password"
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls of the test are still sync.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI 上必须有 {CHROMIUM}（.ci/run 会用 apt-get install chromium 安装）")
-        pytest.skip(f"没有 {CHROMIUM}：运行 apt-get install -y chromium 后可进行浏览器测试")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -79,8 +47,7 @@ def log_in(page, live_server, username):
     page.wait_for_url(f"{live_server.url}/")
 
 
-def test_it_logs_in_and_opens_the_ledger(browser, live_server, ledger):
-    page = browser.new_page()
+def test_it_logs_in_and_opens_the_ledger(page, live_server, ledger):
     log_in(page, live_server, "member")
     row = page.locator("#ledger tbody tr").first
     assert "制定学习计划" in row.inner_text()
@@ -90,10 +57,9 @@ def test_it_logs_in_and_opens_the_ledger(browser, live_server, ledger):
     assert background == "rgb(253, 231, 230)"
 
 
-def test_it_posts_progress_with_evidence(browser, live_server, ledger, tmp_path):
+def test_it_posts_progress_with_evidence(page, live_server, ledger, tmp_path):
     proof = tmp_path / "会议记录.pdf"
     proof.write_bytes(b"%PDF-1.4 minutes")
-    page = browser.new_page()
     log_in(page, live_server, "member")
     page.click("#ledger tbody tr a >> nth=0")
     page.fill("#progress-form textarea[name=text]", "已召开专题学习会")
@@ -108,8 +74,7 @@ def test_it_posts_progress_with_evidence(browser, live_server, ledger, tmp_path)
     assert Measure.objects.get().status == Status.IN_PROGRESS
 
 
-def test_a_refused_status_shows_the_reason(browser, live_server, ledger):
-    page = browser.new_page()
+def test_a_refused_status_shows_the_reason(page, live_server, ledger):
     log_in(page, live_server, "member")
     page.goto(f"{live_server.url}/measures/{ledger['measure'].pk}/")
     page.fill("#progress-form textarea[name=text]", "完成了")

@@ -6,13 +6,11 @@ from typing import Any
 
 from django import forms
 
-from zhenggai.core.forms import choice_field, model_choice_field
+from zhenggai.core.forms import DateInput, choice_field
 from zhenggai.ledger.models import Measure, Problem, Source, SourceKind, Status
 from zhenggai.orgs.access import managed_organisations
-from zhenggai.orgs.forms import OrganisationChoiceField
+from zhenggai.orgs.forms import OrganisationChoiceField, offer_managed_organisations
 from zhenggai.orgs.models import Organisation, User
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class SourceForm(forms.ModelForm[Source]):
@@ -25,12 +23,12 @@ class SourceForm(forms.ModelForm[Source]):
 
         model = Source
         fields = ("kind", "organisation", "year", "theme", "inspecting_body", "feedback_date", "title")
-        widgets = {"feedback_date": DATE}  # noqa: RUF012
+        widgets = {"feedback_date": DateInput()}  # noqa: RUF012
         help_texts = {"title": "可不填，系统按类型、年度和主题生成"}  # noqa: RUF012
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "organisation").queryset = managed_organisations(user)
+        offer_managed_organisations(self, "organisation", user)
         choice_field(self, "kind").choices = SourceKind.choices
         self.fields["title"].required = False
 
@@ -73,7 +71,7 @@ class MeasureForm(forms.ModelForm[Measure]):
 
         model = Measure
         fields = ("number", "text", "owner", "unit", "term", "deadline")
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "deadline": DATE}  # noqa: RUF012
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "deadline": DateInput()}  # noqa: RUF012
 
     def __init__(self, *args: Any, organisation: Organisation, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -91,7 +89,7 @@ class ProgressForm(forms.Form):
     that. Evidence files come beside the form, as `files`.
     """
 
-    date = forms.DateField(label="日期", widget=DATE)
+    date = forms.DateField(label="日期", widget=DateInput())
     text = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     status = forms.ChoiceField(label="状态", choices=[("", "（不变）"), *Status.choices], required=False)
     completion_note = forms.CharField(
@@ -100,7 +98,7 @@ class ProgressForm(forms.Form):
     blocked_reason = forms.CharField(
         label="暂不具备整改条件的原因", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    review_date = forms.DateField(label="复查日期", widget=DATE, required=False)
+    review_date = forms.DateField(label="复查日期", widget=DateInput(), required=False)
 
 
 class StatusForm(forms.Form):
@@ -111,13 +109,13 @@ class StatusForm(forms.Form):
         label="完成情况", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     blocked_reason = forms.CharField(label="原因", widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    review_date = forms.DateField(label="复查日期", widget=DATE, required=False)
+    review_date = forms.DateField(label="复查日期", widget=DateInput(), required=False)
 
 
 class ExtendForm(forms.Form):
     """延期: the new deadline and the reason, both required."""
 
-    deadline = forms.DateField(label="新的完成时限", widget=DATE)
+    deadline = forms.DateField(label="新的完成时限", widget=DateInput())
     reason = forms.CharField(label="延期原因", widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -8,14 +8,11 @@ from typing import Any
 from django import forms
 
 from zhenggai.core.dates import today
-from zhenggai.core.forms import choice_field, model_choice_field
+from zhenggai.core.forms import DateInput, choice_field, model_choice_field
 from zhenggai.meetings.models import MEETING_KIND_CHOICES, Aspect, Meeting, Route
 from zhenggai.meetings.services import NOTICE_MAX_BYTES, candidates
-from zhenggai.orgs.access import managed_organisations
-from zhenggai.orgs.forms import OrganisationChoiceField
+from zhenggai.orgs.forms import OrganisationChoiceField, offer_managed_organisations
 from zhenggai.orgs.models import Organisation, User
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonChoice(forms.ModelMultipleChoiceField[User]):
@@ -36,7 +33,7 @@ class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label="类型", choices=MEETING_KIND_CHOICES)
     year = forms.IntegerField(label="年度", min_value=1990, max_value=2100)
     theme = forms.CharField(label="主题", max_length=200, required=False, help_text="如：党史学习教育专题")
-    date = forms.DateField(label="召开日期", required=False, widget=DATE)
+    date = forms.DateField(label="召开日期", required=False, widget=DateInput())
     members = PersonChoice(
         User.objects.none(),
         label="参会人员",
@@ -47,18 +44,20 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, meeting: Meeting | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "organisation").queryset = managed_organisations(user)
+        offer_managed_organisations(self, "organisation", user)
         self.fields["year"].initial = today().year
         if meeting is not None:
             del self.fields["organisation"], self.fields["kind"]
             model_choice_field(self, "members").queryset = candidates(meeting.organisation)
             self.fields["members"].help_text = ""
         else:
-            org_id = self.data.get("organisation") if self.is_bound else None
+            chosen = self.data.get("organisation") if self.is_bound else self.initial.get("organisation")
+            org_id = chosen.pk if isinstance(chosen, Organisation) else chosen
+            organisation = (
+                Organisation.objects.filter(pk=org_id).first() if org_id and str(org_id).isdigit() else None
+            )
             model_choice_field(self, "members").queryset = (
-                candidates(Organisation.objects.get(pk=org_id))
-                if org_id and str(org_id).isdigit() and Organisation.objects.filter(pk=org_id).exists()
-                else User.objects.filter(pk__in=[])
+                candidates(organisation) if organisation is not None else User.objects.filter(pk__in=[])
             )
 
 
@@ -80,7 +79,7 @@ class LinkForm(forms.Form):
     """A new collection link: a note saying whom it is for, and its last day (two weeks on by default)."""
 
     title = forms.CharField(label="说明", max_length=100, required=False, help_text="如：机关全体干部")
-    expires_on = forms.DateField(label="截止日期", widget=DATE)
+    expires_on = forms.DateField(label="截止日期", widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -106,7 +105,7 @@ class TalkForm(forms.Form):
 
     initiator = forms.ModelChoiceField(User.objects.none(), label="谈话人")
     partner = forms.ModelChoiceField(User.objects.none(), label="谈话对象")
-    date = forms.DateField(label="谈话日期", widget=DATE)
+    date = forms.DateField(label="谈话日期", widget=DateInput())
     note = forms.CharField(
         label="简要内容", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

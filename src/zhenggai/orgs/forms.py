@@ -8,8 +8,8 @@ from django import forms
 from django.db.models import Q
 
 from zhenggai.core.forms import model_choice_field
-from zhenggai.orgs.access import managed_organisations
-from zhenggai.orgs.models import Membership, Organisation, Role, User
+from zhenggai.orgs.access import managed_organisations, paths_with
+from zhenggai.orgs.models import MANAGING_ROLES, Membership, Organisation, Role, User
 
 
 class OrganisationChoiceField(forms.ModelChoiceField[Organisation]):
@@ -17,6 +17,19 @@ class OrganisationChoiceField(forms.ModelChoiceField[Organisation]):
 
     def label_from_instance(self, obj: Organisation) -> str:
         return obj.indented_name
+
+
+def offer_managed_organisations(form: forms.BaseForm, name: str, user: User) -> None:
+    """Offer in field `name` the organisations `user` manages, the top one chosen when he manages one tree.
+
+    A secretary or office manages his team and everything below it: the form opens on his team, so
+    the common case needs no choice at all.
+    """
+    field = model_choice_field(form, name)
+    field.queryset = managed_organisations(user)
+    tops = paths_with(user, MANAGING_ROLES)
+    if len(tops) == 1 and not form.is_bound:
+        form.initial.setdefault(name, Organisation.objects.filter(path=tops[0]).first())
 
 
 class OrganisationForm(forms.Form):
@@ -27,7 +40,7 @@ class OrganisationForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "parent").queryset = managed_organisations(user)
+        offer_managed_organisations(self, "parent", user)
 
 
 class PersonForm(forms.Form):
@@ -44,7 +57,7 @@ class PersonForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "organisation").queryset = managed_organisations(user)
+        offer_managed_organisations(self, "organisation", user)
 
 
 class RoleForm(forms.Form):

@@ -10,13 +10,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.web.test_browser import PASSWORD, browser, log_in  # noqa: F401  (the browser fixture)
+from tests.web.test_browser import PASSWORD, log_in
 from zhenggai.meetings import opinions, services
 from zhenggai.meetings.models import Opinion
 from zhenggai.meetings.ratelimit import buckets
 from zhenggai.orgs.models import Membership, Organisation, Role, User
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
 
 
 @pytest.fixture
@@ -49,9 +47,9 @@ def meeting(transactional_db, settings):
     return {"meeting": meeting, "link": link, "people": people}
 
 
-def test_a_phone_sends_an_opinion_and_keeps_no_cookie(browser, live_server, meeting):  # noqa: F811
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
+def test_a_phone_sends_an_opinion_and_keeps_no_cookie(phone, live_server, meeting):
+    page = phone
+    context = page.context
     page.goto(f"{live_server.url}/meetings/o/{meeting['link'].token}/")
     assert page.locator("h1").inner_text().endswith("征求意见")
     # The form fits the phone's width: nothing to scroll sideways.
@@ -67,11 +65,9 @@ def test_a_phone_sends_an_opinion_and_keeps_no_cookie(browser, live_server, meet
     opinion = Opinion.objects.get()
     assert opinion.about == meeting["people"]["member"]
     assert opinion.aspect.text == "带头为民服务方面"
-    context.close()
 
 
-def test_the_office_prints_the_qr_code(browser, live_server, meeting):  # noqa: F811
-    page = browser.new_page()
+def test_the_office_prints_the_qr_code(page, live_server, meeting):
     log_in(page, live_server, "office")
     page.goto(f"{live_server.url}/meetings/{meeting['meeting'].pk}/opinions/links/{meeting['link'].pk}/")
     box = page.locator(".qr svg").bounding_box()

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_browser import browser  # noqa: F401  (the shared real-browser fixture)
 from zhenggai.ledger.models import SourceKind
 from zhenggai.ledger.sources import create_source
 from zhenggai.meetings.models import Meeting
@@ -30,8 +29,7 @@ def meeting(transactional_db):
     return meeting
 
 
-def test_a_member_uploads_the_seed_and_sees_findings_highlighted(browser, live_server, meeting, tmp_path):  # noqa: F811
-    page = browser.new_page()
+def test_a_member_uploads_the_seed_and_sees_findings_highlighted(page, live_server, meeting, tmp_path):
     page.goto(f"{live_server.url}/login/")
     page.fill("input[name=username]", "member")
     page.fill("input[name=password]", "pw-member")
