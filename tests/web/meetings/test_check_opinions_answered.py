@@ -10,6 +10,7 @@ from zhenggai.documents.report import parse_document
 from zhenggai.meetings import matching, opinions
 from zhenggai.meetings.models import MatchDecision
 from zhenggai.meetings.opinion_matching import OpinionText, match_report, problem_items, same_aspect
+from zhenggai.reviews.provider import submitted_report
 
 
 def seed_report():
@@ -81,7 +82,8 @@ class CheckOpinionsAnsweredTestCase(MeetingTestCase):
             opinions.sort_opinion(self.office, o, route="member", routed_to=who, aspect=o.aspect)
         report = seed_report()
         matching.set_report_provider(lambda meeting, member: report if member == self.member else None)
-        self.addCleanup(matching.set_report_provider, None)
+        # Give the reviews app its provider back: later tests read the submitted reports through it.
+        self.addCleanup(matching.set_report_provider, submitted_report)
 
     def rows(self):
         return {str(r.member): r for r in matching.member_rows(self.meeting)}
