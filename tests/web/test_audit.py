@@ -55,13 +55,13 @@ class AuditTrailTestCase(BaseTestCase):
         services.change_status(self.member, self.measure, "in_progress")
         self.login(self.member)
         r = self.client.get(reverse("ledger:measure", args=[self.measure.pk]))
-        self.assertContains(r, "状态变更")
+        self.assertContains(r, "<td>张委员</td><td>状态变更</td>")
         self.assertContains(r, "状态：未启动 → 正在推进")
 
     def test_the_problem_page_shows_its_history(self):
         self.login(self.reviewer)
         r = self.client.get(reverse("ledger:problem", args=[self.problem.pk]))
-        self.assertContains(r, "新增问题")
+        self.assertContains(r, "<td>王书记</td><td>新增问题</td>")
 
 
 class AuditSearchTestCase(BaseTestCase):

@@ -13,7 +13,9 @@ class CreateProblemTestCase(BaseTestCase):
 
     def test_it_shows_the_form_to_the_office(self):
         self.login(self.office)
-        self.assertContains(self.client.get(self.url()), "新增问题")
+        r = self.client.get(self.url())
+        self.assertContains(r, "<h1>新增问题</h1>", html=True)
+        self.assertContains(r, 'name="description"')
 
     def test_it_creates_a_problem(self):
         self.login(self.office)

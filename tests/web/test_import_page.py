@@ -34,22 +34,23 @@ class ImportPageTestCase(BaseTestCase):
 
     def test_check_shows_the_mapping_and_report_and_stores_nothing(self):
         self.login(self.secretary)
-        r = self.check()
-        self.assertEqual(r.status_code, 200)
+        with self.changes() as found:
+            r = self.check()
+        # Only the checked file, waiting for the confirmation.
+        self.assertEqual(found, [f"file imports/{r.context['token']}.xlsx added"])
         self.assertContains(r, "检查结果：可以导入")
         self.assertContains(r, "<td>整改时限</td><td>整改时限</td>", html=False)
         self.assertContains(r, "第3行“佐证材料”列：标为已完成，但没有佐证材料")
         self.assertContains(r, "确认导入")
-        self.assertFalse(Measure.objects.filter(text="措施甲").exists())
 
     def test_confirm_stores_everything(self):
         self.login(self.secretary)
         token = self.check().context["token"]
         r = self.client.post(URL, {"organisation": self.team.pk, "token": token})
-        self.assertEqual(r.status_code, 200)
         self.assertContains(r, "导入完成")
         measure = Measure.objects.get(text="措施甲")
         self.assertTrue(measure.done_without_evidence)
+        self.assertEqual(list((self.data_dir / "imports").iterdir()), [])  # the checked file is gone
         # the same confirmation cannot store twice
         self.assertRefused(
             lambda: self.client.post(URL, {"organisation": self.team.pk, "token": token}),
