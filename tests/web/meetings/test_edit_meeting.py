@@ -44,10 +44,11 @@ class EditMeetingTestCase(MeetingTestCase):
 
     def test_it_refuses_a_participant_from_elsewhere(self):
         self.login(self.office)
+        # Django's own message for the field: it names the person by his id, not his name.
         self.assertRefused(
             lambda: self.post(members=[self.secretary.pk, self.outsider.pk]),
             400,
-            "参会人员：选择一个有效的选项。 6 不在可用的选项中。",
+            f"参会人员：选择一个有效的选项。 {self.outsider.pk} 不在可用的选项中。",
         )
 
     def test_members_and_reviewers_may_not_edit(self):
