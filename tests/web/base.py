@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
+from tests.web.refusals import Snapshot, shown_messages
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, SourceKind, Status
 from zhenggai.ledger.sources import create_source
@@ -39,11 +44,15 @@ class BaseTestCase(TestCase):
 
     def setUp(self) -> None:
         super().setUp()
-        self.evidence_dir = tempfile.mkdtemp(prefix="zhenggai-evidence-")
-        self.addCleanup(shutil.rmtree, self.evidence_dir, ignore_errors=True)
+        # Each test's own data folder: evidence files and imports waiting for confirmation.
+        self.data_dir = Path(tempfile.mkdtemp(prefix="zhenggai-data-"))
+        self.addCleanup(shutil.rmtree, self.data_dir, ignore_errors=True)
+        self.evidence_dir = str(self.data_dir / "evidence")
         # A fast hasher: the default one costs a third of a second per person created.
         settings_override = override_settings(
-            EVIDENCE_DIR=self.evidence_dir, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+            DATA_DIR=self.data_dir,
+            EVIDENCE_DIR=self.evidence_dir,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         )
         settings_override.enable()
         self.addCleanup(settings_override.disable)
@@ -106,3 +115,45 @@ class BaseTestCase(TestCase):
         )
         measure.refresh_from_db()
         return measure
+
+    @contextlib.contextmanager
+    def changes(self) -> Iterator[list[str]]:
+        """The rows and stored files the block changed (sessions aside), filled in when it ends.
+
+        What the block leaves for after its commit (removing files) runs first, as it would outside tests.
+        """
+        before = Snapshot.take(self.data_dir)
+        found: list[str] = []
+        with self.captureOnCommitCallbacks(execute=True):
+            yield found
+        found.extend(Snapshot.take(self.data_dir).changes_since(before))
+
+    @contextlib.contextmanager
+    def assertNothingChanged(self) -> Iterator[None]:
+        """No row of any table and no stored file differs after the block."""
+        with self.changes() as found:
+            yield
+        if found:
+            self.fail("nothing should have changed, but:\n  " + "\n  ".join(found))
+
+    def assertRefused(
+        self, request: Callable[[], HttpResponse], status: int, message: str, *more: str
+    ) -> HttpResponse:
+        """`request()` is answered `status`, shows exactly `message` (and `more`) and changes nothing.
+
+        Log in (and make API tokens) before: logging in writes the user's last login.
+        """
+        with self.changes() as found:
+            response = request()
+        shown, expected = shown_messages(response), [message, *more]
+        problems = []
+        if response.status_code != status:
+            where = f" to {response['Location']}" if response.has_header("Location") else ""
+            problems.append(f"answered {response.status_code}{where} instead of {status}")
+        if shown != expected:
+            problems.append(f"showed {shown} instead of {expected}")
+        if found:
+            problems.append("changed:\n    " + "\n    ".join(found))
+        if problems:
+            self.fail("the refusal went wrong:\n  " + "\n  ".join(problems))
+        return response

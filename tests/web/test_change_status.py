@@ -18,7 +18,7 @@ class ChangeStatusTestCase(BaseTestCase):
     def test_it_moves_to_in_progress(self):
         self.login(self.member)
         r = self.post(status="in_progress")
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
         self.measure.refresh_from_db()
         self.assertEqual(self.measure.status, Status.IN_PROGRESS)
         entry = AuditEntry.objects.filter(summary="状态变更").get()
@@ -27,23 +27,21 @@ class ChangeStatusTestCase(BaseTestCase):
     def test_it_refuses_done_without_a_completion_note(self):
         services.add_evidence(self.member, self.measure, [upload()])
         self.login(self.member)
-        r = self.post(status="done")
-        self.assertContains(r, "必须填写完成情况说明", status_code=400)
-        self.measure.refresh_from_db()
-        self.assertEqual(self.measure.status, Status.NOT_STARTED)
+        self.assertRefused(lambda: self.post(status="done"), 400, "标记为已完成必须填写完成情况说明")
 
     def test_it_refuses_done_without_evidence(self):
         self.login(self.member)
-        r = self.post(status="done", completion_note="已完成")
-        self.assertContains(r, "至少一份佐证材料", status_code=400)
-        self.measure.refresh_from_db()
-        self.assertEqual(self.measure.status, Status.NOT_STARTED)
+        self.assertRefused(
+            lambda: self.post(status="done", completion_note="已完成"),
+            400,
+            "标记为已完成必须上传至少一份佐证材料",
+        )
 
     def test_it_accepts_done_with_note_and_evidence(self):
         services.add_evidence(self.member, self.measure, [upload()])
         self.login(self.member)
         r = self.post(status="done", completion_note="制度已印发")
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
         self.measure.refresh_from_db()
         self.assertEqual(self.measure.status, Status.DONE)
         self.assertEqual(self.measure.completed_on, self.today)
@@ -51,28 +49,33 @@ class ChangeStatusTestCase(BaseTestCase):
 
     def test_it_refuses_blocked_without_reason(self):
         self.login(self.member)
-        r = self.post(status="blocked", review_date=(self.today + datetime.timedelta(days=30)).isoformat())
-        self.assertContains(r, "必须说明原因", status_code=400)
+        review = (self.today + datetime.timedelta(days=30)).isoformat()
+        self.assertRefused(
+            lambda: self.post(status="blocked", review_date=review), 400, "标记为暂不具备整改条件必须说明原因"
+        )
 
     def test_it_refuses_blocked_without_review_date(self):
         self.login(self.member)
-        r = self.post(status="blocked", blocked_reason="需上级统一部署")
-        self.assertContains(r, "必须填写复查日期", status_code=400)
+        self.assertRefused(
+            lambda: self.post(status="blocked", blocked_reason="需上级统一部署"),
+            400,
+            "标记为暂不具备整改条件必须填写复查日期",
+        )
 
     def test_it_refuses_a_review_date_in_the_past(self):
         self.login(self.member)
-        r = self.post(
-            status="blocked",
-            blocked_reason="需上级统一部署",
-            review_date=(self.today - datetime.timedelta(days=1)).isoformat(),
+        yesterday = (self.today - datetime.timedelta(days=1)).isoformat()
+        self.assertRefused(
+            lambda: self.post(status="blocked", blocked_reason="需上级统一部署", review_date=yesterday),
+            400,
+            "复查日期不能早于今天",
         )
-        self.assertContains(r, "复查日期不能早于今天", status_code=400)
 
     def test_it_accepts_blocked_with_reason_and_review_date(self):
         self.login(self.member)
         review = self.today + datetime.timedelta(days=30)
         r = self.post(status="blocked", blocked_reason="需上级统一部署", review_date=review.isoformat())
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
         self.measure.refresh_from_db()
         self.assertEqual(
             (self.measure.status, self.measure.blocked_reason, self.measure.review_date),
@@ -98,15 +101,15 @@ class ChangeStatusTestCase(BaseTestCase):
 
     def test_it_refuses_an_unknown_status(self):
         self.login(self.member)
-        r = self.post(status="finished")
-        self.assertEqual(r.status_code, 400)
+        self.assertRefused(
+            lambda: self.post(status="finished"),
+            400,
+            "状态：选择一个有效的选项。 finished 不在可用的选项中。",
+        )
 
     def test_it_refuses_the_reviewer(self):
         self.login(self.reviewer)
-        r = self.post(status="in_progress")
-        self.assertEqual(r.status_code, 403)
-        self.measure.refresh_from_db()
-        self.assertEqual(self.measure.status, Status.NOT_STARTED)
+        self.assertRefused(lambda: self.post(status="in_progress"), 403, "您只能修改本人负责的整改措施")
 
     def test_it_refuses_a_colleague_through_the_service(self):
         with self.assertRaises(Forbidden):
@@ -114,7 +117,7 @@ class ChangeStatusTestCase(BaseTestCase):
 
     def test_it_hides_the_measure_from_the_outsider(self):
         self.login(self.outsider)
-        self.assertEqual(self.post(status="in_progress").status_code, 404)
+        self.assertRefused(lambda: self.post(status="in_progress"), 404, "没有找到该整改措施，或您无权查看")
 
     def test_it_refuses_status_changes_on_a_closed_problem(self):
         self.finish(self.measure)

@@ -29,10 +29,7 @@ class CloseProblemTestCase(BaseTestCase):
     def test_it_refuses_while_a_measure_is_open(self):
         self.finish(self.measure)
         self.login(self.office)
-        r = self.post()
-        self.assertContains(r, "还有1条整改措施未完成", status_code=400)
-        self.problem.refresh_from_db()
-        self.assertFalse(self.problem.is_closed)
+        self.assertRefused(self.post, 400, "该问题还有1条整改措施未完成，不能销号")
 
     def test_it_refuses_a_problem_without_measures(self):
         bare = services.create_problem(self.office, source=self.source, description="新问题")
@@ -43,17 +40,15 @@ class CloseProblemTestCase(BaseTestCase):
         self.finish(self.measure)
         self.finish(self.colleague_measure)
         self.login(self.member)
-        self.assertEqual(self.post().status_code, 403)
-        self.problem.refresh_from_db()
-        self.assertFalse(self.problem.is_closed)
+        self.assertRefused(self.post, 403, "您没有管理“机关党组”整改台账的权限")
 
     def test_the_reviewer_may_not_close(self):
         self.login(self.reviewer)
-        self.assertEqual(self.post().status_code, 403)
+        self.assertRefused(self.post, 403, "您没有管理“机关党组”整改台账的权限")
 
     def test_the_outsider_sees_nothing(self):
         self.login(self.outsider)
-        self.assertEqual(self.post().status_code, 404)
+        self.assertRefused(self.post, 404, "没有找到该问题，或您无权查看")
 
     def test_it_refuses_closing_twice(self):
         self.finish(self.measure)

@@ -38,39 +38,53 @@ class CreateMeasureTestCase(BaseTestCase):
 
     def test_a_deadline_term_needs_a_deadline(self):
         self.login(self.office)
-        r = self.client.post(self.url(), self.data(deadline=""))
-        self.assertContains(r, "限期整改的措施必须填写完成时限", status_code=400)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), self.data(deadline="")),
+            400,
+            "限期整改的措施必须填写完成时限",
+        )
 
     def test_an_ongoing_term_needs_no_deadline(self):
         self.login(self.office)
         r = self.client.post(self.url(), self.data(term=Term.ONGOING, deadline=""))
-        self.assertEqual(r.status_code, 302)
+        measure = Measure.objects.get(text="建立学习台账")
+        self.assertRedirects(r, reverse("ledger:measure", args=[measure.pk]))
+        self.assertEqual((measure.term, measure.deadline), (Term.ONGOING, None))
 
     def test_it_refuses_an_impossible_date(self):
         self.login(self.office)
-        r = self.client.post(self.url(), self.data(deadline="2022-02-30"))
-        self.assertEqual(r.status_code, 400)
-        self.assertFalse(Measure.objects.filter(text="建立学习台账").exists())
+        self.assertRefused(
+            lambda: self.client.post(self.url(), self.data(deadline="2022-02-30")),
+            400,
+            "完成时限：输入一个有效的日期。",
+        )
 
     def test_it_refuses_on_a_closed_problem(self):
         self.finish(self.measure)
         self.finish(self.colleague_measure)
         services.close_problem(self.office, self.problem)
         self.login(self.office)
-        r = self.client.post(self.url(), self.data())
-        self.assertContains(r, "已销号", status_code=400)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), self.data()), 400, "该问题已销号，如需修改请先重新打开问题"
+        )
 
     def test_the_member_may_not(self):
         self.login(self.member)
-        self.assertEqual(self.client.post(self.url(), self.data()).status_code, 403)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), self.data()), 403, "只有书记或办公室可以新增整改措施"
+        )
 
     def test_the_reviewer_may_not(self):
         self.login(self.reviewer)
-        self.assertEqual(self.client.post(self.url(), self.data()).status_code, 403)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), self.data()), 403, "只有书记或办公室可以新增整改措施"
+        )
 
     def test_the_outsider_sees_nothing(self):
         self.login(self.outsider)
-        self.assertEqual(self.client.post(self.url(), self.data()).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), self.data()), 404, "没有找到该问题，或您无权查看"
+        )
 
 
 class EditMeasureTestCase(BaseTestCase):
@@ -90,7 +104,7 @@ class EditMeasureTestCase(BaseTestCase):
                 "deadline": self.measure.deadline.isoformat(),
             },
         )
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
         self.measure.refresh_from_db()
         self.assertEqual((self.measure.text, self.measure.owner), ("每月研读原著三篇", self.colleague))
         entry = AuditEntry.objects.get(summary="修改整改措施")
@@ -99,7 +113,7 @@ class EditMeasureTestCase(BaseTestCase):
 
     def test_the_owner_may_not_edit_his_measure(self):
         self.login(self.member)
-        self.assertEqual(self.client.get(self.url()).status_code, 403)
+        self.assertRefused(lambda: self.client.get(self.url()), 403, "只有书记或办公室可以修改整改措施")
 
 
 class DeleteMeasureTestCase(BaseTestCase):
@@ -120,12 +134,12 @@ class DeleteMeasureTestCase(BaseTestCase):
 
     def test_the_member_may_not(self):
         self.login(self.member)
-        self.assertEqual(
-            self.client.post(reverse("ledger:measure_delete", args=[self.measure.pk])).status_code, 403
-        )
-        self.assertTrue(Measure.objects.filter(pk=self.measure.pk).exists())
+        url = reverse("ledger:measure_delete", args=[self.measure.pk])
+        self.assertRefused(lambda: self.client.post(url), 403, "您没有管理“机关党组”整改台账的权限")
 
     def test_a_problem_with_measures_cannot_be_deleted(self):
         self.login(self.office)
-        r = self.client.post(reverse("ledger:problem_delete", args=[self.problem.pk]))
-        self.assertContains(r, "请先删除其整改措施", status_code=400)
+        url = reverse("ledger:problem_delete", args=[self.problem.pk])
+        self.assertRefused(
+            lambda: self.client.post(url), 400, "该问题还有整改措施，请先删除其整改措施再删除问题"
+        )

@@ -13,7 +13,9 @@ class CreateProblemTestCase(BaseTestCase):
 
     def test_it_shows_the_form_to_the_office(self):
         self.login(self.office)
-        self.assertContains(self.client.get(self.url()), "新增问题")
+        r = self.client.get(self.url())
+        self.assertContains(r, "<h1>新增问题</h1>", html=True)
+        self.assertContains(r, 'name="description"')
 
     def test_it_creates_a_problem(self):
         self.login(self.office)
@@ -31,23 +33,27 @@ class CreateProblemTestCase(BaseTestCase):
 
     def test_it_refuses_an_empty_description(self):
         self.login(self.office)
-        r = self.client.post(self.url(), {"description": ""})
-        self.assertEqual(r.status_code, 400)
-        self.assertEqual(Problem.objects.count(), 1)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), {"description": ""}), 400, "问题描述：该字段是必填项。"
+        )
 
     def test_the_member_may_not(self):
         self.login(self.member)
-        r = self.client.post(self.url(), {"description": "x"})
-        self.assertEqual(r.status_code, 403)
-        self.assertEqual(Problem.objects.count(), 1)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), {"description": "x"}), 403, "只有书记或办公室可以新增问题"
+        )
 
     def test_the_reviewer_may_not(self):
         self.login(self.reviewer)
-        self.assertEqual(self.client.get(self.url()).status_code, 403)
+        self.assertRefused(lambda: self.client.get(self.url()), 403, "只有书记或办公室可以新增问题")
 
     def test_the_outsider_sees_nothing(self):
         self.login(self.outsider)
-        self.assertEqual(self.client.post(self.url(), {"description": "x"}).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), {"description": "x"}),
+            404,
+            "没有找到该问题来源，或您无权查看",
+        )
 
 
 class EditProblemTestCase(BaseTestCase):
@@ -59,7 +65,7 @@ class EditProblemTestCase(BaseTestCase):
         r = self.client.post(
             self.url(), {"number": 1, "description": "学习不深入", "aspect": "学习", "category": ""}
         )
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, reverse("ledger:problem", args=[self.problem.pk]))
         self.problem.refresh_from_db()
         self.assertEqual(self.problem.description, "学习不深入")
         entry = AuditEntry.objects.get(summary="修改问题")
@@ -72,8 +78,10 @@ class EditProblemTestCase(BaseTestCase):
 
     def test_the_member_may_not(self):
         self.login(self.member)
-        self.assertEqual(self.client.post(self.url(), {"description": "x"}).status_code, 403)
+        self.assertRefused(
+            lambda: self.client.post(self.url(), {"description": "x"}), 403, "只有书记或办公室可以修改问题"
+        )
 
     def test_the_outsider_sees_nothing(self):
         self.login(self.outsider)
-        self.assertEqual(self.client.get(self.url()).status_code, 404)
+        self.assertRefused(lambda: self.client.get(self.url()), 404, "没有找到该问题，或您无权查看")

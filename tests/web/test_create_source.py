@@ -29,20 +29,34 @@ class CreateSourceTestCase(BaseTestCase):
 
     def test_a_meeting_needs_a_year(self):
         self.login(self.office)
-        r = self.post(kind=SourceKind.DEMOCRATIC_LIFE, organisation=self.team.pk)
-        self.assertContains(r, "必须填写年度", status_code=400)
+        self.assertRefused(
+            lambda: self.post(kind=SourceKind.DEMOCRATIC_LIFE, organisation=self.team.pk),
+            400,
+            "会议类问题来源必须填写年度",
+        )
 
     def test_an_inspection_needs_its_body(self):
         self.login(self.office)
-        r = self.post(kind=SourceKind.AUDIT, organisation=self.team.pk)
-        self.assertContains(r, "必须填写检查机构", status_code=400)
+        self.assertRefused(
+            lambda: self.post(kind=SourceKind.AUDIT, organisation=self.team.pk),
+            400,
+            "巡视、巡察、审计、督查类问题来源必须填写检查机构",
+        )
 
     def test_not_for_another_organisation(self):
         self.login(self.office)
-        r = self.post(kind=SourceKind.INSPECTION, organisation=self.other_team.pk, inspecting_body="x")
-        self.assertEqual(r.status_code, 400)
-        self.assertEqual(Source.objects.count(), 1)
+        self.assertRefused(
+            lambda: self.post(
+                kind=SourceKind.INSPECTION, organisation=self.other_team.pk, inspecting_body="x"
+            ),
+            400,
+            "组织：选择一个有效的选项： 该选择不在可用的选项中。",
+        )
 
     def test_members_may_not(self):
         self.login(self.member)
-        self.assertEqual(self.post(kind=SourceKind.INSPECTION).status_code, 403)
+        self.assertRefused(
+            lambda: self.post(kind=SourceKind.INSPECTION, organisation=self.team.pk, inspecting_body="x"),
+            403,
+            "只有书记或办公室可以登记问题来源",
+        )

@@ -1,5 +1,7 @@
 """Downloading and deleting evidence: the permission of the measure, our stored name, safe headers."""
 
+from pathlib import Path
+
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase, upload
@@ -27,40 +29,46 @@ class DownloadEvidenceTestCase(BaseTestCase):
 
     def test_the_reviewer_downloads(self):
         self.login(self.reviewer)
-        self.assertEqual(self.client.get(self.url).status_code, 200)
+        r = self.client.get(self.url)
+        self.assertEqual(r.status_code, 200)
+        self.assertEqual(b"".join(r.streaming_content), b"%PDF-1.4 minutes")
 
     def test_a_colleague_may_not(self):
         self.login(self.colleague)
-        self.assertEqual(self.client.get(self.url).status_code, 404)
+        self.assertRefused(lambda: self.client.get(self.url), 404, "没有找到该整改措施，或您无权查看")
 
     def test_the_outsider_may_not(self):
         self.login(self.outsider)
-        self.assertEqual(self.client.get(self.url).status_code, 404)
+        self.assertRefused(lambda: self.client.get(self.url), 404, "没有找到该整改措施，或您无权查看")
 
     def test_anonymous_may_not(self):
-        self.assertEqual(self.client.get(self.url).status_code, 302)
+        r = self.client.get(self.url)
+        self.assertRedirects(r, f"{reverse('login')}?next={self.url}", fetch_redirect_response=False)
 
     def test_it_deletes_and_audits(self):
         self.login(self.member)
-        r = self.client.post(reverse("ledger:evidence_delete", args=[self.item.pk]))
-        self.assertEqual(r.status_code, 302)
+        stored = Path(self.evidence_dir, self.item.stored_name[:2], self.item.stored_name)
+        self.assertTrue(stored.exists())
+        with self.captureOnCommitCallbacks(execute=True):  # the file goes once the row is gone for good
+            r = self.client.post(reverse("ledger:evidence_delete", args=[self.item.pk]))
+        self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
         self.assertFalse(Evidence.objects.exists())
-        self.assertTrue(AuditEntry.objects.filter(summary="删除佐证材料").exists())
+        self.assertFalse(stored.exists())
+        entry = AuditEntry.objects.get(summary="删除佐证材料")
+        self.assertEqual((entry.actor, entry.measure_id), (self.member, self.measure.pk))
 
     def test_the_last_file_of_a_done_measure_stays(self):
         services.change_status(self.member, self.measure, "done", completion_note="完成")
         self.login(self.member)
-        r = self.client.post(reverse("ledger:evidence_delete", args=[self.item.pk]))
-        self.assertContains(r, "至少要保留一份佐证材料", status_code=400)
-        self.assertTrue(Evidence.objects.exists())
+        url = reverse("ledger:evidence_delete", args=[self.item.pk])
+        self.assertRefused(lambda: self.client.post(url), 400, "该措施已完成，至少要保留一份佐证材料")
 
     def test_the_reviewer_may_not_delete(self):
         self.login(self.reviewer)
-        self.assertEqual(
-            self.client.post(reverse("ledger:evidence_delete", args=[self.item.pk])).status_code, 403
-        )
+        url = reverse("ledger:evidence_delete", args=[self.item.pk])
+        self.assertRefused(lambda: self.client.post(url), 403, "您只能删除本人负责的整改措施的佐证材料")
 
     def test_upload_without_files_is_refused(self):
         self.login(self.member)
-        r = self.client.post(reverse("ledger:measure_evidence", args=[self.measure.pk]))
-        self.assertContains(r, "请选择要上传的文件", status_code=400)
+        url = reverse("ledger:measure_evidence", args=[self.measure.pk])
+        self.assertRefused(lambda: self.client.post(url), 400, "请选择要上传的文件")

@@ -110,13 +110,17 @@ class ExportLedgerTestCase(BaseTestCase):
 
     def test_a_bad_filter_is_refused_with_a_message(self):
         self.login(self.secretary)
-        r = self.client.get(reverse("ledger_io:export"), {"status": "whatever"})
-        self.assertEqual(r.status_code, 400)
-        self.assertContains(r, "状态无效", status_code=400)
+        url = reverse("ledger_io:export")
+        self.assertRefused(lambda: self.client.get(url, {"status": "whatever"}), 400, "状态无效")
+        self.assertRefused(
+            lambda: self.client.get(url, {"format": "pdf", "owner": "x"}),
+            400,
+            "“责任人”应为数字，收到“x”；导出格式应为 xlsx 或 csv",
+        )
 
     def test_anonymous_visitors_are_sent_to_log_in(self):
         r = self.client.get(reverse("ledger_io:export"))
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, f"{reverse('login')}?next={reverse('ledger_io:export')}")
 
 
 class LedgerCommandTestCase(BaseTestCase):

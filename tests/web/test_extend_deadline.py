@@ -22,7 +22,7 @@ class ExtendDeadlineTestCase(BaseTestCase):
         original = self.measure.deadline
         self.login(self.office)
         r = self.post()
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
         self.measure.refresh_from_db()
         self.assertEqual(self.measure.deadline, self.today + datetime.timedelta(days=45))
         self.assertEqual(self.measure.original_deadline, original)
@@ -45,30 +45,26 @@ class ExtendDeadlineTestCase(BaseTestCase):
 
     def test_it_requires_a_reason(self):
         self.login(self.office)
-        r = self.post(reason="")
-        self.assertEqual(r.status_code, 400)
-        self.measure.refresh_from_db()
-        self.assertIsNone(self.measure.original_deadline)
+        self.assertRefused(lambda: self.post(reason=""), 400, "延期原因：该字段是必填项。")
 
     def test_it_requires_a_later_deadline(self):
         self.login(self.office)
-        r = self.post(days=10)
-        self.assertContains(r, "必须晚于当前时限", status_code=400)
+        d = self.measure.deadline
+        self.assertRefused(
+            lambda: self.post(days=10), 400, f"新的完成时限必须晚于当前时限（{d.year}年{d.month}月{d.day}日）"
+        )
 
     def test_the_member_may_not_extend_his_own_deadline(self):
         self.login(self.member)
-        r = self.post()
-        self.assertEqual(r.status_code, 403)
-        self.measure.refresh_from_db()
-        self.assertIsNone(self.measure.original_deadline)
+        self.assertRefused(self.post, 403, "您没有管理“机关党组”整改台账的权限")
 
     def test_the_reviewer_may_not_extend(self):
         self.login(self.reviewer)
-        self.assertEqual(self.post().status_code, 403)
+        self.assertRefused(self.post, 403, "您没有管理“机关党组”整改台账的权限")
 
     def test_the_outsider_sees_nothing(self):
         self.login(self.outsider)
-        self.assertEqual(self.post().status_code, 404)
+        self.assertRefused(self.post, 404, "没有找到该整改措施，或您无权查看")
 
     def test_a_done_measure_cannot_be_extended(self):
         self.finish(self.measure)

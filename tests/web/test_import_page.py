@@ -34,48 +34,55 @@ class ImportPageTestCase(BaseTestCase):
 
     def test_check_shows_the_mapping_and_report_and_stores_nothing(self):
         self.login(self.secretary)
-        r = self.check()
-        self.assertEqual(r.status_code, 200)
+        with self.changes() as found:
+            r = self.check()
+        # Only the checked file, waiting for the confirmation.
+        self.assertEqual(found, [f"file imports/{r.context['token']}.xlsx added"])
         self.assertContains(r, "检查结果：可以导入")
         self.assertContains(r, "<td>整改时限</td><td>整改时限</td>", html=False)
         self.assertContains(r, "第3行“佐证材料”列：标为已完成，但没有佐证材料")
         self.assertContains(r, "确认导入")
-        self.assertFalse(Measure.objects.filter(text="措施甲").exists())
 
     def test_confirm_stores_everything(self):
         self.login(self.secretary)
         token = self.check().context["token"]
         r = self.client.post(URL, {"organisation": self.team.pk, "token": token})
-        self.assertEqual(r.status_code, 200)
         self.assertContains(r, "导入完成")
         measure = Measure.objects.get(text="措施甲")
         self.assertTrue(measure.done_without_evidence)
+        self.assertEqual(list((self.data_dir / "imports").iterdir()), [])  # the checked file is gone
         # the same confirmation cannot store twice
-        r = self.client.post(URL, {"organisation": self.team.pk, "token": token})
-        self.assertContains(r, "导入已过期或已完成", status_code=400)
-        self.assertEqual(Measure.objects.filter(text="措施甲").count(), 1)
+        self.assertRefused(
+            lambda: self.client.post(URL, {"organisation": self.team.pk, "token": token}),
+            400,
+            "导入已过期或已完成，请重新上传文件",
+        )
 
     def test_a_refused_file_shows_the_row_and_column_and_no_confirm(self):
         self.login(self.secretary)
-        r = self.client.post(URL, {"organisation": self.team.pk, "file": xlsx_upload("2022年2月30日")})
-        self.assertContains(r, "第3行“整改时限”列：日期“2022年2月30日”不存在。", status_code=400)
+        r = self.assertRefused(
+            lambda: self.check(file=xlsx_upload("2022年2月30日")),
+            400,
+            "第3行“整改时限”列：日期“2022年2月30日”不存在。",
+        )
+        self.assertContains(r, "检查结果：不能导入", status_code=400)
         self.assertNotContains(r, "确认导入", status_code=400)
 
     def test_a_file_that_is_not_xlsx_gets_a_message(self):
         self.login(self.secretary)
         upload = SimpleUploadedFile("台账.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
-        r = self.client.post(URL, {"organisation": self.team.pk, "file": upload})
-        self.assertContains(r, "另存为", status_code=400)
+        self.assertRefused(
+            lambda: self.check(file=upload),
+            400,
+            "“台账.xls”是旧版 Excel 格式（.xls）或已加密，请在 Excel 或 WPS 中取消密码并“另存为” .xlsx 后再导入。",
+        )
 
     def test_reviewer_and_member_may_not_import(self):
         for person in (self.reviewer, self.member):
             self.login(person)
-            self.assertEqual(self.client.get(URL).status_code, 403)
-            self.assertEqual(self.check().status_code, 403)
-        self.assertFalse(Measure.objects.filter(text="措施甲").exists())
+            self.assertRefused(lambda: self.client.get(URL), 403, "只有书记或办公室人员可以导入整改台账")
+            self.assertRefused(self.check, 403, "只有书记或办公室人员可以导入整改台账")
 
     def test_the_outsider_may_not_import_into_another_organisation(self):
         self.login(self.outsider)
-        r = self.check()
-        self.assertContains(r, "请选择导入到哪个组织", status_code=400)
-        self.assertFalse(Measure.objects.filter(text="措施甲").exists())
+        self.assertRefused(self.check, 400, "请选择导入到哪个组织")

@@ -44,7 +44,7 @@ class LedgerPageTestCase(BaseTestCase):
 
     def test_it_requires_login(self):
         r = self.get()
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, f"{reverse('login')}?next={reverse('ledger:index')}")
 
     def test_it_searches_chinese_text(self):
         self.login(self.secretary)
@@ -140,12 +140,12 @@ class LedgerPageTestCase(BaseTestCase):
 
     def test_it_refuses_bad_filters_in_chinese(self):
         self.login(self.secretary)
-        r = self.get(owner="abc")
-        self.assertContains(r, "“责任人”应为数字", status_code=400)
-        r = self.get(after="garbage~x")
-        self.assertContains(r, "翻页参数无效", status_code=400)
-        r = self.get(status="closed")
-        self.assertContains(r, "状态无效", status_code=400)
+        self.assertRefused(lambda: self.get(owner="abc"), 400, "“责任人”应为数字，收到“abc”")
+        self.assertRefused(lambda: self.get(after="garbage~x"), 400, "翻页参数无效，请从第一页重新开始")
+        self.assertRefused(lambda: self.get(status="closed"), 400, "状态无效")
+        self.assertRefused(
+            lambda: self.get(status="closed", owner="abc"), 400, "“责任人”应为数字，收到“abc”", "状态无效"
+        )
 
     def test_the_filter_boxes_offer_and_keep_the_choice(self):
         self.login(self.secretary)

@@ -21,7 +21,7 @@ class ReopenProblemTestCase(BaseTestCase):
     def test_it_reopens_with_a_reason(self):
         self.login(self.secretary)
         r = self.post()
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, reverse("ledger:problem", args=[self.problem.pk]))
         self.problem.refresh_from_db()
         self.assertFalse(self.problem.is_closed)
         self.assertEqual(self.problem.reopen_reason, "复查发现问题反弹")
@@ -31,10 +31,7 @@ class ReopenProblemTestCase(BaseTestCase):
 
     def test_it_requires_a_reason(self):
         self.login(self.secretary)
-        r = self.post(reason="  ")
-        self.assertEqual(r.status_code, 400)
-        self.problem.refresh_from_db()
-        self.assertTrue(self.problem.is_closed)
+        self.assertRefused(lambda: self.post(reason="  "), 400, "重新打开的原因：该字段是必填项。")
 
     def test_it_refuses_an_open_problem(self):
         services.reopen_problem(self.office, self.problem, "一")
@@ -43,14 +40,12 @@ class ReopenProblemTestCase(BaseTestCase):
 
     def test_the_member_may_not_reopen(self):
         self.login(self.member)
-        self.assertEqual(self.post().status_code, 403)
+        self.assertRefused(self.post, 403, "只有书记或办公室可以重新打开问题")
 
     def test_the_reviewer_may_not_reopen(self):
         self.login(self.reviewer)
-        self.assertEqual(self.post().status_code, 403)
-        self.problem.refresh_from_db()
-        self.assertTrue(self.problem.is_closed)
+        self.assertRefused(self.post, 403, "只有书记或办公室可以重新打开问题")
 
     def test_the_outsider_sees_nothing(self):
         self.login(self.outsider)
-        self.assertEqual(self.post().status_code, 404)
+        self.assertRefused(self.post, 404, "没有找到该问题，或您无权查看")

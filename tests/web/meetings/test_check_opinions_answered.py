@@ -61,22 +61,28 @@ class CheckOpinionsAnsweredTestCase(MeetingTestCase):
         self.assertNotContains(r, 'name="decision"')
 
     def test_members_and_the_outsider_may_not_see_or_decide(self):
+        def decide():
+            return self.client.post(self.url("opinion_decide", self.masses.pk), {"decision": "answered"})
+
         self.login(self.member)
-        self.assertEqual(self.client.get(self.url("unanswered")).status_code, 403)
-        self.assertEqual(
-            self.client.post(
-                self.url("opinion_decide", self.masses.pk), {"decision": "answered"}
-            ).status_code,
+        self.assertRefused(
+            lambda: self.client.get(self.url("unanswered")),
             403,
+            "只有书记、办公室或审核人可以查看意见回应情况",
         )
+        self.assertRefused(decide, 403, "只有本组织的书记或办公室可以进行此项操作")
         self.login(self.reviewer)
-        self.assertEqual(
-            self.client.post(
-                self.url("opinion_decide", self.masses.pk), {"decision": "answered"}
-            ).status_code,
-            403,
-        )
+        self.assertRefused(decide, 403, "只有本组织的书记或办公室可以进行此项操作")
         self.login(self.outsider)
-        self.assertEqual(self.client.get(self.url("unanswered")).status_code, 404)
-        self.masses.refresh_from_db()
-        self.assertEqual(self.masses.match_decision, MatchDecision.AUTO)
+        self.assertRefused(
+            lambda: self.client.get(self.url("unanswered")), 404, "没有找到该会议，或您无权查看"
+        )
+        self.assertRefused(decide, 404, "没有找到该会议，或您无权查看")
+
+    def test_an_unknown_decision_is_refused(self):
+        self.login(self.office)
+        self.assertRefused(
+            lambda: self.client.post(self.url("opinion_decide", self.masses.pk), {"decision": "maybe"}),
+            400,
+            "比对结果无效",
+        )

@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 
 from tests.web.meetings.base import MeetingTestCase
+from tests.web.meetings.test_submit_opinion import CLOSED
 from zhenggai.meetings import opinions
 from zhenggai.meetings.models import OpinionLink
 
@@ -33,38 +34,57 @@ class CreateLinkTestCase(MeetingTestCase):
 
     def test_it_refuses_a_past_expiry(self):
         self.login(self.office)
-        r = self.client.post(
-            reverse("meetings:link_create", args=[self.meeting.pk]), {"expires_on": "2000-01-01"}, follow=True
+        r = self.assertRefused(
+            lambda: self.client.post(
+                reverse("meetings:link_create", args=[self.meeting.pk]), {"expires_on": "2000-01-01"}
+            ),
+            302,
+            "截止日期不能早于今天",
         )
-        self.assertContains(r, "截止日期不能早于今天")
-        self.assertFalse(OpinionLink.objects.exists())
+        self.assertRedirects(r, self.url("opinions"))
 
     def test_it_closes_a_link(self):
         link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
         self.login(self.office)
-        self.client.post(self.url("link_close", link.pk))
+        r = self.client.post(self.url("link_close", link.pk))
+        self.assertRedirects(r, self.url("opinions"))
         link.refresh_from_db()
         self.assertIsNotNone(link.closed_at)
-        r = self.visitor.get(reverse("meetings:collect", args=[link.token]))
-        self.assertContains(r, "已过期或已关闭", status_code=404)
+        url = reverse("meetings:collect", args=[link.token])
+        self.assertRefused(lambda: self.visitor.get(url), 404, CLOSED)
 
     def test_members_and_reviewers_may_not_make_or_see_links(self):
         link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
         for person in (self.member, self.reviewer):
             self.login(person)
-            r = self.client.post(
-                reverse("meetings:link_create", args=[self.meeting.pk]), {"expires_on": "2099-01-31"}
+            # BUG: src/zhenggai/meetings/views/opinions.py create_link turns every refusal, a
+            # forbidden one too, into a redirect with a message; every other view answers 403.
+            self.assertRefused(
+                lambda: self.client.post(
+                    reverse("meetings:link_create", args=[self.meeting.pk]), {"expires_on": "2099-01-31"}
+                ),
+                302,
+                "只有本组织的书记或办公室可以进行此项操作",
             )
-            self.assertEqual(OpinionLink.objects.count(), 1)
-            self.assertEqual(self.client.get(self.url("link_qr", link.pk)).status_code, 403)
-            self.assertEqual(self.client.post(self.url("link_close", link.pk)).status_code, 403)
+            self.assertRefused(
+                lambda: self.client.get(self.url("link_qr", link.pk)),
+                403,
+                "只有本组织的书记或办公室可以查看征求意见链接",
+            )
+            self.assertRefused(
+                lambda: self.client.post(self.url("link_close", link.pk)),
+                403,
+                "只有本组织的书记或办公室可以进行此项操作",
+            )
             r = self.client.get(self.url("opinions"))
             self.assertNotContains(r, link.token)
-        link.refresh_from_db()
-        self.assertIsNone(link.closed_at)
 
     def test_the_outsider_gets_404(self):
         link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
         self.login(self.outsider)
-        self.assertEqual(self.client.get(self.url("link_qr", link.pk)).status_code, 404)
-        self.assertEqual(self.client.post(self.url("link_close", link.pk)).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.get(self.url("link_qr", link.pk)), 404, "没有找到该会议，或您无权查看"
+        )
+        self.assertRefused(
+            lambda: self.client.post(self.url("link_close", link.pk)), 404, "没有找到该会议，或您无权查看"
+        )

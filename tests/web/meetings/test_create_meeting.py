@@ -75,22 +75,25 @@ class CreateMeetingTestCase(MeetingTestCase):
 
     def test_it_refuses_an_inspection_kind(self):
         self.login(self.office)
-        r = self.post(kind="inspection")
-        self.assertEqual(r.status_code, 400)
-        self.assertFalse(Meeting.objects.filter(year=2022).exists())
+        self.assertRefused(
+            lambda: self.post(kind="inspection"),
+            400,
+            "类型：选择一个有效的选项。 inspection 不在可用的选项中。",
+        )
 
     def test_a_member_may_not_create(self):
         self.login(self.member)
-        r = self.client.get(reverse("meetings:create"))
-        self.assertEqual(r.status_code, 403)
+        self.assertRefused(
+            lambda: self.client.get(reverse("meetings:create")), 403, "只有书记或办公室可以新建会议"
+        )
+        self.assertRefused(self.post, 403, "只有书记或办公室可以新建会议")
         with self.assertRaises(Forbidden):
             services.create_meeting(self.member, organisation=self.team, kind="democratic_life", year=2022)
 
     def test_the_outsider_may_not_create_for_the_team(self):
         self.login(self.outsider)
-        r = self.post()
-        self.assertEqual(r.status_code, 400)  # the team is not among his organisations
-        self.assertFalse(Meeting.objects.filter(year=2022).exists())
+        # The team is not among his organisations.
+        self.assertRefused(self.post, 400, "组织：选择一个有效的选项： 该选择不在可用的选项中。")
 
     def test_it_leaves_nothing_half_written(self):
         count = Source.objects.count()

@@ -39,15 +39,15 @@ class SortOpinionsTestCase(MeetingTestCase):
 
     def test_it_refuses_a_member_without_a_name_or_from_elsewhere(self):
         self.login(self.office)
-        r = self.sort(self.on_member)
-        self.assertRedirects(
-            r, self.url("opinions") + f"#o-{self.on_member.pk}", fetch_redirect_response=False
+        back = self.url("opinions") + f"#o-{self.on_member.pk}"
+        r = self.assertRefused(lambda: self.sort(self.on_member), 302, "分办给个人时，请选择参会人员")
+        self.assertRedirects(r, back, fetch_redirect_response=False)
+        r = self.assertRefused(
+            lambda: self.sort(self.on_member, routed_to=self.outsider.pk),
+            302,
+            "分办给：选择一个有效的选项： 该选择不在可用的选项中。",
         )
-        self.on_member.refresh_from_db()
-        self.assertEqual(self.on_member.route, "unsorted")
-        self.sort(self.on_member, routed_to=self.outsider.pk)
-        self.on_member.refresh_from_db()
-        self.assertIsNone(self.on_member.routed_to)
+        self.assertRedirects(r, back, fetch_redirect_response=False)
 
     def test_a_member_sees_only_the_opinions_routed_to_him(self):
         opinions.sort_opinion(self.office, self.on_member, route="member", routed_to=self.member)
@@ -70,21 +70,27 @@ class SortOpinionsTestCase(MeetingTestCase):
         for o in (self.on_member, self.on_team, self.on_colleague):
             self.assertContains(r, o.text)
         self.assertNotContains(r, "合并所选")
-        self.assertEqual(self.sort(self.on_member, routed_to=self.member.pk).status_code, 403)
-        self.on_member.refresh_from_db()
-        self.assertEqual(self.on_member.route, "unsorted")
+        self.assertRefused(
+            lambda: self.sort(self.on_member, routed_to=self.member.pk),
+            403,
+            "只有本组织的书记或办公室可以进行此项操作",
+        )
 
     def test_a_member_may_not_sort_even_his_own(self):
         opinions.sort_opinion(self.office, self.on_member, route="member", routed_to=self.member)
         self.login(self.member)
-        self.assertEqual(self.sort(self.on_member, route="team").status_code, 403)
-        self.assertEqual(self.sort(self.on_colleague, route="team").status_code, 404)
-        self.on_member.refresh_from_db()
-        self.assertEqual(self.on_member.route, "member")
+        self.assertRefused(
+            lambda: self.sort(self.on_member, route="team"), 403, "只有本组织的书记或办公室可以进行此项操作"
+        )
+        self.assertRefused(
+            lambda: self.sort(self.on_colleague, route="team"), 404, "没有找到该意见，或您无权查看"
+        )
 
     def test_the_outsider_gets_404(self):
         self.login(self.outsider)
-        self.assertEqual(self.sort(self.on_member, route="team").status_code, 404)
+        self.assertRefused(
+            lambda: self.sort(self.on_member, route="team"), 404, "没有找到该会议，或您无权查看"
+        )
 
     def test_the_page_shows_no_sender(self):
         self.login(self.office)

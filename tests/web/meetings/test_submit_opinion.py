@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from functools import partial
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +16,7 @@ from zhenggai.meetings.ratelimit import LinkBuckets, buckets
 IP = "203.0.113.77"
 AGENT = "Mozilla/5.0 (AnonPhone 12; zh-CN) SenderBrowser/9.9"
 SENDER = {"REMOTE_ADDR": IP, "HTTP_USER_AGENT": AGENT, "HTTP_X_FORWARDED_FOR": IP}
+CLOSED = "该征求意见链接不存在、已过期或已关闭。如需提出意见，请联系组织者索取新的链接。"
 
 
 class SubmitOpinionTestCase(MeetingTestCase):
@@ -123,11 +125,10 @@ class SubmitOpinionTestCase(MeetingTestCase):
 
     def test_the_rate_limit_refuses_with_429_in_chinese(self):
         for _ in range(buckets.burst):
-            self.assertEqual(self.send().status_code, 200)
-        r = self.send()
-        self.assertContains(r, "请过几分钟再提交", status_code=429)
-        self.assertContains(r, "希望班子成员多到基层一线调研", status_code=429)  # the text is kept
+            self.assertContains(self.send(), "提交成功")
         self.assertEqual(Opinion.objects.count(), buckets.burst)
+        r = self.assertRefused(self.send, 429, "提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
+        self.assertContains(r, "希望班子成员多到基层一线调研", status_code=429)  # the text is kept
 
     def test_the_rate_limit_is_per_link_and_refills(self):
         now = [0.0]
@@ -145,28 +146,37 @@ class SubmitOpinionTestCase(MeetingTestCase):
         self.assertEqual(list(buckets._buckets), [self.link.pk])
 
     def test_the_honeypot_keeps_nothing(self):
-        r = self.send(website="http://spam.example")
+        with self.assertNothingChanged():
+            r = self.send(website="http://spam.example")
         self.assertContains(r, "提交成功")
-        self.assertFalse(Opinion.objects.exists())
 
     def test_a_forged_or_old_form_token_asks_to_send_again(self):
-        r = self.send(form_token="1:forged:token")
-        self.assertContains(r, "请再点一次", status_code=400)
-        self.assertFalse(Opinion.objects.exists())
+        r = self.assertRefused(
+            lambda: self.send(form_token="1:forged:token"),
+            400,
+            "页面停留时间过长，请再点一次“提交”。您写的内容还在。",
+        )
+        self.assertContains(r, "希望班子成员多到基层一线调研", status_code=400)  # the text is kept
         other = opinions.create_link(self.office, self.meeting, expires_on=self.today)
-        r = self.send(form_token=opinions.form_token(other))
-        self.assertEqual(r.status_code, 400)
-        self.assertFalse(Opinion.objects.exists())
+        self.assertRefused(
+            lambda: self.send(form_token=opinions.form_token(other)),
+            400,
+            "页面停留时间过长，请再点一次“提交”。您写的内容还在。",
+        )
 
     def test_it_refuses_someone_not_at_the_meeting(self):
-        r = self.send(about=str(self.outsider.pk))
-        self.assertEqual(r.status_code, 400)
-        self.assertFalse(Opinion.objects.exists())
+        # BUG: src/zhenggai/meetings/views/public.py answers every invalid form with the message for
+        # the text, so a sender whose choice of person went stale (the office changed the
+        # participants) is told to check a text that is fine.
+        self.assertRefused(
+            lambda: self.send(about=str(self.outsider.pk)), 400, "请填写意见内容（不超过 2000 字）后再提交。"
+        )
 
     def test_it_refuses_too_short_and_too_long(self):
-        self.assertContains(self.send(text="好"), "至少写", status_code=400)
-        self.assertEqual(self.send(text="长" * 2001).status_code, 400)
-        self.assertFalse(Opinion.objects.exists())
+        self.assertRefused(lambda: self.send(text="好"), 400, "意见内容太短，请至少写 5 个字")
+        self.assertRefused(
+            lambda: self.send(text="长" * 2001), 400, "请填写意见内容（不超过 2000 字）后再提交。"
+        )
 
     def test_expired_closed_and_unknown_links_take_nothing(self):
         expired = opinions.create_link(self.office, self.meeting, expires_on=self.today)
@@ -177,6 +187,5 @@ class SubmitOpinionTestCase(MeetingTestCase):
         )
         for token in (expired.token, closed.token, "x" * 32):
             url = reverse("meetings:collect", args=[token])
-            self.assertContains(self.visitor.get(url), "已过期或已关闭", status_code=404)
-            self.assertEqual(self.visitor.post(url, self.form()).status_code, 404)
-        self.assertFalse(Opinion.objects.exists())
+            self.assertRefused(partial(self.visitor.get, url), 404, CLOSED)
+            self.assertRefused(partial(self.visitor.post, url, self.form()), 404, CLOSED)

@@ -83,20 +83,28 @@ class UploadNoticeTestCase(MeetingTestCase):
     def test_it_refuses_an_old_doc_with_advice(self):
         self.login(self.office)
         data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
-        r = self.client.post(self.url("notice"), {"file": SimpleUploadedFile("通知.doc", data)})
-        self.assertContains(r, "另存为", status_code=400)
-        self.assertEqual(self.aspect_texts(), SEED_ASPECTS)
+        self.assertRefused(
+            lambda: self.client.post(self.url("notice"), {"file": SimpleUploadedFile("通知.doc", data)}),
+            400,
+            "“通知.doc”是旧版 Word/WPS 格式（.doc/.wps），请在 Word 或 WPS 中“另存为” .docx 后再上传。",
+        )
 
     def test_it_refuses_a_too_large_file(self):
         self.login(self.office)
         data = b"a" * (services.NOTICE_MAX_BYTES + 1)
-        r = self.client.post(self.url("notice"), {"file": SimpleUploadedFile("通知.txt", data)})
-        self.assertContains(r, "通知文件过大", status_code=400)
+        self.assertRefused(
+            lambda: self.client.post(self.url("notice"), {"file": SimpleUploadedFile("通知.txt", data)}),
+            400,
+            "通知文件过大（上限 5 MB），请只上传通知正文。",
+        )
 
     def test_it_asks_for_text_or_file(self):
         self.login(self.office)
-        r = self.client.post(self.url("notice"), {"text": "  "})
-        self.assertContains(r, "请粘贴通知全文", status_code=400)
+        self.assertRefused(
+            lambda: self.client.post(self.url("notice"), {"text": "  "}),
+            400,
+            "请粘贴通知全文，或上传 .docx / .txt 文件",
+        )
 
     def test_a_notice_without_aspects_asks_to_add_them(self):
         self.login(self.office)
@@ -109,9 +117,11 @@ class UploadNoticeTestCase(MeetingTestCase):
     def test_members_and_reviewers_may_not_upload(self):
         for person in (self.member, self.reviewer):
             self.login(person)
-            r = self.client.post(self.url("notice"), {"text": corpus_text("s19.txt")})
-            self.assertEqual(r.status_code, 403)
-        self.assertEqual(self.aspect_texts(), SEED_ASPECTS)
+            self.assertRefused(
+                lambda: self.client.post(self.url("notice"), {"text": corpus_text("s19.txt")}),
+                403,
+                "只有本组织的书记或办公室可以上传通知",
+            )
 
     def test_the_team_downloads_the_uploaded_file(self):
         self.login(self.office)
@@ -122,8 +132,12 @@ class UploadNoticeTestCase(MeetingTestCase):
         self.assertTrue(r.content.startswith(b"PK"))
         self.assertIn("attachment", r["Content-Disposition"])
         self.login(self.outsider)
-        self.assertEqual(self.client.get(self.url("notice_file")).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.get(self.url("notice_file")), 404, "没有找到该会议，或您无权查看"
+        )
 
     def test_a_pasted_notice_has_no_file(self):
         self.login(self.office)
-        self.assertEqual(self.client.get(self.url("notice_file")).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.get(self.url("notice_file")), 404, "该会议的通知是粘贴的文字，没有原文件"
+        )

@@ -18,6 +18,8 @@ from zhenggai.reviews.models import Report, ReportState
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SEED = (CORPUS / "seed.txt").read_bytes()
+#: What the pages that put things into the ledger tell whoever may read but not manage the meeting.
+OFFICE_ONLY = "没有找到该页面，或您无权查看"
 
 
 def seed_upload(name: str = "对照检查材料.txt", content: bytes = SEED) -> SimpleUploadedFile:

@@ -19,35 +19,36 @@ class ApproveReportTestCase(ReviewTestCase):
     def test_a_returned_report_cannot_be_approved(self):
         report = self.report_of(self.member, state=ReportState.RETURNED)
         self.login(self.office)
-        self.assertContains(self.post(report), "材料已退回，不能通过", status_code=400)
+        self.assertRefused(lambda: self.post(report), 400, "材料已退回，不能通过")
 
     def test_a_draft_cannot_be_approved_and_stays_hidden(self):
         report = self.report_of(self.member)
         self.login(self.office)
-        self.assertEqual(self.post(report).status_code, 404)
-        report.refresh_from_db()
-        self.assertEqual(report.state, ReportState.DRAFT)
+        self.assertRefused(lambda: self.post(report), 404, "没有找到该材料，或您无权查看")
 
     def test_the_reviewer_cannot_approve(self):
         report = self.report_of(self.member, state=ReportState.SUBMITTED)
         self.login(self.reviewer)
-        self.assertEqual(self.post(report).status_code, 403)
-        report.refresh_from_db()
-        self.assertEqual(report.state, ReportState.SUBMITTED)
+        self.assertRefused(lambda: self.post(report), 403, "只有书记或办公室可以审核通过材料")
 
     def test_an_approved_report_is_final(self):
         report = self.report_of(self.member, state=ReportState.APPROVED)
         self.login(self.office)
-        self.assertContains(self.post(report), "材料已通过，不能通过", status_code=400)
+        self.assertRefused(lambda: self.post(report), 400, "材料已通过，不能通过")
         self.login(self.member)
-        r = self.client.post(self.url("write", report), {"text": "新内容"})
-        self.assertContains(r, "材料已通过，不能再修改", status_code=400)
+        self.assertRefused(
+            lambda: self.client.post(self.url("write", report), {"text": "新内容"}),
+            400,
+            "材料已通过，不能再修改",
+        )
 
     def test_the_secretary_cannot_approve_his_own_report(self):
         report = self.report_of(self.secretary, state=ReportState.SUBMITTED)
         self.login(self.secretary)
-        self.assertContains(self.post(report), "不能审核通过本人的材料", status_code=403)
+        self.assertRefused(
+            lambda: self.post(report), 403, "不能审核通过本人的材料，请由其他书记或办公室人员审核"
+        )
         self.login(self.office)
-        self.post(report)
+        self.assertRedirects(self.post(report), self.url("report", report))
         report.refresh_from_db()
         self.assertEqual(report.state, ReportState.APPROVED)

@@ -28,20 +28,33 @@ class CommentReportTestCase(ReviewTestCase):
 
     def test_a_line_outside_the_version_is_refused(self):
         self.login(self.reviewer)
-        self.assertContains(self.post(line=999), "请选择要提意见的段落", status_code=400)
-        self.assertFalse(Comment.objects.exists())
+        self.assertRefused(lambda: self.post(line=999), 400, "请选择要提意见的段落")
 
     def test_the_reviewer_cannot_edit_submit_return_or_approve(self):
         self.login(self.reviewer)
-        self.assertEqual(
-            self.client.post(self.url("upload", self.report), {"file": seed_upload()}).status_code, 403
+        self.assertRefused(
+            lambda: self.client.post(self.url("upload", self.report), {"file": seed_upload()}),
+            403,
+            "只有撰写人本人可以上传这份材料",
         )
-        self.assertEqual(self.client.post(self.url("write", self.report), {"text": "改写"}).status_code, 404)
-        self.assertEqual(self.client.post(self.url("approve", self.report)).status_code, 403)
-        self.assertEqual(self.client.post(self.url("return", self.report), {"reason": "x"}).status_code, 403)
-        self.assertEqual(self.client.post(self.url("submit", self.report)).status_code, 403)
-        self.report.refresh_from_db()
-        self.assertEqual((self.report.state, self.report.versions.count()), (ReportState.SUBMITTED, 1))
+        self.assertRefused(
+            lambda: self.client.post(self.url("write", self.report), {"text": "改写"}),
+            404,
+            "只有撰写人本人可以修改这份材料",
+        )
+        self.assertRefused(
+            lambda: self.client.post(self.url("approve", self.report)),
+            403,
+            "只有书记或办公室可以审核通过材料",
+        )
+        self.assertRefused(
+            lambda: self.client.post(self.url("return", self.report), {"reason": "x"}),
+            403,
+            "只有书记或办公室可以退回材料",
+        )
+        self.assertRefused(
+            lambda: self.client.post(self.url("submit", self.report)), 403, "只有撰写人本人可以提交这份材料"
+        )
 
     def test_the_page_offers_the_reviewer_comments_only(self):
         self.login(self.reviewer)
@@ -52,9 +65,12 @@ class CommentReportTestCase(ReviewTestCase):
 
     def test_the_author_cannot_comment_on_his_own_report(self):
         self.login(self.member)
-        self.assertEqual(self.post().status_code, 403)
+        self.assertRefused(self.post, 403, "只有审核人、书记或办公室可以对他人的材料提出审核意见")
 
     def test_the_office_comments_too(self):
         self.login(self.office)
-        self.post()
-        self.assertEqual(Comment.objects.get().author, self.office)
+        self.assertRedirects(
+            self.post(), self.url("report", self.report) + "?v=1#p3", fetch_redirect_response=False
+        )
+        comment = Comment.objects.get()
+        self.assertEqual((comment.author, comment.line), (self.office, 3))

@@ -28,15 +28,23 @@ class CompareVersionsTestCase(ReviewTestCase):
 
     def test_a_missing_version_is_not_found(self):
         self.login(self.member)
-        self.assertEqual(self.client.get(self.url("compare", self.report) + "?a=1&b=7").status_code, 404)
+        self.assertRefused(
+            lambda: self.client.get(self.url("compare", self.report) + "?a=1&b=7"), 404, "没有该版本"
+        )
 
     def test_one_version_cannot_be_compared(self):
         single = self.report_of(self.colleague)
         self.login(self.colleague)
-        self.assertEqual(self.client.get(self.url("compare", single)).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.get(self.url("compare", single)), 404, "只有一个版本，无法比较"
+        )
 
     def test_the_office_compares_after_submission_only(self):
         self.login(self.office)
-        self.assertEqual(self.client.get(self.url("compare", self.report)).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.get(self.url("compare", self.report)), 404, "没有找到该材料，或您无权查看"
+        )
         services.submit(self.member, self.report)
-        self.assertEqual(self.client.get(self.url("compare", self.report)).status_code, 200)
+        r = self.client.get(self.url("compare", self.report))
+        self.assertContains(r, "新增 2 段，删除 0 段，修改 1 段")
+        self.assertContains(r, "<ins>18</ins>", html=False)

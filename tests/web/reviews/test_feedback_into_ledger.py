@@ -1,10 +1,12 @@
 """Inspection feedback (巡察反馈意见) pasted or uploaded, its numbered problems confirmed into the ledger."""
 
+from functools import partial
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.documents.test_mapping import FEEDBACK
-from tests.web.reviews.base import ReviewTestCase
+from tests.web.reviews.base import OFFICE_ONLY, ReviewTestCase
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Problem, SourceKind
 from zhenggai.ledger.sources import create_source
@@ -36,10 +38,10 @@ class FeedbackIntoLedgerTestCase(ReviewTestCase):
 
     def test_pasted_feedback_is_read_into_proposed_problems(self):
         self.login(self.office)
-        r = self.client.post(self.url_, {"text": FEEDBACK})
+        with self.assertNothingChanged():
+            r = self.client.post(self.url_, {"text": FEEDBACK})
         self.assertContains(r, "农机购置补贴审核把关不严，存在重复申报现象")
         self.assertContains(r, "确认录入整改台账")
-        self.assertFalse(Problem.objects.filter(source=self.inspection).exists())
 
     def test_an_uploaded_file_is_read_the_same_way(self):
         self.login(self.office)
@@ -50,16 +52,19 @@ class FeedbackIntoLedgerTestCase(ReviewTestCase):
 
     def test_a_broken_upload_stores_nothing(self):
         self.login(self.office)
-        r = self.client.post(self.url_, {"file": SimpleUploadedFile("反馈意见.docx", b"PK\x03\x04broken")})
-        self.assertContains(r, "文件已损坏", status_code=400)
-        self.assertFalse(Problem.objects.exists() and Problem.objects.filter(source=self.inspection).exists())
+        upload = SimpleUploadedFile("反馈意见.docx", b"PK\x03\x04broken")
+        self.assertRefused(
+            lambda: self.client.post(self.url_, {"file": upload}),
+            400,
+            "“反馈意见.docx”不是有效的 .docx 文件，文件已损坏或不完整。请用 Word 或 WPS 打开后另存为 .docx 再上传。",
+        )
 
     def test_text_without_numbered_problems_is_refused(self):
         self.login(self.office)
-        self.assertContains(
-            self.client.post(self.url_, {"text": "一段没有编号的话。"}),
-            "没有在反馈意见中读到编号的问题",
-            status_code=400,
+        self.assertRefused(
+            lambda: self.client.post(self.url_, {"text": "一段没有编号的话。"}),
+            400,
+            "没有在反馈意见中读到编号的问题（如“一是…”“（一）…”“1.…”），请检查后重试",
         )
 
     def test_confirming_stores_the_problems_once(self):
@@ -72,18 +77,31 @@ class FeedbackIntoLedgerTestCase(ReviewTestCase):
         self.assertEqual(
             AuditEntry.objects.filter(object_type="problem", problem_id__in=problems.values("pk")).count(), 6
         )
-        r = self.client.post(self.url_, self.confirm_data())
-        self.assertContains(r, "这份反馈意见已录入该问题来源", status_code=400)
-        self.assertEqual(Problem.objects.filter(source=self.inspection).count(), 6)
         self.assertEqual(FeedbackImport.objects.get().problems, 6)
+        self.assertRefused(
+            lambda: self.client.post(self.url_, self.confirm_data()),
+            400,
+            "这份反馈意见已录入该问题来源，不会重复录入",
+        )
 
     def test_a_meeting_source_takes_no_feedback(self):
         self.login(self.office)
         url = reverse("reviews:feedback", args=[self.meeting.source.pk])
-        self.assertEqual(self.client.get(url).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.get(url), 404, "反馈意见只能录入巡视、巡察、审计或督查类问题来源"
+        )
+        self.assertRefused(
+            lambda: self.client.post(url, self.confirm_data()),
+            404,
+            "反馈意见只能录入巡视、巡察、审计或督查类问题来源",
+        )
 
     def test_only_the_office(self):
-        for person in (self.reviewer, self.member, self.outsider):
+        data = self.confirm_data()
+        for person, message in (
+            (self.reviewer, OFFICE_ONLY),  # he reads the source but may not change it
+            (self.member, "没有找到该问题来源，或您无权查看"),
+            (self.outsider, "没有找到该问题来源，或您无权查看"),
+        ):
             self.login(person)
-            self.assertEqual(self.client.post(self.url_, self.confirm_data()).status_code, 404)
-        self.assertFalse(Problem.objects.filter(source=self.inspection).exists())
+            self.assertRefused(partial(self.client.post, self.url_, data), 404, message)

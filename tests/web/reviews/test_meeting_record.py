@@ -26,13 +26,19 @@ class MeetingRecordTestCase(ReviewTestCase):
 
     def test_people_outside_the_meeting_cannot_be_recorded(self):
         self.login(self.office)
-        r = self.criticise(self.reviewer, self.member)
-        self.assertEqual(r.status_code, 400)
-        self.assertFalse(Criticism.objects.exists())
+        self.assertRefused(
+            lambda: self.criticise(self.reviewer, self.member),
+            400,
+            "提出人：选择一个有效的选项： 该选择不在可用的选项中。",
+        )
 
     def test_nobody_criticises_himself_here(self):
         self.login(self.office)
-        self.assertContains(self.criticise(self.member, self.member), "不能是同一人", status_code=400)
+        self.assertRefused(
+            lambda: self.criticise(self.member, self.member),
+            400,
+            "提出人和被批评人不能是同一人（自我批评请写在本人的对照检查材料中）",
+        )
 
     def test_a_member_sees_only_what_was_said_of_him(self):
         Criticism.objects.create(
@@ -58,8 +64,9 @@ class MeetingRecordTestCase(ReviewTestCase):
     def test_members_and_reviewers_cannot_record(self):
         for person in (self.member, self.reviewer):
             self.login(person)
-            self.assertEqual(self.criticise(self.colleague, self.member).status_code, 403)
-        self.assertFalse(Criticism.objects.exists())
+            self.assertRefused(
+                lambda: self.criticise(self.colleague, self.member), 403, "只有书记或办公室可以记录会议情况"
+            )
 
     def test_the_office_writes_the_conclusions(self):
         self.login(self.secretary)
@@ -68,8 +75,11 @@ class MeetingRecordTestCase(ReviewTestCase):
         self.assertEqual(Record.objects.get().conclusions, "会议达到了预期目的。")
         self.login(self.member)
         self.assertContains(self.client.get(self.url_of("record")), "会议达到了预期目的。")
-        self.assertEqual(self.client.post(self.url_of("conclusions"), {"conclusions": "改"}).status_code, 403)
-        self.assertEqual(Record.objects.get().conclusions, "会议达到了预期目的。")
+        self.assertRefused(
+            lambda: self.client.post(self.url_of("conclusions"), {"conclusions": "改"}),
+            403,
+            "只有书记或办公室可以记录会议情况",
+        )
 
     def test_a_criticism_can_be_deleted_until_it_is_in_the_ledger(self):
         c = Criticism.objects.create(
@@ -80,10 +90,14 @@ class MeetingRecordTestCase(ReviewTestCase):
             created_by=self.office,
         )
         self.login(self.office)
-        self.client.post(self.url_of("criticism_delete", c.pk))
+        self.assertRedirects(self.client.post(self.url_of("criticism_delete", c.pk)), self.url_of("record"))
         self.assertFalse(Criticism.objects.exists())
 
     def test_the_outsider_sees_nothing(self):
         self.login(self.outsider)
-        self.assertEqual(self.client.get(self.url_of("record")).status_code, 404)
-        self.assertEqual(self.criticise(self.colleague, self.member).status_code, 404)
+        self.assertRefused(
+            lambda: self.client.get(self.url_of("record")), 404, "没有找到该会议，或您无权查看"
+        )
+        self.assertRefused(
+            lambda: self.criticise(self.colleague, self.member), 404, "没有找到该会议，或您无权查看"
+        )

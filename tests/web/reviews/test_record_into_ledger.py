@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from tests.web.reviews.base import ReviewTestCase
+from tests.web.reviews.base import OFFICE_ONLY, ReviewTestCase
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Problem
 from zhenggai.meetings.models import Opinion, Route
@@ -66,7 +66,7 @@ class RecordIntoLedgerTestCase(ReviewTestCase):
     def test_confirming_creates_problems_and_marks_them_imported(self):
         self.login(self.office)
         r = self.client.post(self.url_, self.form())
-        self.assertEqual(r.status_code, 302)
+        self.assertRedirects(r, f"/sources/{self.meeting.source.pk}/", fetch_redirect_response=False)
         problems = Problem.objects.filter(source=self.meeting.source).order_by("number")
         self.assertEqual([p.description for p in problems], ["调研不深入，情况掌握不全面", self.opinion.text])
         self.assertEqual(problems[0].measures.get().text, "制定整改措施")
@@ -80,20 +80,27 @@ class RecordIntoLedgerTestCase(ReviewTestCase):
         self.login(self.office)
         data = self.form()
         self.client.post(self.url_, data)
-        r = self.client.post(self.url_, data)
-        self.assertEqual(r.status_code, 400)
         self.assertEqual(Problem.objects.filter(source=self.meeting.source).count(), 2)
+        self.assertRefused(
+            lambda: self.client.post(self.url_, data), 400, "其中的批评意见已录入整改台账，请刷新页面后重试"
+        )
         self.assertEqual(into_ledger.record_rows(self.meeting), [])
 
     def test_a_key_from_another_meeting_is_refused(self):
         self.login(self.office)
         data = self.form()
         data["p0-key"] = "c99999"
-        self.assertEqual(self.client.post(self.url_, data).status_code, 400)
-        self.assertFalse(Problem.objects.filter(source=self.meeting.source).exists())
+        self.assertRefused(
+            lambda: self.client.post(self.url_, data), 400, "提交的内容与本次会议不符，请刷新页面后重试"
+        )
 
     def test_only_the_office(self):
-        self.login(self.reviewer)
-        self.assertEqual(self.client.get(self.url_).status_code, 404)
-        self.login(self.outsider)
-        self.assertEqual(self.client.post(self.url_, self.form()).status_code, 404)
+        data = self.form()
+        for person, message in (
+            (self.reviewer, OFFICE_ONLY),
+            (self.member, OFFICE_ONLY),
+            (self.outsider, "没有找到该会议，或您无权查看"),
+        ):
+            self.login(person)
+            self.assertRefused(lambda: self.client.get(self.url_), 404, message)
+            self.assertRefused(lambda: self.client.post(self.url_, data), 404, message)

@@ -1,6 +1,8 @@
 """An approved report into the ledger: the proposed mapping, edited and confirmed, audited, once."""
 
-from tests.web.reviews.base import ReviewTestCase
+from functools import partial
+
+from tests.web.reviews.base import OFFICE_ONLY, ReviewTestCase
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Measure, Problem, Term
 from zhenggai.reviews import into_ledger
@@ -73,44 +75,56 @@ class ReportIntoLedgerTestCase(ReviewTestCase):
         self.login(self.office)
         self.client.post(self.url("report_ledger", self.report), self.form())
         self.assertEqual(Problem.objects.filter(source=self.source).count(), 2)
-        r = self.client.post(self.url("report_ledger", self.report), self.form())
-        self.assertContains(r, "该材料第1版已录入整改台账，不会重复录入", status_code=400)
-        self.assertEqual(Problem.objects.filter(source=self.source).count(), 2)
         self.assertEqual(Measure.objects.filter(problem__source=self.source).count(), 2)
+        self.assertRefused(
+            lambda: self.client.post(self.url("report_ledger", self.report), self.form()),
+            400,
+            "该材料第1版已录入整改台账，不会重复录入",
+        )
 
     def test_one_bad_row_stores_nothing(self):
         self.login(self.office)
-        before = AuditEntry.objects.count()
         data = self.form(**{"p1-m0-deadline": "", "p1-m0-term": Term.DEADLINE})
-        r = self.client.post(self.url("report_ledger", self.report), data)
-        self.assertContains(r, "第2个问题的第1条措施：限期整改的措施必须填写完成时限", status_code=400)
-        self.assertFalse(Problem.objects.filter(source=self.source).exists())
-        self.assertEqual(AuditEntry.objects.count(), before)
-        self.report.refresh_from_db()
-        self.assertIsNone(self.report.imported_version)
+        self.assertRefused(
+            lambda: self.client.post(self.url("report_ledger", self.report), data),
+            400,
+            "第2个问题的第1条措施：限期整改的措施必须填写完成时限",
+        )
 
     def test_an_owner_from_another_organisation_is_refused(self):
         self.login(self.office)
-        r = self.client.post(
-            self.url("report_ledger", self.report), self.form(**{"p0-m0-owner": str(self.outsider.pk)})
+        data = self.form(**{"p0-m0-owner": str(self.outsider.pk)})
+        self.assertRefused(
+            lambda: self.client.post(self.url("report_ledger", self.report), data),
+            400,
+            "第1个问题的第1条措施：责任人不在本组织",
         )
-        self.assertContains(r, "责任人不在本组织", status_code=400)
-        self.assertFalse(Problem.objects.filter(source=self.source).exists())
 
     def test_a_report_not_approved_cannot_go_in(self):
         other = self.report_of(self.colleague, text=REPORT, state=ReportState.SUBMITTED)
         self.login(self.office)
-        self.assertContains(
-            self.client.get(self.url("report_ledger", other)), "只有审核通过的材料", status_code=400
+        self.assertRefused(
+            lambda: self.client.get(self.url("report_ledger", other)),
+            400,
+            "只有审核通过的材料才能录入整改台账",
+        )
+        self.assertRefused(
+            lambda: self.client.post(self.url("report_ledger", other), self.form()),
+            400,
+            "只有审核通过的材料才能录入整改台账",
         )
 
     def test_only_the_office_puts_it_in(self):
-        for person in (self.reviewer, self.member):
+        data = self.form()
+        for person, message in (
+            (self.reviewer, OFFICE_ONLY),
+            (self.member, OFFICE_ONLY),
+            (self.outsider, "没有找到该材料，或您无权查看"),
+        ):
             self.login(person)
-            self.assertEqual(
-                self.client.post(self.url("report_ledger", self.report), self.form()).status_code, 404
+            self.assertRefused(
+                partial(self.client.post, self.url("report_ledger", self.report), data), 404, message
             )
-        self.assertFalse(Problem.objects.filter(source=self.source).exists())
 
 
 class SeedIntoLedgerTestCase(ReviewTestCase):

@@ -28,27 +28,28 @@ class ReturnReportTestCase(ReviewTestCase):
         version = self.report.versions.get()
         services.add_comment(self.reviewer, self.report, version, 3, "请填写实际数字")
         self.login(self.secretary)
-        self.post(reason="")
+        self.assertRedirects(self.post(reason=""), self.url("report", self.report))
         self.report.refresh_from_db()
         self.assertEqual(self.report.state, ReportState.RETURNED)
 
     def test_neither_reason_nor_comments_is_refused(self):
         self.login(self.office)
-        self.assertContains(self.post(reason=""), "请填写退回意见", status_code=400)
-        self.report.refresh_from_db()
-        self.assertEqual(self.report.state, ReportState.SUBMITTED)
+        self.assertRefused(
+            lambda: self.post(reason=""), 400, "退回时请填写退回意见，或先在段落上添加审核意见"
+        )
 
     def test_the_reviewer_and_the_author_cannot_return(self):
-        for person in (self.reviewer, self.member):
+        for person, message in (
+            (self.reviewer, "只有书记或办公室可以退回材料"),
+            (self.member, "不能退回本人的材料，请由其他书记或办公室人员审核"),
+        ):
             self.login(person)
-            self.assertEqual(self.post().status_code, 403)
-        self.report.refresh_from_db()
-        self.assertEqual(self.report.state, ReportState.SUBMITTED)
+            self.assertRefused(self.post, 403, message)
 
     def test_an_approved_report_cannot_be_returned(self):
         services.approve(self.office, self.report)
         self.login(self.office)
-        self.assertContains(self.post(), "材料已通过，不能退回", status_code=400)
+        self.assertRefused(self.post, 400, "材料已通过，不能退回")
 
     def test_the_returned_report_takes_a_new_version(self):
         self.login(self.office)

@@ -27,7 +27,11 @@ class ViewBoardTestCase(ReviewTestCase):
         self.assertIn("未开始", next(row for row in rows if "王书记" in row))
 
     def test_the_reviewer_sees_the_board(self):
-        self.assertEqual(self.board(self.reviewer).status_code, 200)
+        submitted = self.report_of(self.member, state=ReportState.SUBMITTED)
+        r = self.board(self.reviewer)
+        for name in ("王书记", "张委员", "刘委员"):
+            self.assertContains(r, name)
+        self.assertContains(r, reverse("reviews:report", args=[submitted.pk]))
 
     def test_the_index_offers_each_person_what_he_may_do(self):
         self.login(self.member)

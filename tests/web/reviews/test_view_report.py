@@ -99,4 +99,4 @@ class ViewReportTestCase(ReviewTestCase):
         self.login(self.member)
         r = self.client.get(self.url("report", report) + "?v=1")
         self.assertContains(r, "第1版（共2版）")
-        self.assertEqual(self.client.get(self.url("report", report) + "?v=9").status_code, 404)
+        self.assertRefused(lambda: self.client.get(self.url("report", report) + "?v=9"), 404, "没有该版本")

@@ -27,22 +27,34 @@ class WriteReportTestCase(ReviewTestCase):
     def test_an_unchanged_text_makes_no_version(self):
         self.login(self.member)
         self.client.post(self.url("write", self.report), {"text": TEXT})
-        r = self.client.post(self.url("write", self.report), {"text": TEXT})
-        self.assertContains(r, "内容与上一版相同", status_code=400)
         self.assertEqual(self.report.versions.count(), 1)
+        self.assertRefused(
+            lambda: self.client.post(self.url("write", self.report), {"text": TEXT}),
+            400,
+            "内容与上一版相同，未保存新版本",
+        )
 
     def test_an_empty_text_is_refused(self):
         self.login(self.member)
-        r = self.client.post(self.url("write", self.report), {"text": "   "})
-        self.assertEqual(r.status_code, 400)
-        self.assertFalse(self.report.versions.exists())
+        self.assertRefused(
+            lambda: self.client.post(self.url("write", self.report), {"text": "   "}),
+            400,
+            "正文：该字段是必填项。",
+        )
 
     def test_a_too_long_text_is_refused(self):
         self.login(self.member)
-        r = self.client.post(self.url("write", self.report), {"text": "字" * (services.REPORT_MAX_CHARS + 1)})
-        self.assertContains(r, "正文过长", status_code=400)
+        text = "字" * (services.REPORT_MAX_CHARS + 1)
+        self.assertRefused(
+            lambda: self.client.post(self.url("write", self.report), {"text": text}),
+            400,
+            "正文过长（上限 200000 字）",
+        )
 
     def test_the_secretary_cannot_write_into_a_members_report(self):
         self.login(self.secretary)
-        self.assertEqual(self.client.post(self.url("write", self.report), {"text": TEXT}).status_code, 404)
-        self.assertFalse(self.report.versions.exists())
+        self.assertRefused(
+            lambda: self.client.post(self.url("write", self.report), {"text": TEXT}),
+            404,
+            "没有找到该材料，或您无权查看",
+        )
