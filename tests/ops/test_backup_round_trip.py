@@ -69,6 +69,16 @@ def test_it_restores_every_row_and_every_file(source: tuple[System, Path, str], 
     assert fresh.files() == files
 
 
+def test_a_migrated_system_without_data_counts_as_empty(
+    source: tuple[System, Path, str], fresh: System
+) -> None:
+    system, archive, _ = source
+    fresh.ok("migrate", "-v", "0")  # what `zhenggai run` does first
+    fresh.ok("restore", str(archive))
+    assert fresh.database() == system.database()
+    assert fresh.files() == system.files()
+
+
 def test_the_archive_says_what_it_holds(source: tuple[System, Path, str]) -> None:
     system, archive, output = source
     with zipfile.ZipFile(archive) as zip_file:
