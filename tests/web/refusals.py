@@ -20,10 +20,11 @@ from django.contrib.messages import constants, get_messages
 from django.db import connection
 from django.http import HttpResponse
 
-#: Sessions change with every login and hold nothing of the ledger, meetings or reviews.
+#: Sessions change with every login and hold nothing of the ledger, meetings or reviews; the login
+#: throttle (axes) counts refused logins on purpose — that count is what a refusal must write.
 #: Every other table is compared, Django's own included: nothing may write them on a refusal.
 #: (PostgreSQL's rollup tables are no models: triggers derive them from the ledger's rows.)
-IGNORED_APPS = frozenset({"sessions"})
+IGNORED_APPS = frozenset({"sessions", "axes"})
 
 _ELEMENT = re.compile(r"<(?P<tag>p|li)\b(?P<attrs>[^>]*)>(?P<text>.*?)</(?P=tag)>", re.S)
 _TAG = re.compile(r"<[^>]+>")

@@ -91,7 +91,10 @@ def _references(user: User, data: dict[str, Any]) -> dict[str, Any]:
 
 
 @extend_schema(
-    methods=["GET"], parameters=FILTER_PARAMS, responses={200: MeasurePageSerializer, 400: ErrorSerializer}
+    methods=["GET"],
+    operation_id="ledger_measures_list",
+    parameters=FILTER_PARAMS,
+    responses={200: MeasurePageSerializer, 400: ErrorSerializer},
 )
 @extend_schema(
     methods=["POST"],

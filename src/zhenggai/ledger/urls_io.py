@@ -2,8 +2,8 @@
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.authtoken.views import obtain_auth_token
 
+from zhenggai.core.login import ThrottledObtainAuthToken
 from zhenggai.ledger import api, io_pages
 
 app_name = "ledger_io"
@@ -11,7 +11,7 @@ app_name = "ledger_io"
 urlpatterns = [
     path("ledger/export/", io_pages.export, name="export"),
     path("ledger/import/", io_pages.import_page, name="import"),
-    path("api/token/", obtain_auth_token, name="api_token"),
+    path("api/token/", ThrottledObtainAuthToken.as_view(), name="api_token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/ledger/measures/", api.measures, name="api_measures"),
     path("api/ledger/measures/<int:pk>/", api.measure, name="api_measure"),
