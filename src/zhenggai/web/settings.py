@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from zhenggai.web.env import envbool, envint, envlist, envstr, secret_key
+from zhenggai.web.env import envbool, envint, envlist, envstr, s3_storage, secret_key
 
 # Lets ModelForm[Source] and the like be written at run time, as the type checker reads them.
 django_stubs_ext.monkeypatch()
@@ -101,6 +101,12 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 #: Evidence files (佐证材料): where they are kept, how big, which kinds.
 EVIDENCE_DIR = Path(envstr("ZHENGGAI_EVIDENCE_DIR", str(DATA_DIR / "evidence"))).resolve()
+#: They go through the storage API: EVIDENCE_DIR, or an S3-compatible bucket that every app server shares.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": s3_storage("evidence/") or {"BACKEND": "zhenggai.ledger.evidence.EvidenceFolder"},
+}
 EVIDENCE_MAX_BYTES = envint("ZHENGGAI_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 EVIDENCE_EXTENSIONS = envlist(
     "ZHENGGAI_EVIDENCE_EXTENSIONS",
