@@ -16,14 +16,17 @@ def envstr(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
-def envint(name: str, default: int) -> int:
+def envint(name: str, default: int, *, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise SettingError(f"环境变量 {name} 必须是整数，当前为 {raw!r}") from None
+    if minimum is not None and value < minimum:
+        raise SettingError(f"环境变量 {name} 不能小于 {minimum}，当前为 {value}")
+    return value
 
 
 def envbool(name: str, default: bool) -> bool:

@@ -116,6 +116,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
+#: The public opinion page's rate limit (meetings/ratelimit.py): tries per sender (network address)
+#: and per link within a sliding window of this many seconds, counted in the database.
+OPINION_SENDER_LIMIT = envint("ZHENGGAI_OPINION_SENDER_LIMIT", 10, minimum=1)
+OPINION_LINK_LIMIT = envint("ZHENGGAI_OPINION_LINK_LIMIT", 100, minimum=1)
+OPINION_LIMIT_WINDOW = envint("ZHENGGAI_OPINION_LIMIT_WINDOW", 600, minimum=1)
+#: The address of a reverse proxy whose X-Forwarded-For `zhenggai run` believes (the sender's address).
+TRUSTED_PROXY = envstr("ZHENGGAI_TRUSTED_PROXY", "")
+
 #: Ledger rows due within this many days are marked yellow (督办 practice); overdue rows red.
 DUE_SOON_DAYS = envint("ZHENGGAI_DUE_SOON_DAYS", 10)
 LEDGER_PAGE_SIZE = envint("ZHENGGAI_LEDGER_PAGE_SIZE", 50)

@@ -13,7 +13,6 @@ from django.utils import timezone
 from tests.web.test_browser import PASSWORD, browser, log_in  # noqa: F401  (the browser fixture)
 from zhenggai.meetings import opinions, services
 from zhenggai.meetings.models import Opinion
-from zhenggai.meetings.ratelimit import buckets
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
@@ -22,7 +21,6 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture
 def meeting(transactional_db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    buckets.clear()
     team = Organisation.objects.create(name="机关党组")
     people = {}
     for username, name, role in (
