@@ -16,10 +16,7 @@ import datetime
 import io
 import os
 import random
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from bench.pgserver import TempPostgres  # noqa: E402  (after the path is set)
 
 ASPECTS = ["政治建设方面", "思想建设方面", "组织建设方面", "作风建设方面", "纪律建设方面", "制度建设方面"]
 PROBLEMS = [
@@ -85,42 +84,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if server:
             server.stop()
-
-
-class TempPostgres:
-    """initdb + postgres in a temporary folder (as the postgres user when run as root)."""
-
-    def __init__(self) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="zhenggai-bench-pg-"))
-        self.port = _free_port()
-        self.prefix: list[str] = []
-        if os.geteuid() == 0:
-            shutil.chown(self.dir, "postgres")
-            self.prefix = ["runuser", "-u", "postgres", "--"]
-        data = self.dir / "data"
-        self._run(["initdb", "-D", str(data), "-U", "bench", "--auth=trust", "-E", "UTF8", "--locale=C"])
-        options = (
-            f"-p {self.port} -k {self.dir} -c fsync=off -c synchronous_commit=off -c shared_buffers=256MB"
-        )
-        self._run(["pg_ctl", "-D", str(data), "-o", options, "-l", str(self.dir / "log"), "-w", "start"])
-        self._run(["createdb", "-h", str(self.dir), "-p", str(self.port), "-U", "bench", "zhenggai"])
-        self.url = f"postgres://bench@localhost:{self.port}/zhenggai"
-        self.data = data
-
-    def _run(self, command: list[str]) -> None:
-        subprocess.run([*self.prefix, *command], check=True, stdout=subprocess.DEVNULL)
-
-    def stop(self) -> None:
-        subprocess.run(
-            [*self.prefix, "pg_ctl", "-D", str(self.data), "-m", "fast", "stop"], stdout=subprocess.DEVNULL
-        )
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -95,16 +95,25 @@ def submit_opinion(
         raise Refusal("所选人员不是本次会议的参会人员，请重新选择")
     if aspect is not None and aspect.meeting_id != meeting.pk:
         raise Refusal("所选方面不属于本次会议，请重新选择")
-    if sender is not None and not ratelimit.admit(link.pk, sender):
+    # The count and the opinion in one short write (on SQLite: one turn at the lock, one commit);
+    # a refusal is raised after it, so that the refused try still counts.
+    with transaction.atomic():
+        admitted = sender is None or ratelimit.admit(link.pk, sender)
+        opinion = (
+            Opinion.objects.create(
+                meeting=meeting,
+                text=text,
+                received_on=today(),
+                about=about,
+                submitted_aspect=aspect,
+                aspect=aspect,
+            )
+            if admitted
+            else None
+        )
+    if opinion is None:
         raise TooManyRequests("提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
-    return Opinion.objects.create(
-        meeting=meeting,
-        text=text,
-        received_on=today(),
-        about=about,
-        submitted_aspect=aspect,
-        aspect=aspect,
-    )
+    return opinion
 
 
 def visible_opinions(user: User, meeting: Meeting) -> QuerySet[Opinion]:

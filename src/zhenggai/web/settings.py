@@ -77,6 +77,16 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a team at once: readers never wait for the writer (WAL); a write
+    # transaction takes the lock when it begins, so a read never has to become a write half-way
+    # (which SQLite refuses at once with "database is locked"); and a writer waits its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("ZHENGGAI_SQLITE_TIMEOUT", 20, minimum=1),
+        "init_command": "PRAGMA journal_mode=WAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "orgs.User"
 

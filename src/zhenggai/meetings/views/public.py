@@ -77,7 +77,8 @@ def _untraced(view: Callable[[HttpRequest, str], HttpResponse]) -> Callable[[Htt
 def collect(request: HttpRequest, token: str) -> HttpResponse:
     if request.method not in ("GET", "POST"):
         return _closed("不支持该操作", 405)
-    ratelimit.forget_old()
+    if request.method == "GET":
+        ratelimit.forget_old()  # a POST forgets them as it counts
     link = services.open_link(token)
     if link is None:
         return _closed("该征求意见链接不存在、已过期或已关闭。如需提出意见，请联系组织者索取新的链接。", 404)
