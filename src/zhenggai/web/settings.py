@@ -163,6 +163,8 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # An opinion link's token never reaches a log, whoever writes the line (web/logs.py).
+    "filters": {"public_links": {"()": "zhenggai.web.logs.HidePublicLinks"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["public_links"]}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }
