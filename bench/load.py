@@ -7,7 +7,8 @@
 
 It starts the server in a subprocess on a fresh data folder and a free port, with the demo and one
 member account, measure and report per simulated user, logs everyone in through /login/ like a
-browser, then for --seconds each user, pausing about --think seconds between actions, does a mix:
+browser and opens the ledger once, then for --seconds each user, pausing 0 to 2 × --think seconds
+between actions, does a mix:
 ledger pages with filters (45%), progress with a small evidence file posted through the measure's
 page and its CSRF token (25%), an anonymous opinion through the public link (20%), a report
 uploaded through the report's page (10%). Afterwards it counts in the database, by the unique
@@ -165,6 +166,7 @@ def drive(base_url: str, prepared: dict[str, Any], *, seconds: float, think: flo
         try:
             response = user.browser.log_in(user.person["username"], prepared["password"])
             result.record("login", response, response.status == 302)
+            user.browser.get("/")  # not measured: each user has the ledger open before the clock starts
             everyone_in.wait()
             step = 0
             while time.monotonic() < stop_at[0]:
