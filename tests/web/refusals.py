@@ -25,6 +25,8 @@ from django.http import HttpResponse
 #: Every other table is compared, Django's own included: nothing may write them on a refusal.
 #: (PostgreSQL's rollup tables are no models: triggers derive them from the ledger's rows.)
 IGNORED_APPS = frozenset({"sessions", "axes"})
+#: The opinion rate limit counts refused tries on purpose, like the login throttle.
+IGNORED_TABLES = frozenset({"meetings_ratecount"})
 
 _ELEMENT = re.compile(r"<(?P<tag>p|li)\b(?P<attrs>[^>]*)>(?P<text>.*?)</(?P=tag)>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -52,7 +54,12 @@ class Snapshot:
         with connection.cursor() as cursor:
             for model in apps.get_models(include_auto_created=True):
                 meta = model._meta
-                if meta.proxy or not meta.managed or meta.app_label in IGNORED_APPS:
+                if (
+                    meta.proxy
+                    or not meta.managed
+                    or meta.app_label in IGNORED_APPS
+                    or meta.db_table in IGNORED_TABLES
+                ):
                     continue
                 cursor.execute(f"SELECT * FROM {quote(meta.db_table)} ORDER BY {quote(meta.pk.column)}")
                 columns = [c[0] for c in cursor.description]

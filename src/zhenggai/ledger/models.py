@@ -245,7 +245,7 @@ class Progress(models.Model):
 
 
 class Evidence(models.Model):
-    """A file proving a measure's progress (佐证材料), kept under EVIDENCE_DIR by a name we chose."""
+    """A file proving a measure's progress (佐证材料), kept in the evidence storage by a name we chose."""
 
     measure = models.ForeignKey(
         Measure, verbose_name="整改措施", on_delete=models.CASCADE, related_name="evidence"

@@ -239,3 +239,15 @@ class Talk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiator} — {self.partner}（{self.date}）"
+
+
+class RateCount(models.Model):
+    """One counter of the opinion rate limit (ratelimit.py): the tries under one key in one window.
+
+    The key names a link by its id, or a sender by a bucket that changes every window: never an
+    address, a token or anything else about a person. Deleted once its window no longer counts.
+    """
+
+    key = models.CharField(primary_key=True, max_length=64)
+    period = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal, TooManyRequests
+from zhenggai.meetings import ratelimit
 from zhenggai.meetings.access import can_read_all, must_manage
 from zhenggai.meetings.models import Aspect, Meeting, Opinion, OpinionLink, Route
-from zhenggai.meetings.ratelimit import buckets
 from zhenggai.orgs.models import User
 
 OPINION_MIN_CHARS = 5
@@ -78,9 +78,18 @@ def form_token_is_valid(link: OpinionLink, token: str) -> bool:
 
 
 def submit_opinion(
-    link: OpinionLink, *, text: str, about: User | None = None, aspect: Aspect | None = None
+    link: OpinionLink,
+    *,
+    text: str,
+    about: User | None = None,
+    aspect: Aspect | None = None,
+    sender: str | None = None,
 ) -> Opinion:
-    """Store an anonymous opinion: its text, whom and which aspect it concerns, and the date. Nothing else."""
+    """Store an anonymous opinion: its text, whom and which aspect it concerns, and the date. Nothing else.
+
+    `sender` is the network address of a sender on the public page, only for the rate limit, which
+    keeps nothing of it beyond a short-lived bucket (ratelimit.py); None for the demo and scripts.
+    """
     meeting = link.meeting
     text = text.strip()
     if len(text) < OPINION_MIN_CHARS:
@@ -91,16 +100,25 @@ def submit_opinion(
         raise Refusal("所选人员不是本次会议的参会人员，请重新选择")
     if aspect is not None and aspect.meeting_id != meeting.pk:
         raise Refusal("所选方面不属于本次会议，请重新选择")
-    if not buckets.take(link.pk):
+    # The count and the opinion in one short write (on SQLite: one turn at the lock, one commit);
+    # a refusal is raised after it, so that the refused try still counts.
+    with transaction.atomic():
+        admitted = sender is None or ratelimit.admit(link.pk, sender)
+        opinion = (
+            Opinion.objects.create(
+                meeting=meeting,
+                text=text,
+                received_on=today(),
+                about=about,
+                submitted_aspect=aspect,
+                aspect=aspect,
+            )
+            if admitted
+            else None
+        )
+    if opinion is None:
         raise TooManyRequests("提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
-    return Opinion.objects.create(
-        meeting=meeting,
-        text=text,
-        received_on=today(),
-        about=about,
-        submitted_aspect=aspect,
-        aspect=aspect,
-    )
+    return opinion
 
 
 def visible_opinions(user: User, meeting: Meeting) -> QuerySet[Opinion]:

@@ -9,7 +9,7 @@ import dj_database_url
 import django_stubs_ext
 from csp.constants import NONE, SELF
 
-from zhenggai.web.env import envbool, envint, envlist, envstr, secret_key
+from zhenggai.web.env import envbool, envint, envlist, envstr, s3_storage, secret_key
 
 # Lets ModelForm[Source] and the like be written at run time, as the type checker reads them.
 django_stubs_ext.monkeypatch()
@@ -86,6 +86,16 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a team at once: readers never wait for the writer (WAL); a write
+    # transaction takes the lock when it begins, so a read never has to become a write half-way
+    # (which SQLite refuses at once with "database is locked"); and a writer waits its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("ZHENGGAI_SQLITE_TIMEOUT", 20, minimum=1),
+        "init_command": "PRAGMA journal_mode=WAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "orgs.User"
 
@@ -131,6 +141,12 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 #: Evidence files (佐证材料): where they are kept, how big, which kinds.
 EVIDENCE_DIR = Path(envstr("ZHENGGAI_EVIDENCE_DIR", str(DATA_DIR / "evidence"))).resolve()
+#: They go through the storage API: EVIDENCE_DIR, or an S3-compatible bucket that every app server shares.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": s3_storage("evidence/") or {"BACKEND": "zhenggai.ledger.evidence.EvidenceFolder"},
+}
 EVIDENCE_MAX_BYTES = envint("ZHENGGAI_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 EVIDENCE_EXTENSIONS = envlist(
     "ZHENGGAI_EVIDENCE_EXTENSIONS",
@@ -139,6 +155,14 @@ EVIDENCE_EXTENSIONS = envlist(
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+#: The public opinion page's rate limit (meetings/ratelimit.py): tries per sender (network address)
+#: and per link within a sliding window of this many seconds, counted in the database.
+OPINION_SENDER_LIMIT = envint("ZHENGGAI_OPINION_SENDER_LIMIT", 10, minimum=1)
+OPINION_LINK_LIMIT = envint("ZHENGGAI_OPINION_LINK_LIMIT", 100, minimum=1)
+OPINION_LIMIT_WINDOW = envint("ZHENGGAI_OPINION_LIMIT_WINDOW", 600, minimum=1)
+#: The address of a reverse proxy whose X-Forwarded-For `zhenggai run` believes (the sender's address).
+TRUSTED_PROXY = envstr("ZHENGGAI_TRUSTED_PROXY", "")
 
 #: Ledger rows due within this many days are marked yellow (督办 practice); overdue rows red.
 DUE_SOON_DAYS = envint("ZHENGGAI_DUE_SOON_DAYS", 10)
@@ -197,6 +221,8 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # An opinion link's token never reaches a log, whoever writes the line (web/logs.py).
+    "filters": {"public_links": {"()": "zhenggai.web.logs.HidePublicLinks"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["public_links"]}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }

@@ -9,7 +9,6 @@ from django.test import Client
 from tests.web.base import BaseTestCase
 from zhenggai.meetings import services
 from zhenggai.meetings.models import Meeting
-from zhenggai.meetings.ratelimit import buckets
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -27,8 +26,6 @@ class MeetingTestCase(BaseTestCase):
 
     def setUp(self) -> None:
         super().setUp()
-        buckets.clear()
-        self.addCleanup(buckets.clear)
         self.meeting = services.create_meeting(
             self.office,
             organisation=self.team,

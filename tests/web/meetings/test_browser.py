@@ -13,14 +13,12 @@ from django.utils import timezone
 from tests.web.test_browser import PASSWORD, log_in
 from zhenggai.meetings import opinions, services
 from zhenggai.meetings.models import Opinion
-from zhenggai.meetings.ratelimit import buckets
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
 
 @pytest.fixture
 def meeting(transactional_db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    buckets.clear()
     team = Organisation.objects.create(name="机关党组")
     people = {}
     for username, name, role in (

@@ -172,10 +172,10 @@ def download(request: AuthenticatedRequest, pk: int) -> FileResponse:
     if item is None:
         raise Http404("没有找到该佐证材料")
     measure_or_404(request, item.measure_id)  # the same rule as the measure's page
-    path = files.path_of(item.stored_name)
-    if not path.exists():
+    stored = files.open_stored(item.stored_name)
+    if stored is None:
         raise Http404("佐证材料文件已丢失，请联系管理员")
-    response = FileResponse(open(path, "rb"), as_attachment=True, filename=item.name)  # noqa: SIM115  (FileResponse closes it)
+    response = FileResponse(stored, as_attachment=True, filename=item.name)
     response["Content-Type"] = files.content_type(item.name)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -70,4 +70,18 @@ class Command(BaseCommand):
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         self.stdout.write(f"整改台账已启动：http://{shown}:{port}/  （按 Ctrl+C 停止）")
         self.stdout.flush()
-        waitress.serve(application, host=host, port=port, threads=options["threads"], ident="zhenggai")
+        waitress.serve(
+            application, host=host, port=port, threads=options["threads"], ident="zhenggai", **proxy_options()
+        )
+
+
+def proxy_options() -> dict[str, Any]:
+    """Behind a reverse proxy, take the sender's address from its X-Forwarded-For (the rate limit counts it)."""
+    if not settings.TRUSTED_PROXY:
+        return {}
+    return {
+        "trusted_proxy": settings.TRUSTED_PROXY,
+        "trusted_proxy_count": 1,
+        "trusted_proxy_headers": {"x-forwarded-for"},
+        "clear_untrusted_proxy_headers": True,
+    }
