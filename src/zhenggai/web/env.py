@@ -18,6 +18,7 @@ def envstr(name: str, default: str) -> str:
 
 
 def envint(name: str, default: int, *, minimum: int | None = None) -> int:
+    """The variable as an integer, or `default` when unset or empty; SettingError for anything else or below `minimum`."""
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default

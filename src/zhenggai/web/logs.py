@@ -15,6 +15,7 @@ HIDDEN = "/meetings/o/…"
 
 
 def hide_links(text: str) -> str:
+    """`text` with every opinion link's token replaced, so the line can be logged."""
     return PUBLIC_LINK.sub(HIDDEN, text)
 
 
@@ -22,6 +23,7 @@ class HidePublicLinks(logging.Filter):
     """Rewrite each record so that no part of it (message, arguments, traceback, request) holds a token."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Always keep the record (True), after rewriting whatever part of it names a token."""
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
