@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal, TooManyRequests
 from zhenggai.meetings.access import can_read_all, must_manage
+from zhenggai.meetings.holding import hold, publish_due
 from zhenggai.meetings.models import Aspect, Meeting, Opinion, OpinionLink, Route
 from zhenggai.meetings.ratelimit import buckets
 from zhenggai.orgs.models import User
@@ -49,6 +50,7 @@ def close_link(actor: User, link: OpinionLink) -> OpinionLink:
     if link.closed_at is None:
         link.closed_at = timezone.now()
         link.save(update_fields=["closed_at"])
+    publish_due(link.meeting)  # the last link closed: whatever waits is published
     return link
 
 
@@ -79,8 +81,12 @@ def form_token_is_valid(link: OpinionLink, token: str) -> bool:
 
 def submit_opinion(
     link: OpinionLink, *, text: str, about: User | None = None, aspect: Aspect | None = None
-) -> Opinion:
-    """Store an anonymous opinion: its text, whom and which aspect it concerns, and the date. Nothing else."""
+) -> None:
+    """Accept an anonymous opinion: its text, whom and which aspect it concerns, and the date. Nothing else.
+
+    It is held, sealed, until its batch is published (holding.py), so it is not yet among the
+    meeting's opinions when this returns.
+    """
     meeting = link.meeting
     text = text.strip()
     if len(text) < OPINION_MIN_CHARS:
@@ -93,14 +99,11 @@ def submit_opinion(
         raise Refusal("所选方面不属于本次会议，请重新选择")
     if not buckets.take(link.pk):
         raise TooManyRequests("提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
-    return Opinion.objects.create(
-        meeting=meeting,
-        text=text,
-        received_on=today(),
-        about=about,
-        submitted_aspect=aspect,
-        aspect=aspect,
-    )
+    # Held, not published: see holding.py. Two transactions, so that the batch this opinion may
+    # complete is published in one of its own.
+    with transaction.atomic():
+        hold(meeting, text=text, about=about, aspect=aspect)
+    publish_due(meeting)
 
 
 def visible_opinions(user: User, meeting: Meeting) -> QuerySet[Opinion]:
