@@ -215,10 +215,20 @@ class ReadHistoryApiTestCase(BaseTestCase):
 
     def test_a_measures_history_reads_in_chinese(self):
         services.change_status(self.member, self.measure, Status.IN_PROGRESS)
+        old, new = self.measure.deadline, self.measure.deadline + datetime.timedelta(days=31)
+        services.extend_deadline(self.office, self.measure, deadline=new, reason="需要协调相关部门")
         services.update_measure(self.office, self.measure, owner=self.colleague)
         r = self.as_(self.office).get(f"/api/ledger/measures/{self.measure.pk}/history/")
         self.assertEqual(r.status_code, 200)
         self.assertIn({"field": "状态", "before": "未启动", "after": "正在推进"}, self.changes(r, "状态变更"))
+        self.assertEqual(
+            self.changes(r, "延期"),
+            [
+                {"field": "完成时限", "before": chinese(old), "after": chinese(new)},
+                {"field": "原定时限", "before": "—", "after": chinese(old)},
+                {"field": "延期原因", "before": "—", "after": "需要协调相关部门"},
+            ],
+        )
         self.assertIn(
             {"field": "责任人", "before": "张委员", "after": "刘委员"}, self.changes(r, "修改整改措施")
         )
