@@ -91,11 +91,19 @@ def setup(users: int) -> dict[str, Any]:
 
 
 def count(run: str) -> dict[str, dict[str, int]]:
-    """How many rows (and evidence files) each marker of the run has in the database."""
+    """How many rows (and evidence files) each marker of the run has in the database.
+
+    Opinions still waiting in the holding table (sealed, published in batches) are published first,
+    as the daily command would, so an accepted opinion counts whether or not its batch was complete.
+    """
     from zhenggai.ledger import evidence
     from zhenggai.ledger.models import Evidence, Progress
-    from zhenggai.meetings.models import Opinion
+    from zhenggai.meetings.holding import publish
+    from zhenggai.meetings.models import HeldOpinion, Meeting, Opinion
     from zhenggai.reviews.models import ReportVersion
+
+    for meeting in Meeting.objects.filter(pk__in=HeldOpinion.objects.values("meeting_id")):
+        publish(meeting)
 
     def markers(prefix: str, texts: Any) -> dict[str, int]:
         found = Counter(m.group(1) for t in texts if (m := re.search(prefix + MARKER, t)))

@@ -4,7 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from zhenggai.core.login import ThrottledObtainAuthToken
-from zhenggai.ledger import api, io_pages
+from zhenggai.ledger import api, api_history, io_pages
 
 app_name = "ledger_io"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("api/ledger/measures/", api.measures, name="api_measures"),
     path("api/ledger/measures/<int:pk>/", api.measure, name="api_measure"),
     path("api/ledger/measures/<int:pk>/progress/", api.progress, name="api_progress"),
+    path("api/ledger/measures/<int:pk>/history/", api_history.measure_history, name="api_measure_history"),
+    path("api/ledger/problems/<int:pk>/history/", api_history.problem_history, name="api_problem_history"),
 ]

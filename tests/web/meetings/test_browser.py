@@ -60,6 +60,8 @@ def test_a_phone_sends_an_opinion_and_keeps_no_cookie(phone, live_server, meetin
     page.click("button[type=submit]")
     page.wait_for_selector("text=提交成功")
     assert context.cookies() == []
+    assert not Opinion.objects.exists()  # held, sealed, until its batch is published
+    opinions.close_link(meeting["people"]["office"], meeting["link"])  # the collection ends: published
     opinion = Opinion.objects.get()
     assert opinion.about == meeting["people"]["member"]
     assert opinion.aspect.text == "带头为民服务方面"

@@ -52,6 +52,8 @@ class SubmitOpinionTestCase(MeetingTestCase):
     def test_it_stores_the_opinion_on_a_member_under_an_aspect(self):
         r = self.send(about=str(self.member.pk), aspect=str(self.aspects[2].pk))
         self.assertContains(r, "提交成功")
+        self.assertEqual((self.meeting.held_opinions.count(), Opinion.objects.count()), (1, 0))
+        self.publish()  # held until its batch is published: see test_publish_opinions.py
         opinion = Opinion.objects.get()
         self.assertEqual(opinion.about, self.member)
         self.assertEqual(opinion.aspect, self.aspects[2])
@@ -60,11 +62,17 @@ class SubmitOpinionTestCase(MeetingTestCase):
 
     def test_an_opinion_on_the_team_names_nobody(self):
         self.send()
+        self.publish()
         self.assertIsNone(Opinion.objects.get().about)
 
     def test_the_row_holds_no_user_ip_agent_or_time(self):
         self.visitor.force_login(self.colleague)  # even a logged-in sender stays anonymous
         self.send()
+        held = self.meeting.held_opinions.values().get()
+        self.assertEqual(set(held), {"id", "meeting_id", "received_on", "sealed"})  # the rest is sealed
+        self.assertNotIn("希望班子成员".encode(), bytes(held["sealed"]))
+        self.publish()
+        self.assertFalse(self.meeting.held_opinions.exists())
         row = Opinion.objects.values().get()
         self.assertEqual(
             set(row),
@@ -95,7 +103,7 @@ class SubmitOpinionTestCase(MeetingTestCase):
         with CaptureQueriesContext(connection) as queries:
             self.send()
         sql = " ".join(q["sql"] for q in queries.captured_queries)
-        self.assertIn("meetings_opinion", sql)
+        self.assertIn("meetings_heldopinion", sql)
         self.assertNotIn(IP, sql)
         self.assertNotIn("AnonPhone", sql)
         self.assertNotIn("django_session", sql)
@@ -149,7 +157,7 @@ class SubmitOpinionTestCase(MeetingTestCase):
     def test_the_rate_limit_refuses_with_429_in_chinese(self):
         for _ in range(settings.OPINION_SENDER_LIMIT):
             self.assertContains(self.send(), "提交成功")
-        self.assertEqual(Opinion.objects.count(), settings.OPINION_SENDER_LIMIT)
+        self.assertEqual(self.stored(), settings.OPINION_SENDER_LIMIT)
         r = self.assertRefused(self.send, 429, "提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
         self.assertContains(r, "希望班子成员多到基层一线调研", status_code=429)  # the text is kept
 
