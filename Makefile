@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# `make run PORT=8001` serves on another port.
 run: $(STAMP)
-	$(BIN)/zhenggai run
+	$(BIN)/zhenggai run $(if $(PORT),--port $(PORT))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2

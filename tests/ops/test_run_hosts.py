@@ -6,18 +6,18 @@ import io
 from unittest import mock
 
 from django.core.management import CommandError, call_command
-from django.test import SimpleTestCase, override_settings
+from django.test import TestCase, override_settings
 
 LOCAL = ["localhost", "127.0.0.1", "[::1]"]
 
 
-class RunHostsTestCase(SimpleTestCase):
+class RunHostsTestCase(TestCase):
     def serve(self, *args: str) -> mock.MagicMock:
         with (
             mock.patch("waitress.serve") as serve,
             mock.patch("zhenggai.web.management.commands.run.call_command"),
         ):
-            call_command("run", "--no-demo", *args, stdout=io.StringIO())
+            call_command("run", "--no-demo", "--any-port", *args, stdout=io.StringIO())
         return serve
 
     @override_settings(ALLOWED_HOSTS=LOCAL)

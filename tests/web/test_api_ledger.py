@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from functools import partial
 
 from rest_framework.authtoken.models import Token
@@ -48,7 +49,11 @@ class ApiAuthTestCase(ApiTestCase):
         self.api.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
         self.assertRefused(lambda: self.api.get("/api/ledger/measures/"), 401, "认证令牌无效。")
 
-    def test_the_openapi_schema_describes_the_ledger_api(self):
+    def test_the_openapi_schema_describes_the_ledger_api_to_its_users(self):
+        anonymous = self.client.get("/api/schema/", {"format": "json"})
+        self.assertEqual(anonymous.status_code, 401)
+        self.assertEqual(json.loads(anonymous.content)["detail"], "身份认证信息未提供。")
+        self.login(self.member)
         r = self.client.get("/api/schema/", {"format": "json"})
         self.assertEqual(r.status_code, 200)
         schema = r.json()

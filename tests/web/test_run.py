@@ -17,7 +17,7 @@ class RunTestCase(TestCase):
     def run_command(self, *args):
         out = io.StringIO()
         with mock.patch("waitress.serve") as serve:
-            call_command("run", *args, stdout=out)
+            call_command("run", "--any-port", *args, stdout=out)
         return out.getvalue(), serve
 
     def test_it_loads_the_demo_once_and_serves(self):

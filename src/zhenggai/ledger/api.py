@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger import queries, services
-from zhenggai.ledger.access import visible_measures, visible_problems
+from zhenggai.ledger.access import can_edit_measure, visible_measures, visible_problems
 from zhenggai.ledger.api_serializers import (
     ErrorSerializer,
     MeasureCreateSerializer,
@@ -187,6 +187,8 @@ def progress(request: Request, pk: int) -> Response:
     """Post progress (整改进展) on a measure: its owner or the office; evidence files as multipart `files`."""
     user = _user(request)
     item = _measure(request, pk)
+    if not can_edit_measure(user, item):  # who asks first: a reader learns nothing of the form
+        return error("您只能填报本人负责的整改措施的进展", 403)
     form = ProgressCreateSerializer(data=request.data)
     if not form.is_valid():
         return error(_first_error(form.errors))

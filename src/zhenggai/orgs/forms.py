@@ -81,3 +81,23 @@ class RoleForm(forms.Form):
         model_choice_field(self, "user").queryset = User.objects.filter(known, is_active=True).order_by(
             "display_name", "username"
         )
+
+
+class SetupForm(forms.Form):
+    """The first run's form: the setup key, the first administrator and the top organisation."""
+
+    key = forms.CharField(
+        label="设置密钥", max_length=64, help_text="启动 zhenggai run 时控制台显示的设置密钥"
+    )
+    organisation = forms.CharField(label="顶级组织名称", max_length=100, help_text="例如：中共某某市委")
+    display_name = forms.CharField(label="管理员姓名", max_length=50)
+    username = forms.CharField(label="登录名", max_length=150)
+    password = forms.CharField(label="密码", widget=forms.PasswordInput, min_length=8)
+    password_again = forms.CharField(label="再次输入密码", widget=forms.PasswordInput)
+
+    def clean(self) -> dict[str, Any]:
+        """The fields, or a refusal when the two passwords differ."""
+        data = super().clean() or {}
+        if data.get("password") and data.get("password") != data.get("password_again"):
+            raise forms.ValidationError("两次输入的密码不一致")
+        return data

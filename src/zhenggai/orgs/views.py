@@ -7,16 +7,18 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from zhenggai.core.errors import Refusal
+from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.orgs import services
+from zhenggai.orgs import setup as first_run
 from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
-from zhenggai.orgs.forms import OrganisationForm, PersonForm, RoleForm
+from zhenggai.orgs.forms import OrganisationForm, PersonForm, RoleForm, SetupForm
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import Membership, User
 
@@ -41,6 +43,7 @@ def _forbidden(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The organisations page: the organisations the user manages, the roles in them, and the forms to add
     organisations, people and roles. 403 for anyone who manages no organisation.
@@ -130,4 +133,36 @@ def remove_role(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(user), exc)
     messages.success(request, "角色已撤销")
+    return redirect("orgs:index")
+
+
+def setup(request: HttpRequest) -> HttpResponse:
+    """The first run: GET shows the form (the key from ?key= filled in), POST creates the administrator.
+
+    404 once anyone exists; 403 with the form again for a wrong setup key; 400 for a refused form.
+    On success the new administrator is logged in and sent to the ledger.
+    """
+    if not first_run.needed():
+        raise Http404("系统已完成初始设置")
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method != "POST":
+        form = SetupForm(initial={"key": request.GET.get("key", "")})
+        return render(request, "orgs/setup.html", {"form": form})
+    form = SetupForm(request.POST)
+    try:
+        if not first_run.key_is_valid(request.POST.get("key", "")):
+            raise Forbidden("设置密钥不正确：请查看运行 zhenggai run 的控制台，或数据目录中的 setup-key 文件")
+        if not form.is_valid():
+            raise form_error(form)
+        user = first_run.set_up(
+            username=form.cleaned_data["username"],
+            display_name=form.cleaned_data["display_name"],
+            password=form.cleaned_data["password"],
+            organisation=form.cleaned_data["organisation"],
+        )
+    except Refusal as exc:
+        return render(request, "orgs/setup.html", {"form": form, "error": exc.message}, status=exc.status)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "初始设置已完成。下一步：在“组织与人员”中添加下级组织和人员，或导入整改台账。")
     return redirect("orgs:index")

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zhenggai.web.firstrun.FirstRunMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last: turns a login that Axes flagged as locked out into the Chinese lockout page.
@@ -183,6 +184,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "整改措施的查询、新增、修改与整改进展填报。认证：POST /api/token/ 取得令牌，请求头 Authorization: Token <令牌>。",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema is for the people who use the API: it is served to them only.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # One name for the status choices wherever they appear (status, status_before, status_after).
     "ENUM_NAME_OVERRIDES": {"MeasureStatusEnum": "zhenggai.ledger.models.Status"},
 }

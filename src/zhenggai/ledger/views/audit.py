@@ -7,6 +7,7 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from zhenggai.core.views import forbidden
 from zhenggai.ledger.audit import AuditEntry
@@ -35,6 +36,7 @@ def _date(raw: str, label: str, errors: list[str]) -> datetime.date | None:
 
 
 @login_required
+@require_safe
 def search(request: AuthenticatedRequest) -> HttpResponse:
     """The audit page: the entries of the organisations the user manages, newest first, 100 a page.
 

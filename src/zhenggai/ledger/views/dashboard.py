@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max, Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from zhenggai.core.dates import today
 from zhenggai.ledger import queries, rollup, stats
@@ -18,6 +19,7 @@ from zhenggai.orgs.models import READING_ROLES, User
 
 
 @login_required
+@require_safe
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     """The dashboard (看板) of the measures and problems the user may see, for one source and one
     organisation when asked: the summary sentence, charts by status, aspect, unit and owner, the

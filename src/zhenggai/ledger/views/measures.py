@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Forbidden, Refusal
@@ -48,6 +48,7 @@ def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -
 
 
 @login_required
+@require_safe
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A measure's page: its problem, progress with evidence, audit history, and the forms the user may
     use. 404 for a measure the user may not see.
@@ -163,6 +164,7 @@ def add_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def download(request: AuthenticatedRequest, pk: int) -> FileResponse:
     """An evidence file as an attachment, under the name it was uploaded with.
 

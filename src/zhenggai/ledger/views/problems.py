@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Forbidden, Refusal
@@ -44,6 +44,7 @@ def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -
 
 
 @login_required
+@require_safe
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A problem's page: the measures the user may read, with their 督办 colours, its audit history, and
     the close and reopen forms. 404 for a problem the user may not see.

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import forbidden, form_error, refused
@@ -18,6 +19,7 @@ from zhenggai.orgs.http import AuthenticatedRequest
 
 
 @login_required
+@require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The list of sources the user may see: those of the organisations he reads, and those holding his
     own measures.
@@ -27,6 +29,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A source's page: its problems the user may see, and whether he may add problems. 404 for a source
     he may not see.

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
@@ -51,6 +52,7 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
 
 
 @login_required
+@require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The ledger page (整改台账): the measures the user may see, filtered, searched and sorted as the
     query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000.

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from zhenggai.ledger.models import Reminder
 from zhenggai.orgs.access import is_manager_anywhere, scope_q
@@ -14,6 +15,7 @@ from zhenggai.orgs.models import MANAGING_ROLES, User
 
 
 @login_required
+@require_safe
 def todo(request: AuthenticatedRequest) -> HttpResponse:
     """The 待办 page: reminders of the user's own measures and, for a manager, up to 500 other reminders
     of the organisations he manages, with the time of the last `zhenggai remind`.

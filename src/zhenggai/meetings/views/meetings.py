@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
 
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import forbidden, form_error, refused
@@ -22,6 +23,7 @@ from zhenggai.orgs.http import AuthenticatedRequest
 
 
 @login_required
+@require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The meetings the user may see (he holds a role in their organisation or above it), latest first."""
     meetings = visible_meetings(request.user).select_related("organisation", "source")
@@ -54,6 +56,7 @@ def create(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A meeting's overview: participants and secretaries, aspects, the counts of the opinions the user
     may see, talk coverage, and the meetings that come after it. 404 for a meeting he may not see.
@@ -191,6 +194,7 @@ def _aspect_rows(request: HttpRequest, existing: list[Aspect]) -> list[services.
 
 
 @login_required
+@require_safe
 def notice_file(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The uploaded notice as it came, for everyone who may see the meeting."""
     meeting = meeting_or_404(request, pk)

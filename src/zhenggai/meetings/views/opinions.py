@@ -10,14 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import first_or_404, forbidden, form_error, refused
 from zhenggai.meetings import holding, matching
 from zhenggai.meetings import opinions as services
-from zhenggai.meetings.access import can_manage_meeting, meeting_or_404
+from zhenggai.meetings.access import can_manage_meeting, meeting_or_404, must_manage
 from zhenggai.meetings.forms import BatchForm, LinkForm, SortForm
 from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, OpinionLink
 from zhenggai.meetings.qr import qr_svg
@@ -39,6 +39,7 @@ def _link_or_404(meeting: Meeting, link_id: int) -> OpinionLink:
 
 
 @login_required
+@require_safe
 def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The opinions page: the opinions the user may see with their merged duplicates; for managers also
     the collection links and a sorting form per opinion. 404 for a meeting he may not see.
@@ -108,6 +109,7 @@ def set_batch(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
     form = BatchForm(request.POST)
     try:
+        must_manage(request.user, meeting)  # who asks first: a stranger learns nothing of the form
         if not form.is_valid():
             raise form_error(form)
         holding.set_batch_size(request.user, meeting, form.cleaned_data["size"])
@@ -138,6 +140,7 @@ def close_link(request: AuthenticatedRequest, pk: int, link_id: int) -> HttpResp
 
 
 @login_required
+@require_safe
 def link_qr(request: AuthenticatedRequest, pk: int, link_id: int) -> HttpResponse:
     """A printable page: the QR code of the link, the meeting, the deadline."""
     meeting = meeting_or_404(request, pk)
@@ -161,6 +164,7 @@ def sort(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpRespons
     opinion = _opinion_or_404(request, meeting, opinion_id)
     form = SortForm(request.POST, meeting=meeting, prefix=str(opinion.pk))
     try:
+        must_manage(request.user, meeting)  # who asks first: a stranger learns nothing of the form
         if not form.is_valid():
             raise form_error(form)
         services.sort_opinion(request.user, opinion, **form.cleaned_data)
@@ -216,6 +220,7 @@ def unmerge(request: AuthenticatedRequest, pk: int, opinion_id: str) -> HttpResp
 
 
 @login_required
+@require_safe
 def unanswered(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Per member: the opinions routed to him, and whether a problem of his report answers each."""
     meeting = meeting_or_404(request, pk)

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.core.views import form_error, refused
@@ -46,6 +46,7 @@ def _context(request: AuthenticatedRequest, meeting: Meeting, **forms: Any) -> d
 
 
 @login_required
+@require_safe
 def record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The meeting record page: the criticisms (all of them for the secretary, office and reviewers; to
     a member, those made of him), the conclusions, and the forms. 404 for a meeting he may not see.

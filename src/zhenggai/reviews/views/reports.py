@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.core.views import form_error, refused
@@ -39,6 +39,7 @@ TEMPLATE = "reviews/report.html"
 
 
 @login_required
+@require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The reviews home: each meeting the user may see with what he may do there (his own report, the
     board, managing), and the sources of 巡视, 巡察, 审计 and 督查 he manages, for their feedback.
@@ -59,6 +60,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A meeting's board: each participant with his report's state and version count, and the latest
     version's counts once it is no longer a draft. For the secretary, office and reviewers; 404 else.
@@ -82,6 +84,7 @@ def board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def mine(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The user's own report for the meeting (made on his first visit): redirects to its page.
 
@@ -133,6 +136,7 @@ def _context(
 
 
 @login_required
+@require_safe
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A report's page: version `v` (the latest by default) with the engine's findings marked where they
     point, the comments, outline, aspect coverage and the system's checks, and the forms the user may
@@ -277,6 +281,7 @@ def comment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def compare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Two versions paragraph by paragraph: `a` and `b`, the last two by default.
 
@@ -306,6 +311,7 @@ def compare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def download(request: AuthenticatedRequest, pk: int, number: int) -> HttpResponse:
     """A version as a file: the original as uploaded, or the text as .txt when written in the browser.
 

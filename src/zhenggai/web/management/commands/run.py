@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
+import sys
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from zhenggai.orgs import setup
 from zhenggai.web import demo
+
+#: How far past a taken port `run` looks for a free one.
+PORTS_TRIED = 20
 
 
 def logins() -> str:
@@ -53,6 +60,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
         parser.add_argument("--no-demo", action="store_true", help="不载入演示数据")
         parser.add_argument("--threads", type=int, default=8, help="工作线程数")
+        parser.add_argument(
+            "--any-port", action="store_true", help="端口被占用时不询问，直接改用下一个空闲端口"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         import waitress
@@ -62,17 +72,65 @@ class Command(BaseCommand):
         if not 0 < options["port"] < 65536:
             raise CommandError("端口必须在 1–65535 之间")
         refuse_public_without_hosts(options["host"])
+        host = options["host"]
+        port = self.choose_port(host, options["port"], take_next=options["any_port"], ask=sys.stdin.isatty())
         call_command("migrate", interactive=False, verbosity=0)
         if not options["no_demo"]:
             self.stdout.write("演示数据已载入。" if demo.load() else "演示数据已存在，未重复载入。")
             self.stdout.write(logins())
-        host, port = options["host"], options["port"]
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        if setup.needed():
+            self.stdout.write(
+                f"首次使用：请在浏览器打开 http://{shown}:{port}/setup/?key={setup.setup_key()} "
+                "创建第一位管理员和顶级组织（或在另一个终端运行 zhenggai setup）。"
+            )
         self.stdout.write(f"整改台账已启动：http://{shown}:{port}/  （按 Ctrl+C 停止）")
         self.stdout.flush()
         waitress.serve(
             application, host=host, port=port, threads=options["threads"], ident="zhenggai", **proxy_options()
         )
+
+    def choose_port(self, host: str, port: int, *, take_next: bool, ask: bool) -> int:
+        """`port` when free; else the next free one — asked for at a terminal, taken with --any-port.
+
+        Raises CommandError naming the free port when not at a terminal (e.g. a script or a service).
+        """
+        if port_is_free(host, port):
+            return port
+        free = next_free_port(host, port)
+        taken = f"端口 {port} 已被占用（可能已有一个整改台账或其他程序在运行）。"
+        if free is None:
+            raise CommandError(f"{taken}其后 {PORTS_TRIED} 个端口也都被占用，请用 --port 指定一个空闲端口。")
+        if take_next:
+            self.stdout.write(f"{taken}改用空闲端口 {free}。")
+            return free
+        if ask:
+            answer = input(f"{taken}改用空闲端口 {free} 吗？[Y/n] ").strip().lower()
+            if answer in ("", "y", "yes", "是"):
+                return free
+        raise CommandError(
+            f"{taken}可改用空闲端口 {free}：zhenggai run --port {free}（或 make run PORT={free}）。"
+        )
+
+
+def port_is_free(host: str, port: int) -> bool:
+    """True when a server could listen on `host`:`port` now (nothing else holds it)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                return False
+            raise
+    return True
+
+
+def next_free_port(host: str, port: int) -> int | None:
+    """The first free port after `port` (within PORTS_TRIED), or None."""
+    return next(
+        (p for p in range(port + 1, min(port + 1 + PORTS_TRIED, 65536)) if port_is_free(host, p)), None
+    )
 
 
 def proxy_options() -> dict[str, Any]:
