@@ -16,7 +16,7 @@ from zhenggai.documents.ledger_xlsx import read_ledger_xlsx
 from zhenggai.ledger.exports import export_chunks, ledger_rows
 from zhenggai.ledger.imports import import_ledger
 from zhenggai.ledger.models import Measure, Problem, Source, Status
-from zhenggai.orgs.models import Organisation
+from zhenggai.orgs.models import Membership, Organisation, Role
 
 
 def content_of(measures) -> list[tuple]:
@@ -52,6 +52,9 @@ class ExportLedgerTestCase(BaseTestCase):
         data = self.export_bytes()
         before = content_of(Measure.objects.all())
         target = Organisation.objects.create(name="新单位", parent=self.team)
+        # The owners hold a role in the organisation imported into, as the ledger's owner rule asks.
+        for owner in (self.member, self.colleague):
+            Membership.objects.create(user=owner, organisation=target, role=Role.MEMBER)
         report = import_ledger(self.secretary, data, "导出.xlsx", organisation=target)
         self.assertTrue(report.stored, [str(e) for e in report.sheet.errors])
         imported = Measure.objects.filter(organisation=target)

@@ -164,8 +164,14 @@ def _not_deciding(actor: User, report: Report, action: str) -> str:
     return f"只有书记或办公室可以{action}材料"
 
 
+@transaction.atomic
 def add_comment(actor: User, report: Report, version: ReportVersion, line: int, text: str) -> Comment:
-    """A review comment on paragraph `line` of `version`."""
+    """A review comment on paragraph `line` of `version`; one transaction on the locked report.
+
+    Raises Forbidden unless the actor may comment (see access.can_comment); Refusal for a version of
+    another report, an empty or too long text, or a paragraph the version does not have.
+    """
+    report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_comment(actor, report):
         raise Forbidden("只有审核人、书记或办公室可以对他人的材料提出审核意见")
     if version.report_id != report.pk:

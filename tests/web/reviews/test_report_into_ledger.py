@@ -97,7 +97,7 @@ class ReportIntoLedgerTestCase(ReviewTestCase):
         self.assertRefused(
             lambda: self.client.post(self.url("report_ledger", self.report), data),
             400,
-            "第1个问题的第1条措施：责任人不在本组织",
+            "第1个问题的第1条措施：责任人必须是“机关党组”或其下级组织在职的书记、办公室人员或班子成员",
         )
 
     def test_a_report_not_approved_cannot_go_in(self):

@@ -9,9 +9,10 @@ from django.db import transaction
 from zhenggai.core import dates
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.ledger.access import can_edit_measure
-from zhenggai.ledger.audit import AuditAction, snapshot
+from zhenggai.ledger.audit import snapshot
 from zhenggai.ledger.models import Measure, Status
-from zhenggai.ledger.services.common import audit
+from zhenggai.ledger.services.common import lock_measure, save_changes
+from zhenggai.ledger.versions import check_version
 from zhenggai.orgs.models import User
 
 
@@ -38,8 +39,10 @@ def apply_status(
         measure.completion_note = note
         if measure.status != Status.DONE:
             measure.completed_on = today
-            # Late stays late: once set, nothing clears it.
-            if measure.deadline is not None and today > measure.deadline:
+            # Late stays late: once set, nothing clears it; and a deadline missed before an extension
+            # was missed (glossary: done after the deadline that was in force).
+            past = measure.deadline is not None and today > measure.deadline
+            if past or measure.missed_deadline is not None:
                 measure.finished_late = True
     elif status == Status.BLOCKED:
         if not blocked_reason.strip():
@@ -65,15 +68,20 @@ def change_status(
     completion_note: str = "",
     blocked_reason: str = "",
     review_date: datetime.date | None = None,
+    version: int | None = None,
 ) -> Measure:
-    """Set a measure's status under the status rules (see apply_status); one transaction, audited.
+    """Set a measure's status under the status rules (see apply_status); one transaction on the locked
+    row, audited, its version raised.
 
-    Raises Forbidden unless the actor manages the measure's organisation or owns it, Refusal when a
-    rule says no. No progress entry is written: post_progress() is the way that leaves a note.
+    The version is checked (Conflict, 409): two people changing the status at once must not have the
+    second undo the first unseen. Raises Forbidden unless the actor manages the measure's organisation
+    or owns it, Refusal when a rule says no. No progress entry is written: post_progress() is the way
+    that leaves a note.
     """
-    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    measure = lock_measure(measure.pk)
     if not can_edit_measure(actor, measure):
         raise Forbidden("您只能修改本人负责的整改措施")
+    check_version(measure, version)
     before = snapshot(measure)
     apply_status(
         measure,
@@ -83,6 +91,5 @@ def change_status(
         review_date=review_date,
         today=dates.today(),
     )
-    measure.save()
-    audit(actor, AuditAction.CHANGE, measure, "状态变更", before, snapshot(measure))
+    save_changes(actor, measure, before, "状态变更")
     return measure

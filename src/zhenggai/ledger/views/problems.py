@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Forbidden, Refusal
-from zhenggai.core.views import forbidden, form_error, refused
+from zhenggai.core.views import forbidden, form_error, posted_version, refused
 from zhenggai.ledger import services
 from zhenggai.ledger.access import can_read_measure
 from zhenggai.ledger.audit import AuditEntry
@@ -103,7 +103,7 @@ def delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """
     problem = problem_or_404(request, pk)
     try:
-        services.delete_problem(request.user, problem)
+        services.delete_problem(request.user, problem, version=posted_version(request.POST))
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, problem), exc)
     messages.success(request, "问题已删除")
@@ -151,7 +151,8 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A problem's edit page; its POST changes the fields that differ and goes back to the problem's page.
 
     An empty number keeps the current one. For the secretary or office (403 for others); 404 for a
-    problem the user may not see.
+    problem the user may not see; 400 once it is closed (销号). A save based on a version someone
+    changed since is refused (409) with who changed what, the input kept in the form.
     """
     problem = problem_or_404(request, pk)
     if not can_manage(request.user, problem.organisation):
@@ -163,7 +164,7 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         changes = {k: v for k, v in form.cleaned_data.items() if v is not None and getattr(problem, k) != v}
-        services.update_problem(request.user, problem, **changes)
+        services.update_problem(request.user, problem, version=posted_version(request.POST), **changes)
     except Refusal as exc:
         return _form_page(request, form, problem.source, problem, error=exc)
     messages.success(request, "问题已修改")

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
 from zhenggai.core.errors import Refusal
-from zhenggai.core.views import forbidden, form_error, refused
+from zhenggai.core.views import forbidden, form_error, posted_version, refused
 from zhenggai.meetings import opinions as opinion_services
 from zhenggai.meetings import services
 from zhenggai.meetings.access import meeting_or_404, visible_meetings
@@ -81,7 +81,8 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A meeting's edit page; its POST changes year, theme, date and participants, then the overview.
 
     403 for anyone but the secretary or office; 404 for a meeting the user may not see; a refusal
-    shows the form again with its message (400).
+    shows the form again with its message (400; 409 when someone saved the meeting since the page was
+    opened, saying who changed what, the input kept in the form).
     """
     meeting = meeting_or_404(request, pk)
     context = meeting_context(request, meeting)
@@ -100,7 +101,9 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise form_error(form)
-        services.update_meeting(request.user, meeting, **form.cleaned_data)
+        services.update_meeting(
+            request.user, meeting, version=posted_version(request.POST), **form.cleaned_data
+        )
     except Refusal as exc:
         return refused(request, "meetings/meeting_form.html", context, exc)
     messages.success(request, "会议信息已保存")

@@ -61,7 +61,7 @@ def report_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         owners, units = owners_and_units(meeting.organisation)
         rows: list[into_ledger.ProblemRow] = []
         try:
-            rows = rows_from_post(request.POST, owners, units)
+            rows = rows_from_post(request.POST, meeting.organisation, owners, units)
             problems = into_ledger.import_report(request.user, report, rows)
         except Refusal as exc:
             rows = rows or into_ledger.report_rows(report)
@@ -93,7 +93,7 @@ def record_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         owners, units = owners_and_units(meeting.organisation)
         rows: list[into_ledger.ProblemRow] = []
         try:
-            rows = rows_from_post(request.POST, owners, units)
+            rows = rows_from_post(request.POST, meeting.organisation, owners, units)
             problems = into_ledger.import_record(request.user, meeting, rows)
         except Refusal as exc:
             rows = rows or into_ledger.record_rows(meeting)
@@ -120,7 +120,7 @@ def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         if "confirm" in request.POST:
             owners, units = owners_and_units(source.organisation)
-            rows = rows_from_post(request.POST, owners, units)
+            rows = rows_from_post(request.POST, source.organisation, owners, units)
             problems = into_ledger.import_feedback(
                 request.user, source, text, rows, request.POST.get("name", "")
             )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from zhenggai.core.errors import Forbidden, Refusal
-from zhenggai.core.views import form_error, refused
+from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.documents.compare import compare_paragraphs
 from zhenggai.ledger.access import managed_sources
 from zhenggai.ledger.models import MEETING_KINDS
@@ -174,12 +174,13 @@ def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def write(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The writing page, starting from the latest text; its POST saves a new version and goes back to the
-    report. 404 for anyone but the author; a refusal shows the page again with its message (400).
+    report. For the author alone: 403 for anyone else who sees the report, as for an upload (404 for
+    whoever does not see it); a refusal shows the page again with its message (400).
     """
     report = report_or_404(request, pk)
-    latest = version_or_404(report, None)
     if not is_author(request.user, report):
-        raise Http404("只有撰写人本人可以修改这份材料")
+        return forbidden(request, "只有撰写人本人可以修改这份材料")
+    latest = version_or_404(report, None)
     form = WriteForm(request.POST or None, initial={"text": latest.text if latest else ""})
     context = {"report": report, "meeting": report.meeting, "form": form}
     if request.method != "POST":
