@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Measure, Problem, Source
 from zhenggai.orgs.access import can_manage, can_read, scope_q
 from zhenggai.orgs.models import MANAGING_ROLES, READING_ROLES, Membership, Organisation, Role, User
@@ -100,3 +101,14 @@ def may_own(user: User, organisation: Organisation) -> bool:
 def unit_choices(organisation: Organisation) -> QuerySet[Organisation]:
     """The units (责任单位) a measure of `organisation` may name: it and every organisation below it."""
     return organisation.subtree()
+
+
+def problem_history(user: User, problem: Problem, readable: list[int]) -> QuerySet[AuditEntry]:
+    """The audit entries of a problem the user may read: all of them for whoever reads its organisation;
+    for anyone else (a member who owns one of its measures) the problem's own entries and those of the
+    measures in `readable` — never another member's progress, files, owner or deadline.
+    """
+    entries = AuditEntry.objects.filter(problem_id=problem.pk)
+    if can_read(user, problem.organisation):
+        return entries
+    return entries.filter(Q(measure_id__isnull=True) | Q(measure_id__in=readable))

@@ -24,6 +24,7 @@ from zhenggai.ledger.models import Problem, Source, Term
 from zhenggai.meetings.models import Meeting, Opinion
 from zhenggai.orgs.access import require_manager
 from zhenggai.orgs.models import Organisation, User
+from zhenggai.reviews.access import shared_versions
 from zhenggai.reviews.analysis import analyse
 from zhenggai.reviews.models import (
     Criticism,
@@ -97,8 +98,10 @@ def must_manage(actor: User, organisation: Organisation) -> None:
 
 
 def latest_version(report: Report) -> ReportVersion | None:
-    """The report's newest version; None before its first upload or save."""
-    return report.versions.order_by("-number").first()
+    """The report's version last submitted — what the office reads; what the author saved after a return
+    is his own until he submits it. None before the first submission.
+    """
+    return shared_versions(report).first()
 
 
 def report_rows(report: Report) -> list[ProblemRow]:

@@ -12,8 +12,7 @@ from zhenggai.core.dates import today
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.core.views import forbidden, form_error, posted_version, refused
 from zhenggai.ledger import services
-from zhenggai.ledger.access import can_read_measure
-from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.access import can_read_measure, problem_history
 from zhenggai.ledger.forms import CloseForm, ProblemForm, ReopenForm
 from zhenggai.ledger.models import Problem, Source
 from zhenggai.ledger.views.common import problem_or_404, row_class, source_or_404
@@ -33,11 +32,12 @@ def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -
     ]
     for m in measures:
         m.row_class = row_class(m, on)
+    history = problem_history(user, problem, [m.pk for m in measures])
     return {
         "problem": problem,
         "measures": measures,
         "may_manage": can_manage(user, problem.organisation),
-        "audit": AuditEntry.objects.filter(problem_id=problem.pk).order_by("-at", "-id")[:200],
+        "audit": history.order_by("-at", "-id")[:200],
         "close_form": forms.get("close_form") or CloseForm(),
         "reopen_form": forms.get("reopen_form") or ReopenForm(),
     }
@@ -45,8 +45,9 @@ def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -
 
 @login_required
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """A problem's page: the measures the user may read, with their 督办 colours, its audit history, and
-    the close and reopen forms. 404 for a problem the user may not see.
+    """A problem's page: the measures the user may read, with their 督办 colours, the audit history of
+    what he may read (see access.problem_history), and the close and reopen forms. 404 for a problem
+    the user may not see.
     """
     return render(request, TEMPLATE, _context(request, problem_or_404(request, pk)))
 

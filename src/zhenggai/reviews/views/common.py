@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from zhenggai.ledger.access import eligible_owners, unit_choices
 from zhenggai.orgs.models import Organisation, User
-from zhenggai.reviews.models import Report, ReportVersion
+from zhenggai.reviews.models import ReportVersion
 
 
 def owners_and_units(organisation: Organisation) -> tuple[dict[str, User], dict[str, Organisation]]:
@@ -18,9 +19,12 @@ def owners_and_units(organisation: Organisation) -> tuple[dict[str, User], dict[
     return {str(u.pk): u for u in eligible_owners(organisation)}, units
 
 
-def version_or_404(report: Report, number: str | int | None) -> ReportVersion | None:
-    """Version `number` of the report, the latest when none is asked for, None when there is none."""
-    versions = report.versions.order_by("-number")
+def version_or_404(versions: QuerySet[ReportVersion], number: str | int | None) -> ReportVersion | None:
+    """Version `number` among `versions` (those the user may read, see access.visible_versions), the
+    latest when none is asked for, None when there is none; 404 for one he may not read or that does
+    not exist, alike.
+    """
+    versions = versions.order_by("-number")
     if number in (None, ""):
         return versions.first()
     try:
