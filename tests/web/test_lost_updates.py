@@ -58,17 +58,35 @@ class EditMeasureAtOnceTestCase(LostUpdateTestCase):
         r = self.assertRefused(
             lambda: self.second.post(url, self.measure_form(page_2, text="每月研读原著四篇")), 409, message
         )
-        # His input is still in the form, which now carries the version he has been shown.
-        self.assertContains(r, "每月研读原著四篇", status_code=409)
-        self.assertContains(r, 'name="version" value="2"', status_code=409)
         measure = Measure.objects.get(pk=self.measure.pk)
         self.assertEqual(
             (measure.text, measure.owner, measure.version), ("每月研读原著三篇", self.colleague, 2)
         )
-        # Saving again, knowing what changed, goes through.
-        again = {**self.measure_form(page_2, text="每月研读原著四篇"), "version": 2}
-        self.assertEqual(self.second.post(url, again).status_code, 302)
-        self.assertEqual(Measure.objects.get(pk=self.measure.pk).text, "每月研读原著四篇")
+        # His input is still in the form, on top of the latest content: the owner he left alone is the
+        # one 李主任 chose, and the form carries the version it now shows.
+        self.assertContains(r, "每月研读原著四篇", status_code=409)
+        self.assertEqual(r.context["form"]["owner"].value(), str(self.colleague.pk))
+        self.assertContains(r, 'name="version" value="2"', status_code=409)
+        # Saving it again changes only what he changed.
+        self.assertEqual(self.second.post(url, self.measure_form(r)).status_code, 302)
+        measure = Measure.objects.get(pk=self.measure.pk)
+        self.assertEqual((measure.text, measure.owner), ("每月研读原著四篇", self.colleague))
+
+    def test_after_an_extension_meanwhile_the_form_shows_the_new_deadline_and_saves(self):
+        url = reverse("ledger:measure_edit", args=[self.measure.pk])
+        stale = self.second.get(url)
+        later = self.measure.deadline + datetime.timedelta(days=30)
+        services.extend_deadline(self.office, self.measure, deadline=later, reason="待上级文件")
+        r = self.assertRefused(
+            lambda: self.second.post(url, self.measure_form(stale, text="每月研读原著四篇")),
+            409,
+            self.changed_by("李主任", "完成时限、原定时限、延期原因", self.measure),
+        )
+        # The deadline he did not touch is the extended one, so saving again is no attempt to change it.
+        self.assertEqual(r.context["form"]["deadline"].value(), later.isoformat())
+        self.assertEqual(self.second.post(url, self.measure_form(r)).status_code, 302)
+        measure = Measure.objects.get(pk=self.measure.pk)
+        self.assertEqual((measure.text, measure.deadline, measure.version), ("每月研读原著四篇", later, 3))
 
     def test_a_form_without_its_version_is_refused(self):
         url = reverse("ledger:measure_edit", args=[self.measure.pk])
@@ -106,6 +124,36 @@ class EditProblemAtOnceTestCase(LostUpdateTestCase):
         self.assertContains(r, "学用结合不够", status_code=409)
         self.assertEqual(Problem.objects.get(pk=self.problem.pk).description, "学习不够深入")
 
+    def test_the_form_shown_again_keeps_his_edits_on_the_latest_content(self):
+        url = reverse("ledger:problem_edit", args=[self.problem.pk])
+        form = {
+            "number": 1,
+            "aspect": "学习",
+            "category": "",
+            "description": self.problem.description,
+            "version": 1,
+        }
+        self.first.post(url, {**form, "description": "学习不够深入"})
+        r = self.second.post(url, {**form, "category": "作风"})
+        self.assertEqual(r.status_code, 409)
+        shown = r.context["form"]
+        # The description he left alone is 李主任's; the category he typed is his.
+        self.assertEqual((shown["description"].value(), shown["category"].value()), ("学习不够深入", "作风"))
+
+    def test_saving_the_form_shown_again_keeps_both_changes(self):
+        url = reverse("ledger:problem_edit", args=[self.problem.pk])
+        form = {"number": 1, "aspect": "学习", "category": "", "description": self.problem.description}
+        self.first.post(url, {**form, "description": "学习不够深入", "version": 1})
+        r = self.second.post(url, {**form, "category": "作风", "version": 1})
+        self.assertContains(r, 'name="version" value="2"', status_code=409)
+        shown = r.context["form"]
+        again = {name: "" if shown[name].value() is None else shown[name].value() for name in shown.fields}
+        self.assertEqual(self.second.post(url, {**again, "version": 2}).status_code, 302)
+        problem = Problem.objects.get(pk=self.problem.pk)
+        self.assertEqual(
+            (problem.description, problem.category, problem.version), ("学习不够深入", "作风", 3)
+        )
+
     def test_deleting_from_a_stale_page_is_refused(self):
         bare = services.create_problem(self.office, source=self.source, description="新问题")
         services.update_problem(self.office, bare, aspect="作风")
@@ -137,6 +185,17 @@ class MeasurePageAtOnceTestCase(LostUpdateTestCase):
         )
         self.assertContains(r, "待上级部署", status_code=409)
         self.assertEqual(Measure.objects.get(pk=self.measure.pk).status, Status.IN_PROGRESS)
+        # The page shown again carries the version it shows: the same choice, made again, goes through.
+        self.assertContains(r, 'name="version" value="2"', status_code=409)
+        again = {
+            "status": Status.BLOCKED,
+            "blocked_reason": "待上级部署",
+            "review_date": review,
+            "version": 2,
+        }
+        r = self.second.post(reverse("ledger:measure_status", args=[self.measure.pk]), again)
+        self.assertEqual(r.status_code, 302)
+        self.assertEqual(Measure.objects.get(pk=self.measure.pk).status, Status.BLOCKED)
 
     def test_an_extension_after_another(self):
         later = (self.measure.deadline + datetime.timedelta(days=30)).isoformat()

@@ -13,6 +13,8 @@ import datetime
 from typing import Any
 
 from django.db import models
+from django.forms import BaseForm
+from django.http import QueryDict
 from django.utils import timezone
 
 from zhenggai.core.errors import Conflict
@@ -33,19 +35,23 @@ def check_version(row: Any, version: int | None) -> None:
     raise Conflict(stale_message(row, version))
 
 
+def changes_since(row: models.Model, version: int) -> list[AuditEntry]:
+    """The audit entries of the changes made to `row` after `version`, oldest first (one per version)."""
+    missed = int(getattr(row, "version", 0)) - version
+    if missed <= 0:
+        return []
+    latest = AuditEntry.objects.filter(
+        object_type=row._meta.model_name or "", object_id=row.pk, action=AuditAction.CHANGE
+    ).order_by("-at", "-id")[:missed]
+    return list(latest)[::-1]
+
+
 def stale_message(row: models.Model, version: int) -> str:
     """Who changed the row since `version`, what and when, in the users' words:
     “李主任 已于 10:32 修改了“完成时限、责任人”，请查看最新内容后重新保存”.
     """
-    missed = int(getattr(row, "version", 0)) - version
-    entries: list[AuditEntry] = []
-    if missed > 0:
-        latest = AuditEntry.objects.filter(
-            object_type=row._meta.model_name or "", object_id=row.pk, action=AuditAction.CHANGE
-        ).order_by("-at", "-id")[:missed]
-        entries = list(latest)[::-1]
     people: dict[str, tuple[datetime.datetime, list[str]]] = {}
-    for item in entries:
+    for item in changes_since(row, version):
         _, fields = people.get(item.actor_name, (item.at, []))
         named = _labels(type(row), [name for name, _, _ in item.changes()]) or [item.summary]
         people[item.actor_name] = (item.at, list(dict.fromkeys([*fields, *named])))
@@ -75,3 +81,42 @@ def _when(at: datetime.datetime) -> str:
     if local.year == now.year:
         return f"{local.month}月{local.day}日 {local:%H:%M}"
     return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def rebased(
+    form: BaseForm, latest: BaseForm, row: models.Model, version: int, now: dict[str, Any]
+) -> QueryDict:
+    """The data of a refused stale `form`, put on top of the row as it is now, to show it again.
+
+    A field the person left as his page showed it (its value at `version`, rebuilt from `now` — the
+    row's audited values — by undoing the changes since) takes its latest value from `latest`, an
+    unbound form of the row as it is; a field he changed keeps his input. Saving the form again
+    then changes only what he changed, never undoing unseen what the other person saved.
+    """
+    then = dict(now)
+    for item in reversed(changes_since(row, version)):
+        for name, before, _ in item.changes():
+            then[name] = before
+    posted = form.data
+    assert isinstance(posted, QueryDict), "a form bound to what was posted"
+    data = QueryDict(mutable=True)
+    for name in posted:
+        data.setlist(name, posted.getlist(name))
+    for name in form.fields:
+        key = name if name in then else f"{name}_id"
+        if key in then and _stored(form.cleaned_data.get(name)) == then[key]:
+            value = latest[name].value()
+            values = value if isinstance(value, list | tuple) else [value]
+            data.setlist(name, ["" if v is None else str(v) for v in values])
+    return data
+
+
+def _stored(value: Any) -> Any:
+    """A form's cleaned value as the audit trail stores it: rows by id, dates in ISO, people as a list."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.QuerySet | list):
+        return sorted(item.pk for item in value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

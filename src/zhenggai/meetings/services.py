@@ -134,7 +134,7 @@ def create_meeting(
     return meeting
 
 
-def _snapshot(meeting: Meeting) -> dict[str, Any]:
+def meeting_snapshot(meeting: Meeting) -> dict[str, Any]:
     """What the edit page edits, as the audit trail keeps it (people as ids, as for every row)."""
     return {
         "year": meeting.year,
@@ -180,7 +180,7 @@ def update_meeting(
     people = _check_members(meeting.organisation, members)
     if not people:
         raise Refusal("请至少选择一名参会人员")
-    before = _snapshot(meeting)
+    before = meeting_snapshot(meeting)
     source = meeting.source
     if (source.year, source.theme) != (year, theme):
         automatic = f"{source.year}年度{source.theme or ''}{SourceKind(source.kind).label}"
@@ -193,7 +193,7 @@ def update_meeting(
             meeting.organisation, meeting.kind, year, exclude=meeting.pk
         )
     meeting.members.set(people)
-    after = _snapshot(meeting)
+    after = meeting_snapshot(meeting)
     if after != before:
         meeting.version += 1
         audit(actor, AuditAction.CHANGE, meeting, "修改会议", before, after)

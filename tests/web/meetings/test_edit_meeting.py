@@ -87,6 +87,7 @@ class EditMeetingTestCase(MeetingTestCase):
             f"李主任 已于 {at:%H:%M} 修改了“召开日期、参会人员”，请查看最新内容后重新保存",
         )
         self.assertContains(r, 'value="主题教育"', status_code=409)
+        self.assertContains(r, 'name="version" value="2"', status_code=409)
         meeting = self.fresh()
         self.assertEqual(
             (meeting.theme, set(meeting.members.all())), ("党史学习教育专题", {self.secretary, self.member})
@@ -97,4 +98,13 @@ class EditMeetingTestCase(MeetingTestCase):
                 sorted([self.secretary.pk, self.member.pk, self.colleague.pk]),
                 sorted([self.secretary.pk, self.member.pk]),
             ),
+        )
+        # Saved again as shown: his theme and participants on top of 李主任's date.
+        shown = r.context["form"]
+        again = {name: shown[name].value() for name in shown.fields}
+        self.assertEqual(other.post(self.url("edit"), {**again, "version": 2}).status_code, 302)
+        meeting = self.fresh()
+        self.assertEqual(
+            (meeting.theme, meeting.date.isoformat(), set(meeting.members.all())),
+            ("主题教育", "2022-01-20", {self.secretary, self.colleague}),
         )

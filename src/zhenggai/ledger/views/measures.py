@@ -13,14 +13,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhenggai.core.dates import today
-from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.core.errors import Conflict, Forbidden, Refusal
 from zhenggai.core.views import first_or_404, forbidden, form_error, posted_version, refused
 from zhenggai.ledger import evidence as files
 from zhenggai.ledger import services
 from zhenggai.ledger.access import can_edit_measure, visible_measures
-from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.audit import AuditEntry, snapshot
 from zhenggai.ledger.forms import ExtendForm, MeasureForm, ProgressForm, StatusForm
 from zhenggai.ledger.models import Evidence, Measure, Problem
+from zhenggai.ledger.versions import rebased
 from zhenggai.ledger.views.common import measure_or_404, problem_or_404, row_class
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.http import AuthenticatedRequest
@@ -253,7 +254,8 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
     For the secretary or office (403 for others); 404 for a measure the user may not see. A deadline
     already set changes only by 延期: the form is shown again with the refusal (400). A save based on
-    a version someone changed since is refused (409) with who changed what, the input kept in the form.
+    a version someone changed since is refused (409) with who changed what; the form comes back with
+    the user's own edits on top of the latest content (see versions.rebased).
     """
     measure = measure_or_404(request, pk)
     user = request.user
@@ -273,7 +275,15 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             for k, v in form.cleaned_data.items()
             if not (k == "number" and v is None) and getattr(measure, k) != v
         }
-        services.update_measure(user, measure, version=posted_version(request.POST), **fields)
+        version = posted_version(request.POST)
+        services.update_measure(user, measure, version=version, **fields)
+    except Conflict as exc:
+        # Shown again on top of the measure as it is now: his edits kept, the rest up to date.
+        now = measure_or_404(request, pk)
+        latest = MeasureForm(instance=now, organisation=now.organisation)
+        data = rebased(form, latest, now, version, snapshot(now))
+        again = MeasureForm(data, instance=now, organisation=now.organisation)
+        return _measure_form_page(request, again, now.problem, now, error=exc)
     except Refusal as exc:
         return _measure_form_page(request, form, measure.problem, measure, error=exc)
     messages.success(request, "整改措施已修改")

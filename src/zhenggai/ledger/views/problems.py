@@ -9,12 +9,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhenggai.core.dates import today
-from zhenggai.core.errors import Forbidden, Refusal
+from zhenggai.core.errors import Conflict, Forbidden, Refusal
 from zhenggai.core.views import forbidden, form_error, posted_version, refused
 from zhenggai.ledger import services
 from zhenggai.ledger.access import can_read_measure, problem_history
+from zhenggai.ledger.audit import snapshot
 from zhenggai.ledger.forms import CloseForm, ProblemForm, ReopenForm
 from zhenggai.ledger.models import Problem, Source
+from zhenggai.ledger.versions import rebased
 from zhenggai.ledger.views.common import problem_or_404, row_class, source_or_404
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.http import AuthenticatedRequest
@@ -153,7 +155,8 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
     An empty number keeps the current one. For the secretary or office (403 for others); 404 for a
     problem the user may not see; 400 once it is closed (销号). A save based on a version someone
-    changed since is refused (409) with who changed what, the input kept in the form.
+    changed since is refused (409) with who changed what; the form comes back with the user's own
+    edits on top of the latest content (see versions.rebased).
     """
     problem = problem_or_404(request, pk)
     if not can_manage(request.user, problem.organisation):
@@ -165,7 +168,13 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         changes = {k: v for k, v in form.cleaned_data.items() if v is not None and getattr(problem, k) != v}
-        services.update_problem(request.user, problem, version=posted_version(request.POST), **changes)
+        version = posted_version(request.POST)
+        services.update_problem(request.user, problem, version=version, **changes)
+    except Conflict as exc:
+        # Shown again on top of the problem as it is now: his edits kept, the rest up to date.
+        now = problem_or_404(request, pk)
+        data = rebased(form, ProblemForm(instance=now), now, version, snapshot(now))
+        return _form_page(request, ProblemForm(data, instance=now), now.source, now, error=exc)
     except Refusal as exc:
         return _form_page(request, form, problem.source, problem, error=exc)
     messages.success(request, "问题已修改")
