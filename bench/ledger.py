@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from ledger_world import ASPECTS, MEASURES, PROBLEMS, STATUSES, generate  # noqa: E402
-from postgres import TempPostgres  # noqa: E402
+from bench.ledger_world import ASPECTS, MEASURES, PROBLEMS, STATUSES, generate  # noqa: E402
+from bench.pgserver import TempPostgres  # noqa: E402  (after the path is set)
 
 
 def main(argv: list[str] | None = None) -> int:

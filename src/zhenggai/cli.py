@@ -11,11 +11,16 @@ DOCUMENT_COMMANDS = {"parse", "check", "aspects"}
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return its exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in DOCUMENT_COMMANDS:
+    if args and args[0] in DOCUMENT_COMMANDS and not _is_deploy_check(args):
         from zhenggai.documents.cli import main as documents_main
 
         return documents_main(args)
     return _django(args)
+
+
+def _is_deploy_check(args: list[str]) -> bool:
+    """`zhenggai check --deploy` is Django's deployment check; any other `check` reads documents."""
+    return args[0] == "check" and "--deploy" in args
 
 
 def _django(args: list[str]) -> int:

@@ -20,10 +20,13 @@ from django.contrib.messages import constants, get_messages
 from django.db import connection
 from django.http import HttpResponse
 
-#: Sessions change with every login and hold nothing of the ledger, meetings or reviews.
+#: Sessions change with every login and hold nothing of the ledger, meetings or reviews; the login
+#: throttle (axes) counts refused logins on purpose — that count is what a refusal must write.
 #: Every other table is compared, Django's own included: nothing may write them on a refusal.
 #: (PostgreSQL's rollup tables are no models: triggers derive them from the ledger's rows.)
-IGNORED_APPS = frozenset({"sessions"})
+IGNORED_APPS = frozenset({"sessions", "axes"})
+#: The opinion rate limit counts refused tries on purpose, like the login throttle.
+IGNORED_TABLES = frozenset({"meetings_ratecount"})
 
 _ELEMENT = re.compile(r"<(?P<tag>p|li)\b(?P<attrs>[^>]*)>(?P<text>.*?)</(?P=tag)>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -51,7 +54,12 @@ class Snapshot:
         with connection.cursor() as cursor:
             for model in apps.get_models(include_auto_created=True):
                 meta = model._meta
-                if meta.proxy or not meta.managed or meta.app_label in IGNORED_APPS:
+                if (
+                    meta.proxy
+                    or not meta.managed
+                    or meta.app_label in IGNORED_APPS
+                    or meta.db_table in IGNORED_TABLES
+                ):
                     continue
                 cursor.execute(f"SELECT * FROM {quote(meta.db_table)} ORDER BY {quote(meta.pk.column)}")
                 columns = [c[0] for c in cursor.description]

@@ -1,6 +1,7 @@
 """`zhenggai run`: migrates, loads the demo once, prints the address and the logins, serves with waitress."""
 
 import io
+import tempfile
 from unittest import mock
 
 from django.core.management import CommandError, call_command
@@ -20,8 +21,6 @@ class RunTestCase(TestCase):
         return out.getvalue(), serve
 
     def test_it_loads_the_demo_once_and_serves(self):
-        import tempfile
-
         with tempfile.TemporaryDirectory() as tmp, override_settings(EVIDENCE_DIR=tmp):
             out, serve = self.run_command("--port", "8123")
             self.assertIn("整改台账已启动：http://127.0.0.1:8123/", out)
@@ -33,6 +32,15 @@ class RunTestCase(TestCase):
             self.assertEqual(User.objects.count(), users)
         kwargs = serve.call_args.kwargs
         self.assertEqual((kwargs["host"], kwargs["port"]), ("0.0.0.0", 8123))
+
+    def test_it_believes_a_trusted_proxy_about_the_sender(self):
+        with tempfile.TemporaryDirectory() as tmp, override_settings(EVIDENCE_DIR=tmp):
+            kwargs = self.run_command("--no-demo")[1].call_args.kwargs
+            self.assertNotIn("trusted_proxy", kwargs)
+            with override_settings(TRUSTED_PROXY="10.0.0.5"):
+                kwargs = self.run_command("--no-demo")[1].call_args.kwargs
+        self.assertEqual(kwargs["trusted_proxy"], "10.0.0.5")
+        self.assertEqual(kwargs["trusted_proxy_headers"], {"x-forwarded-for"})
 
     def test_it_refuses_a_bad_port(self):
         with self.assertRaisesMessage(CommandError, "端口"):

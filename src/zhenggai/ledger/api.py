@@ -101,7 +101,10 @@ def _references(organisation: Organisation, data: dict[str, Any]) -> dict[str, A
 
 
 @extend_schema(
-    methods=["GET"], parameters=FILTER_PARAMS, responses={200: MeasurePageSerializer, 400: ErrorSerializer}
+    methods=["GET"],
+    operation_id="ledger_measures_list",
+    parameters=FILTER_PARAMS,
+    responses={200: MeasurePageSerializer, 400: ErrorSerializer},
 )
 @extend_schema(
     methods=["POST"],

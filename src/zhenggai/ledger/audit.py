@@ -1,7 +1,9 @@
 """The audit trail: every create/change/delete of a ledger row, who, when, before → after.
 
 Entries are written only by `record()` and never changed: the model refuses updates and deletes,
-the admin shows them read-only, and no page offers to edit them.
+the admin shows them read-only, no page offers to edit them, and the database itself refuses
+UPDATE, DELETE and TRUNCATE (ledger migrations 0003 and 0008). How an entry reads — names,
+Chinese labels, local times — is in history.py.
 """
 
 from __future__ import annotations
@@ -24,7 +26,19 @@ class AuditAction(models.TextChoices):
 
 
 class ImmutableQuerySet(models.QuerySet["AuditEntry"]):
-    """Audit entries in bulk: `update()` and `delete()` raise PermissionError; no query rewrites the trail."""
+    """Audit entries in bulk: `update()` and `delete()` raise PermissionError; no query rewrites the trail.
+
+    Entries fetched together share one lookup of the names they refer to (history.Names), so a
+    page of history costs one query per kind of row named, not one per entry.
+    """
+
+    def _fetch_all(self) -> None:
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._result_cache:
+            from zhenggai.ledger.history import share_names
+
+            share_names([e for e in self._result_cache if isinstance(e, AuditEntry)])
 
     def update(self, **kwargs: Any) -> int:
         """Always raises PermissionError (审计记录不可修改): entries are never changed."""
@@ -55,11 +69,14 @@ class AuditEntry(models.Model):
     object_id = models.BigIntegerField("对象编号")
     object_repr = models.CharField("对象", max_length=200)
     #: Plain numbers, not foreign keys: the trail outlives the rows it describes.
-    problem_id = models.BigIntegerField(null=True, db_index=True)
-    measure_id = models.BigIntegerField(null=True, db_index=True)
-    organisation_path = models.CharField(max_length=255, db_index=True)
+    problem_id = models.BigIntegerField("问题编号", null=True, db_index=True)
+    measure_id = models.BigIntegerField("整改措施编号", null=True, db_index=True)
+    organisation_path = models.CharField("组织路径", max_length=255, db_index=True)
     before = models.JSONField("修改前", null=True)
     after = models.JSONField("修改后", null=True)
+    #: The names of the people and rows `before` and `after` refer to by id, as they were when the
+    #: entry was written ("orgs.user:5" → "张伟"), so the entry still names someone deleted since.
+    names = models.JSONField("所涉人员和对象的名称", null=True)
 
     objects = ImmutableQuerySet.as_manager()
 
@@ -91,26 +108,28 @@ class AuditEntry(models.Model):
         keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
 
-    def readable_changes(self) -> list[tuple[str, Any, Any]]:
-        """changes() as people read them: Chinese field names and choice labels, empty creations left out."""
-        from django.apps import apps
+    def readable_changes(self) -> list[tuple[str, str, str]]:
+        """changes() as people read them, in Chinese: (field label, before, after), internal fields left out.
 
-        try:
-            model = apps.get_model("ledger", self.object_type)
-        except LookupError:
-            return self.changes()
-        fields = {f.attname: f for f in model._meta.concrete_fields}
-        out = []
-        for name, old, new in self.changes():
-            if old is None and new in ("", None, False):
-                continue
-            field = fields.get(name)
-            if field is None:
-                out.append((name, old, new))
-                continue
-            labels = dict(field.flatchoices) if field.choices else {}
-            out.append((str(field.verbose_name), labels.get(old, old), labels.get(new, new)))
-        return out
+        Names instead of ids, 是/否, 2026年3月1日, local times, choice labels; see history.py.
+        """
+        from zhenggai.ledger.history import readable_changes
+
+        return readable_changes(self)
+
+    @property
+    def at_display(self) -> str:
+        """When, as people read it: 2026年3月1日 10:05 in the configured time zone."""
+        from zhenggai.ledger.history import local_time
+
+        return local_time(self.at)
+
+    @property
+    def object_label(self) -> str:
+        """What kind of row the entry is about, in Chinese: 问题, 整改措施, 佐证材料 …"""
+        from zhenggai.ledger.history import object_label
+
+        return object_label(self)
 
 
 def _plain(value: Any) -> Any:
@@ -149,7 +168,12 @@ def entry(
     measure_id: int | None = None,
     organisation_path: str = "",
 ) -> AuditEntry:
-    """An unsaved entry; `record()` saves one, `AuditEntry.objects.bulk_create()` many (imports)."""
+    """An unsaved entry; `record()` saves one, `AuditEntry.objects.bulk_create()` many (imports).
+
+    It keeps the names of the people and rows its snapshots refer to by id (history.names_of).
+    """
+    from zhenggai.ledger.history import names_of
+
     return AuditEntry(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_name=str(actor) if actor is not None else "系统",
@@ -163,6 +187,7 @@ def entry(
         organisation_path=organisation_path,
         before=before,
         after=after,
+        names=names_of(obj, before, after),
     )
 
 

@@ -1,4 +1,9 @@
-"""Evidence files on disk: size and type limits, names we choose, never the name we were sent."""
+"""Evidence files: size and type limits, names we choose, never the name we were sent.
+
+They go through Django's storage API (the `evidence` entry of STORAGES): a local folder by default,
+S3-compatible storage when the environment names a bucket (settings.py), so that any number of
+app servers share them.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +11,42 @@ import hashlib
 import mimetypes
 import re
 import uuid
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.core.signals import setting_changed
+from django.utils.functional import cached_property
 
 from zhenggai.core.errors import Refusal
 
+#: An uploaded file as Django hands it over: read once for its size and digest, then again to keep it.
+Upload = File[bytes]
 
-class Upload(Protocol):
-    """What `store()` needs of an uploaded file (Django's UploadedFile has it): name, size, chunks."""
 
-    name: str
-    size: int
+class EvidenceFolder(FileSystemStorage):
+    """The local evidence folder, settings.EVIDENCE_DIR; follows that setting when it changes."""
 
-    def chunks(self, chunk_size: int | None = ...) -> Iterator[bytes]:
-        """The content, in pieces of at most `chunk_size` bytes."""
-        ...
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        setting_changed.connect(self._follow_evidence_dir)
+
+    @cached_property
+    def base_location(self) -> str:
+        """settings.EVIDENCE_DIR, read when first needed and again after the setting changes."""
+        return str(settings.EVIDENCE_DIR)
+
+    def _follow_evidence_dir(self, setting: str, **kwargs: Any) -> None:
+        if setting == "EVIDENCE_DIR":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+
+def storage() -> Storage:
+    """Where evidence files are kept (settings.STORAGES["evidence"])."""
+    return storages["evidence"]
 
 
 def _extension(name: str) -> str:
@@ -39,7 +62,7 @@ def clean_name(name: str) -> str:
 
 def check(upload: Upload) -> None:
     """Refuse a file that is too big or of a kind we don't keep, with a message saying which."""
-    name = clean_name(upload.name)
+    name = clean_name(upload.name or "")
     allowed = [e.lower() for e in settings.EVIDENCE_EXTENSIONS]
     if _extension(name) not in allowed:
         raise Refusal(f"文件“{name}”的类型不允许上传，允许的类型：{'、'.join(allowed)}")
@@ -50,37 +73,46 @@ def check(upload: Upload) -> None:
         raise Refusal(f"文件“{name}”是空文件")
 
 
-def path_of(stored_name: str) -> Path:
-    """Where a stored file lives; stored names are ours (uuid + known extension), never the user's."""
+def key_of(stored_name: str) -> str:
+    """The file's name in the storage; stored names are ours (uuid + known extension), never the user's."""
     if not re.fullmatch(r"[0-9a-f]{32}\.[a-z0-9]{1,8}", stored_name):
         raise Refusal("佐证材料的存储名无效")
-    return Path(settings.EVIDENCE_DIR) / stored_name[:2] / stored_name
+    return f"{stored_name[:2]}/{stored_name}"
 
 
 def store(upload: Upload) -> tuple[str, str, int, str]:
-    """Write the upload to disk; return (shown name, stored name, size, sha256)."""
+    """Keep the upload; return (shown name, stored name, size, sha256)."""
     check(upload)
-    name = clean_name(upload.name)
+    name = clean_name(upload.name or "")
     stored_name = f"{uuid.uuid4().hex}.{_extension(name)}"
-    path = path_of(stored_name)
-    path.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     size = 0
-    with open(path, "xb") as out:
-        for chunk in upload.chunks():
-            size += len(chunk)
-            if size > settings.EVIDENCE_MAX_BYTES:
-                out.close()
-                path.unlink(missing_ok=True)
-                raise Refusal(f"文件“{name}”超过大小上限")
-            digest.update(chunk)
-            out.write(chunk)
+    # Measured as read, not as declared: nothing over the limit reaches the storage.
+    for chunk in upload.chunks():
+        size += len(chunk)
+        if size > settings.EVIDENCE_MAX_BYTES:
+            raise Refusal(f"文件“{name}”超过大小上限")
+        digest.update(chunk)
+    upload.seek(0)
+    key = key_of(stored_name)
+    saved = storage().save(key, upload)
+    if saved != key:  # a storage that renamed our file would lose it: undo and say so
+        storage().delete(saved)
+        raise RuntimeError(f"evidence storage renamed {key} to {saved}")
     return name, stored_name, size, digest.hexdigest()
+
+
+def open_stored(stored_name: str) -> File[bytes] | None:
+    """The stored file opened for reading, or None when it is missing from the storage."""
+    try:
+        return storage().open(key_of(stored_name), "rb")
+    except FileNotFoundError:
+        return None
 
 
 def remove(stored_name: str) -> None:
     """Delete a stored file; a file already gone is no error. Raises Refusal for a name that is not ours."""
-    path_of(stored_name).unlink(missing_ok=True)
+    storage().delete(key_of(stored_name))
 
 
 def remove_all(stored_names: Iterable[str]) -> None:

@@ -47,7 +47,9 @@ class Source(models.Model):
     inspecting_body = models.CharField("巡察（检查）机构", max_length=200, blank=True)
     feedback_date = models.DateField("反馈日期", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True, on_delete=models.SET_NULL
+    )
     #: Raised by every change (see versions.py): a change based on an older version is refused.
     version = models.PositiveIntegerField("版本", default=1, editable=False)
 
@@ -243,8 +245,8 @@ class Progress(models.Model):
     date = models.DateField("日期")
     text = models.TextField("进展情况")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="填报人", on_delete=models.PROTECT)
-    status_before = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    status_after = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    status_before = models.CharField("原状态", max_length=20, choices=Status.choices, blank=True)
+    status_after = models.CharField("新状态", max_length=20, choices=Status.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -255,24 +257,29 @@ class Progress(models.Model):
         ordering = ("-date", "-id")
 
     def __str__(self) -> str:
-        return f"{self.date} {self.text[:30]}"
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日 {self.text[:30]}"
 
 
 class Evidence(models.Model):
-    """A file proving a measure's progress (佐证材料), kept under EVIDENCE_DIR by a name we chose."""
+    """A file proving a measure's progress (佐证材料), kept in the evidence storage by a name we chose."""
 
     measure = models.ForeignKey(
         Measure, verbose_name="整改措施", on_delete=models.CASCADE, related_name="evidence"
     )
     progress = models.ForeignKey(
-        Progress, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+        Progress,
+        verbose_name="整改进展",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evidence",
     )
     name = models.CharField("文件名", max_length=200)
-    stored_name = models.CharField(max_length=100, unique=True, editable=False)
+    stored_name = models.CharField("存储文件名", max_length=100, unique=True, editable=False)
     size = models.PositiveBigIntegerField("大小")
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    sha256 = models.CharField("SHA-256 校验值", max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         """Named 佐证材料; in upload order."""

@@ -13,8 +13,8 @@ from django.db import transaction
 
 from zhenggai.core import dates
 from zhenggai.ledger.models import Source, SourceKind
-from zhenggai.meetings import opinions, services, talks
-from zhenggai.meetings.models import Meeting, Route
+from zhenggai.meetings import holding, opinions, services, talks
+from zhenggai.meetings.models import Aspect, Meeting, OpinionLink, Route
 from zhenggai.orgs.models import User
 
 TEAM = "市人大常委会机关党组"
@@ -42,6 +42,23 @@ TALKS = (
 
 def _people(*usernames: str) -> dict[str, User]:
     return {u.username: u for u in User.objects.filter(username__in=usernames)}
+
+
+def _opinions(office: User, link: OpinionLink, aspects: list[Aspect], people: dict[str, User]) -> None:
+    """The demo's opinions, sent through the link, published at once, then routed and merged."""
+    meeting = link.meeting
+    for text, about, aspect_no, _ in OPINIONS:
+        aspect = aspects[aspect_no - 1] if aspect_no and aspect_no <= len(aspects) else None
+        opinions.submit_opinion(link, text=text, about=people.get(about or ""), aspect=aspect)
+    holding.publish(meeting)  # the demo shows every opinion at once, not in tomorrow's batch
+    made = [meeting.opinions.get(text=text) for text, _, _, _ in OPINIONS]
+    for opinion, (_, about, _, routed) in zip(made, OPINIONS, strict=True):
+        if routed and about:
+            opinions.sort_opinion(
+                office, opinion, route=Route.MEMBER, routed_to=people[about], aspect=opinion.aspect
+            )
+    opinions.sort_opinion(office, made[0], route=Route.TEAM, aspect=made[0].aspect)
+    opinions.merge_opinions(office, made[2], [made[3]])
 
 
 @transaction.atomic
@@ -75,15 +92,7 @@ def load_meeting_demo() -> bool:
     link = opinions.create_link(
         office, meeting, expires_on=dates.today() + datetime.timedelta(days=7), title="机关全体干部"
     )
-    made = []
-    for text, about, aspect_no, routed in OPINIONS:
-        aspect = aspects[aspect_no - 1] if aspect_no and aspect_no <= len(aspects) else None
-        opinion = opinions.submit_opinion(link, text=text, about=people.get(about or ""), aspect=aspect)
-        if routed and about:
-            opinions.sort_opinion(office, opinion, route=Route.MEMBER, routed_to=people[about], aspect=aspect)
-        made.append(opinion)
-    opinions.sort_opinion(office, made[0], route=Route.TEAM, aspect=made[0].aspect)
-    opinions.merge_opinions(office, made[2], [made[3]])
+    _opinions(office, link, aspects, people)
     for initiator, partner, days, note in TALKS:
         talks.record_talk(
             office,

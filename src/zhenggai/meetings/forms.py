@@ -9,6 +9,7 @@ from django import forms
 
 from zhenggai.core.dates import today
 from zhenggai.core.forms import DateInput, choice_field, model_choice_field
+from zhenggai.meetings.holding import MAX_BATCH, MIN_BATCH
 from zhenggai.meetings.models import MEETING_KIND_CHOICES, Aspect, Meeting, Route
 from zhenggai.meetings.services import NOTICE_MAX_BYTES, candidates
 from zhenggai.orgs.forms import OrganisationChoiceField, offer_managed_organisations
@@ -84,6 +85,15 @@ class LinkForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["expires_on"].initial = today() + datetime.timedelta(days=14)
+
+
+class BatchForm(forms.Form):
+    """How many opinions make a batch that is published at once (see holding.py)."""
+
+    # The range is the service's rule (its message says why); the browser is only told of it.
+    size = forms.IntegerField(
+        label="意见满多少条公布一次", widget=forms.NumberInput(attrs={"min": MIN_BATCH, "max": MAX_BATCH})
+    )
 
 
 class SortForm(forms.Form):

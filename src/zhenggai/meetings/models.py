@@ -50,6 +50,8 @@ class Meeting(models.Model):
     #: any number of app servers share it without shared disk.
     notice_data = models.BinaryField("通知原件", blank=True, default=b"", editable=False)
     aspects_confirmed = models.BooleanField("方面已确认", default=False)
+    #: Opinions are published in shuffled batches of at least this many (see holding.py).
+    opinion_batch = models.PositiveSmallIntegerField("意见满多少条公布一次", default=5)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -211,6 +213,32 @@ class Opinion(models.Model):
         return self.text[:40]
 
 
+class HeldOpinion(models.Model):
+    """An accepted opinion waiting to be published (待公布): sealed, and deleted when it is published.
+
+    Its key is random and everything the sender wrote (text, whom, aspect) is sealed (sealing.py), so
+    that what the database keeps of a held row — its own insertion order and transaction id, in live
+    rows, dead rows, the write-ahead log or a backup — cannot be matched to the published opinion.
+    The date is in the clear: the time the row arrived already tells it. See holding.py.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="会议", on_delete=models.CASCADE, related_name="held_opinions"
+    )
+    received_on = models.DateField("收到日期")
+    sealed = models.BinaryField("密封内容")
+
+    class Meta:
+        """Named 待公布的意见; no ordering: nothing reads them in the order they came."""
+
+        verbose_name = "待公布的意见"
+        verbose_name_plural = "待公布的意见"
+
+    def __str__(self) -> str:
+        return f"待公布的意见（{self.received_on}）"
+
+
 class Talk(models.Model):
     """One 谈心谈话 between two people of the meeting; a pair counts once, in either direction."""
 
@@ -242,3 +270,15 @@ class Talk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiator} — {self.partner}（{self.date}）"
+
+
+class RateCount(models.Model):
+    """One counter of the opinion rate limit (ratelimit.py): the tries under one key in one window.
+
+    The key names a link by its id, or a sender by a bucket that changes every window: never an
+    address, a token or anything else about a person. Deleted once its window no longer counts.
+    """
+
+    key = models.CharField(primary_key=True, max_length=64)
+    period = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)

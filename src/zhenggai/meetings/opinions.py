@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal, TooManyRequests
+from zhenggai.meetings import ratelimit
 from zhenggai.meetings.access import can_read_all, must_manage
+from zhenggai.meetings.holding import hold, publish_due
 from zhenggai.meetings.models import Aspect, Meeting, Opinion, OpinionLink, Route
-from zhenggai.meetings.ratelimit import buckets
 from zhenggai.orgs.models import User
 
 OPINION_MIN_CHARS = 5
@@ -51,6 +52,7 @@ def close_link(actor: User, link: OpinionLink) -> OpinionLink:
     if link.closed_at is None:
         link.closed_at = timezone.now()
         link.save(update_fields=["closed_at"])
+    publish_due(link.meeting)  # the last link closed: whatever waits is published
     return link
 
 
@@ -80,9 +82,20 @@ def form_token_is_valid(link: OpinionLink, token: str) -> bool:
 
 
 def submit_opinion(
-    link: OpinionLink, *, text: str, about: User | None = None, aspect: Aspect | None = None
-) -> Opinion:
-    """Store an anonymous opinion: its text, whom and which aspect it concerns, and the date. Nothing else."""
+    link: OpinionLink,
+    *,
+    text: str,
+    about: User | None = None,
+    aspect: Aspect | None = None,
+    sender: str | None = None,
+) -> None:
+    """Accept an anonymous opinion: its text, whom and which aspect it concerns, and the date. Nothing else.
+
+    It is held, sealed, until its batch is published (holding.py), so it is not yet among the
+    meeting's opinions when this returns. `sender` is the network address of a sender on the public
+    page, only for the rate limit, which keeps nothing of it beyond a short-lived bucket
+    (ratelimit.py); None for the demo and scripts. Raises TooManyRequests over the limit.
+    """
     meeting = link.meeting
     text = text.strip()
     if len(text) < OPINION_MIN_CHARS:
@@ -93,16 +106,16 @@ def submit_opinion(
         raise Refusal("所选人员不是本次会议的参会人员，请重新选择")
     if aspect is not None and aspect.meeting_id != meeting.pk:
         raise Refusal("所选方面不属于本次会议，请重新选择")
-    if not buckets.take(link.pk):
+    # The count and the held opinion in one short write (on SQLite: one turn at the lock, one
+    # commit); a refusal is raised after it, so that the refused try still counts.
+    with transaction.atomic():
+        admitted = sender is None or ratelimit.admit(link.pk, sender)
+        if admitted:
+            hold(meeting, text=text, about=about, aspect=aspect)
+    if not admitted:
         raise TooManyRequests("提交的人太多了，请过几分钟再提交。您写的内容还在页面上。")
-    return Opinion.objects.create(
-        meeting=meeting,
-        text=text,
-        received_on=today(),
-        about=about,
-        submitted_aspect=aspect,
-        aspect=aspect,
-    )
+    # A batch this opinion completes is published in a transaction of its own.
+    publish_due(meeting)
 
 
 def visible_opinions(user: User, meeting: Meeting) -> QuerySet[Opinion]:

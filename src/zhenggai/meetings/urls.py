@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/opinions/links/<int:link_id>/", opinions.link_qr, name="link_qr"),
     path("<int:pk>/opinions/links/<int:link_id>/close/", opinions.close_link, name="link_close"),
     path("<int:pk>/opinions/merge/", opinions.merge, name="opinion_merge"),
+    path("<int:pk>/opinions/batch/", opinions.set_batch, name="opinion_batch"),
     path("<int:pk>/opinions/unanswered/", opinions.unanswered, name="unanswered"),
     path("<int:pk>/opinions/<uuid:opinion_id>/sort/", opinions.sort, name="opinion_sort"),
     path("<int:pk>/opinions/<uuid:opinion_id>/unmerge/", opinions.unmerge, name="opinion_unmerge"),

@@ -48,7 +48,8 @@ def create_person(
     if User.objects.filter(username=username).exists():
         raise Refusal(f"登录名“{username}”已被使用")
     try:
-        validate_password(password)
+        # An unsaved person, so the similarity rule can compare the password with his names.
+        validate_password(password, User(username=username, display_name=display_name.strip()))
     except ValidationError as exc:
         raise Refusal("；".join(exc.messages)) from None
     user = User.objects.create_user(username=username, password=password, display_name=display_name.strip())

@@ -70,23 +70,17 @@ def read_written(text: str) -> SourceDocument:
     return read_text(text, name="在线撰写")
 
 
-@transaction.atomic
 def add_version(
     actor: User, report: Report, document: SourceDocument, *, file_name: str = "", data: bytes = b""
 ) -> ReportVersion:
-    """A new version of the author's report; only while it is a draft or returned."""
-    report = Report.objects.select_for_update().select_related("meeting").get(pk=report.pk)
-    if not is_author(actor, report):
-        raise Forbidden("只有撰写人本人可以修改这份材料")
-    if not report.is_editable:
-        raise Refusal(f"材料{report.get_state_display()}，不能再修改")
+    """A new version of the author's report; only while it is a draft or returned.
+
+    The checks run before the report's row is locked: on SQLite the lock is the whole database's,
+    and every other writer would wait for them.
+    """
     text = "\n".join(p.text for p in document.paragraphs)
-    last = report.versions.order_by("-number").first()
-    if last is not None and last.text == text and not data:
-        raise Refusal("内容与上一版相同，未保存新版本")
     version = ReportVersion(
         report=report,
-        number=(last.number if last else 0) + 1,
         text=text,
         file_name=file_name[:200],
         file_data=data,
@@ -95,8 +89,18 @@ def add_version(
     )
     counts = analyse(report.meeting, version).counts()
     version.errors, version.warnings, version.infos = counts["error"], counts["warning"], counts["info"]
-    version.save()
-    report.save(update_fields=["updated_at"])
+    with transaction.atomic():
+        report = Report.objects.select_for_update().select_related("meeting").get(pk=report.pk)
+        if not is_author(actor, report):
+            raise Forbidden("只有撰写人本人可以修改这份材料")
+        if not report.is_editable:
+            raise Refusal(f"材料{report.get_state_display()}，不能再修改")
+        last = report.versions.order_by("-number").first()
+        if last is not None and last.text == text and not data:
+            raise Refusal("内容与上一版相同，未保存新版本")
+        version.report, version.number = report, (last.number if last else 0) + 1
+        version.save()
+        report.save(update_fields=["updated_at"])
     return version
 
 

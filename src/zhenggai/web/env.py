@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 
 class SettingError(RuntimeError):
@@ -16,15 +17,18 @@ def envstr(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
-def envint(name: str, default: int) -> int:
-    """The variable as an integer, or `default` when unset or empty; raises SettingError for anything else."""
+def envint(name: str, default: int, *, minimum: int | None = None) -> int:
+    """The variable as an integer, or `default` when unset or empty; SettingError for anything else or below `minimum`."""
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise SettingError(f"环境变量 {name} 必须是整数，当前为 {raw!r}") from None
+    if minimum is not None and value < minimum:
+        raise SettingError(f"环境变量 {name} 不能小于 {minimum}，当前为 {value}")
+    return value
 
 
 def envbool(name: str, default: bool) -> bool:
@@ -69,3 +73,30 @@ def secret_key(data_dir: Path) -> str:
     if not key:
         raise SettingError(f"{path} 为空：删除该文件后重新启动即可生成新的密钥")
     return key
+
+
+def s3_storage(default_prefix: str) -> dict[str, Any] | None:
+    """A STORAGES entry for the S3-compatible bucket ZHENGGAI_S3_BUCKET names; None when it names none.
+
+    Keys left unset come from boto3's usual places (AWS_ACCESS_KEY_ID…, ~/.aws, an instance role).
+    """
+    bucket = envstr("ZHENGGAI_S3_BUCKET", "")
+    if not bucket:
+        return None
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "location": envstr("ZHENGGAI_S3_PREFIX", default_prefix),
+        # Our names are random (uuid): no need to ask the server first whether one is taken.
+        "file_overwrite": True,
+        "default_acl": None,
+    }
+    for option, name in (
+        ("endpoint_url", "ZHENGGAI_S3_ENDPOINT_URL"),
+        ("region_name", "ZHENGGAI_S3_REGION"),
+        ("access_key", "ZHENGGAI_S3_ACCESS_KEY"),
+        ("secret_key", "ZHENGGAI_S3_SECRET_KEY"),
+        ("addressing_style", "ZHENGGAI_S3_ADDRESSING_STYLE"),
+    ):
+        if value := envstr(name, ""):
+            options[option] = value
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

@@ -15,5 +15,7 @@ urlpatterns = [
     path("", include("zhenggai.ledger.urls")),
 ]
 
+handler400 = "zhenggai.web.views.bad_request"
 handler403 = "zhenggai.web.views.forbidden"
 handler404 = "zhenggai.web.views.not_found"
+handler500 = "zhenggai.web.views.server_error"

@@ -7,9 +7,8 @@ from pathlib import Path
 from django.test import Client
 
 from tests.web.base import BaseTestCase
-from zhenggai.meetings import services
+from zhenggai.meetings import holding, opinions, services
 from zhenggai.meetings.models import Meeting
-from zhenggai.meetings.ratelimit import buckets
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -27,8 +26,6 @@ class MeetingTestCase(BaseTestCase):
 
     def setUp(self) -> None:
         super().setUp()
-        buckets.clear()
-        self.addCleanup(buckets.clear)
         self.meeting = services.create_meeting(
             self.office,
             organisation=self.team,
@@ -48,3 +45,17 @@ class MeetingTestCase(BaseTestCase):
 
     def fresh(self) -> Meeting:
         return Meeting.objects.get(pk=self.meeting.pk)
+
+    def published(self, link, text, about=None, aspect=None):
+        """Send an opinion through the link and publish it at once, as its batch would be."""
+        opinions.submit_opinion(link, text=text, about=about, aspect=aspect)
+        holding.publish(link.meeting)
+        return link.meeting.opinions.get(text=text)
+
+    def publish(self) -> int:
+        """Publish every opinion of the meeting waiting to be, as a batch would."""
+        return holding.publish(self.meeting)
+
+    def stored(self) -> int:
+        """Opinions of the meeting kept in any form: published, or waiting to be."""
+        return self.meeting.opinions.count() + self.meeting.held_opinions.count()

@@ -13,14 +13,12 @@ from django.utils import timezone
 from tests.web.test_browser import PASSWORD, log_in
 from zhenggai.meetings import opinions, services
 from zhenggai.meetings.models import Opinion
-from zhenggai.meetings.ratelimit import buckets
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
 
 @pytest.fixture
 def meeting(transactional_db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    buckets.clear()
     team = Organisation.objects.create(name="机关党组")
     people = {}
     for username, name, role in (
@@ -62,6 +60,8 @@ def test_a_phone_sends_an_opinion_and_keeps_no_cookie(phone, live_server, meetin
     page.click("button[type=submit]")
     page.wait_for_selector("text=提交成功")
     assert context.cookies() == []
+    assert not Opinion.objects.exists()  # held, sealed, until its batch is published
+    opinions.close_link(meeting["people"]["office"], meeting["link"])  # the collection ends: published
     opinion = Opinion.objects.get()
     assert opinion.about == meeting["people"]["member"]
     assert opinion.aspect.text == "带头为民服务方面"

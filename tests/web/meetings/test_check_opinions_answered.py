@@ -10,11 +10,9 @@ class CheckOpinionsAnsweredTestCase(MeetingTestCase):
     def setUp(self):
         super().setUp()
         link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
-        self.masses = opinions.submit_opinion(
-            link, text=ON_MASSES.text, about=self.member, aspect=self.aspects[2]
-        )
-        self.cars = opinions.submit_opinion(link, text=ON_CARS.text, about=self.member)
-        self.elsewhere = opinions.submit_opinion(link, text="对分管单位督促不够。", about=self.colleague)
+        self.masses = self.published(link, text=ON_MASSES.text, about=self.member, aspect=self.aspects[2])
+        self.cars = self.published(link, text=ON_CARS.text, about=self.member)
+        self.elsewhere = self.published(link, text="对分管单位督促不够。", about=self.colleague)
         for o, who in (
             (self.masses, self.member),
             (self.cars, self.member),

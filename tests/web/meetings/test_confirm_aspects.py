@@ -69,7 +69,7 @@ class ConfirmAspectsTestCase(MeetingTestCase):
 
     def test_reading_the_notice_again_keeps_tagged_aspects(self):
         link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
-        opinion = opinions.submit_opinion(link, text="联系群众不够经常。", aspect=self.aspects[2])
+        opinion = self.published(link, text="联系群众不够经常。", aspect=self.aspects[2])
         services.set_notice(self.office, self.meeting, text=corpus_text("seed-notice.txt"))
         opinion.refresh_from_db()
         self.assertEqual(opinion.aspect, self.aspects[2])

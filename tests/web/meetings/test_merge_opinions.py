@@ -9,9 +9,9 @@ class MergeOpinionsTestCase(MeetingTestCase):
     def setUp(self):
         super().setUp()
         link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
-        self.a = opinions.submit_opinion(link, text="会议太多，文件太多。")
-        self.b = opinions.submit_opinion(link, text="文山会海问题仍然存在。")
-        self.c = opinions.submit_opinion(link, text="会多文多，基层负担重。")
+        self.a = self.published(link, text="会议太多，文件太多。")
+        self.b = self.published(link, text="文山会海问题仍然存在。")
+        self.c = self.published(link, text="会多文多，基层负担重。")
 
     def merge(self, keep, *chosen):
         return self.client.post(

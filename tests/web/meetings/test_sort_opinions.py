@@ -9,11 +9,9 @@ class SortOpinionsTestCase(MeetingTestCase):
     def setUp(self):
         super().setUp()
         link = opinions.create_link(self.office, self.meeting, expires_on=self.today)
-        self.on_member = opinions.submit_opinion(link, text="深入基层调研次数偏少。", about=self.member)
-        self.on_team = opinions.submit_opinion(link, text="班子会议前酝酿不够充分。")
-        self.on_colleague = opinions.submit_opinion(
-            link, text="分管领域督促检查不够有力。", about=self.colleague
-        )
+        self.on_member = self.published(link, text="深入基层调研次数偏少。", about=self.member)
+        self.on_team = self.published(link, text="班子会议前酝酿不够充分。")
+        self.on_colleague = self.published(link, text="分管领域督促检查不够有力。", about=self.colleague)
 
     def sort(self, opinion, **data):
         prefix = str(opinion.pk)

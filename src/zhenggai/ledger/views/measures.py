@@ -184,10 +184,10 @@ def download(request: AuthenticatedRequest, pk: int) -> FileResponse:
     For anyone who may see its measure; 404 otherwise, and when the file is missing from the disk.
     """
     item = _evidence_or_404(request, pk)
-    path = files.path_of(item.stored_name)
-    if not path.exists():
+    stored = files.open_stored(item.stored_name)
+    if stored is None:
         raise Http404("佐证材料文件已丢失，请联系管理员")
-    response = FileResponse(open(path, "rb"), as_attachment=True, filename=item.name)  # noqa: SIM115  (FileResponse closes it)
+    response = FileResponse(stored, as_attachment=True, filename=item.name)
     response["Content-Type"] = files.content_type(item.name)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -11,8 +11,8 @@ from django.utils.http import content_disposition_header
 from zhenggai.core.errors import Conflict, Refusal
 from zhenggai.core.views import forbidden, form_error, posted_version, refused
 from zhenggai.ledger.versions import rebased
+from zhenggai.meetings import holding, services
 from zhenggai.meetings import opinions as opinion_services
-from zhenggai.meetings import services
 from zhenggai.meetings.access import meeting_or_404, visible_meetings
 from zhenggai.meetings.forms import MeetingForm, NoticeForm
 from zhenggai.meetings.models import Aspect, Meeting, Route
@@ -61,6 +61,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """
     meeting = meeting_or_404(request, pk)
     user = request.user
+    holding.publish_due(meeting)
     opinions = opinion_services.visible_opinions(user, meeting)
     context = meeting_context(
         request,
@@ -70,6 +71,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         aspects=meeting.aspects.all(),
         opinion_count=opinions.filter(merged_into__isnull=True).count(),
         unsorted_count=opinions.filter(route=Route.UNSORTED, merged_into__isnull=True).count(),
+        waiting=holding.waiting_count(meeting),
         coverage=coverage(meeting),
         my_talks=visible_talks(user, meeting).count(),
         next_meetings=meeting.next_meetings.all(),

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import first_or_404, forbidden, form_error, refused
-from zhenggai.meetings import matching
+from zhenggai.meetings import holding, matching
 from zhenggai.meetings import opinions as services
 from zhenggai.meetings.access import can_manage_meeting, meeting_or_404
-from zhenggai.meetings.forms import LinkForm, SortForm
+from zhenggai.meetings.forms import BatchForm, LinkForm, SortForm
 from zhenggai.meetings.models import MatchDecision, Meeting, Opinion, OpinionLink
 from zhenggai.meetings.qr import qr_svg
 from zhenggai.meetings.views.common import meeting_context
@@ -44,6 +44,7 @@ def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     the collection links and a sorting form per opinion. 404 for a meeting he may not see.
     """
     meeting = meeting_or_404(request, pk)
+    holding.publish_due(meeting)  # so the office never waits for the daily command
     return render(request, "meetings/opinions.html", _opinions_context(request, meeting, LinkForm()))
 
 
@@ -57,6 +58,8 @@ def _opinions_context(request: AuthenticatedRequest, meeting: Meeting, link_form
         duplicates={o.pk: [] for o in kept},
         links=meeting.opinion_links.all() if context["may_manage"] else [],
         link_form=link_form,
+        batch_form=BatchForm(initial={"size": meeting.opinion_batch}),
+        waiting=holding.waiting_count(meeting) if context["reads_all"] else 0,
         today=today(),
     )
     for o in shown:
@@ -97,6 +100,28 @@ def create_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         return refused(request, "meetings/opinions.html", _opinions_context(request, meeting, form), exc)
     messages.success(request, "征求意见链接已生成，可打印二维码张贴或发送链接。")
     return redirect("meetings:link_qr", pk=meeting.pk, link_id=link.pk)
+
+
+@login_required
+@require_POST
+def set_batch(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: how many opinions make a batch published at once, then back to the opinions page.
+
+    403 for anyone but the secretary or office; a size out of range comes back as a message.
+    """
+    meeting = meeting_or_404(request, pk)
+    form = BatchForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise form_error(form)
+        holding.set_batch_size(request.user, meeting, form.cleaned_data["size"])
+    except Refusal as exc:
+        if exc.status == 403:
+            return forbidden(request, exc.message)
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已保存：意见满 {meeting.opinion_batch} 条公布一次")
+    return redirect("meetings:opinions", pk=meeting.pk)
 
 
 @login_required
@@ -201,6 +226,7 @@ def unanswered(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = meeting_context(request, meeting)
     if not context["reads_all"]:
         return forbidden(request, "只有书记、办公室或审核人可以查看意见回应情况")
+    holding.publish_due(meeting)
     context["rows"] = matching.member_rows(meeting)
     context["decisions"] = MatchDecision.choices
     return render(request, "meetings/unanswered.html", context)

@@ -6,16 +6,25 @@ Why it is built this way (see docs/meetings.md, "匿名"):
   `csrf_exempt`; a signed, short-lived token in a hidden field ties each post to a form this
   page served for this link, and a honeypot field catches naive bots. With no cookie there is no
   ambient authority a forged cross-site post could borrow: the worst it can do is what anyone
-  holding the link can do anyway, which the per-link rate limit caps.
+  holding the link can do anyway, which the rate limit caps.
 - The page is rendered without the request (no context processors, no `request.user`, no
   session access) so nothing about the sender is even looked at.
 - Responses are marked as already logged, so Django's request logger never writes a line for
   this path (a 4xx would otherwise be logged with the request attached), and carry
   `Cache-Control: no-store` and `Referrer-Policy: no-referrer`.
+- The URL holds the link's token, so not even a server error may reach Django's logger, which
+  would write the path: the view catches it and logs the traceback with the token and the
+  sender's address blotted out.
+- The sender's address is read only to count him in the rate limit (ratelimit.py), which keeps a
+  bucket of it that changes every window, never the address.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
+import traceback
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -24,10 +33,12 @@ from django.views.decorators.csrf import csrf_exempt
 
 from zhenggai.core.errors import Refusal
 from zhenggai.meetings import opinions as services
+from zhenggai.meetings import ratelimit
 from zhenggai.meetings.forms import PublicOpinionForm
 from zhenggai.meetings.models import OpinionLink
 
 TEMPLATE = "meetings/public/collect.html"
+logger = logging.getLogger(__name__)
 
 
 def _page(template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
@@ -43,7 +54,26 @@ def _closed(message: str, status: int) -> HttpResponse:
     return _page("meetings/public/closed.html", {"message": message}, status)
 
 
+def _untraced(view: Callable[[HttpRequest, str], HttpResponse]) -> Callable[[HttpRequest, str], HttpResponse]:
+    """Turn any error of `view` into a Chinese 500 page and a log line naming neither link nor sender."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+        try:
+            return view(request, token)
+        except Exception:
+            text = traceback.format_exc()
+            for secret in (token, request.META.get("REMOTE_ADDR", "")):
+                if secret:
+                    text = text.replace(secret, "…")
+            logger.error("征求意见页面出错（链接和提交人已隐去）：\n%s", text)
+            return _closed("系统暂时出错，意见没有提交成功。请稍后再试。", 500)
+
+    return wrapper
+
+
 @csrf_exempt
+@_untraced
 def collect(request: HttpRequest, token: str) -> HttpResponse:
     """The public collection page of a link: GET shows the form, POST stores an anonymous opinion.
 
@@ -54,6 +84,8 @@ def collect(request: HttpRequest, token: str) -> HttpResponse:
     """
     if request.method not in ("GET", "POST"):
         return _closed("不支持该操作", 405)
+    if request.method == "GET":
+        ratelimit.forget_old()  # a POST forgets them as it counts
     link = services.open_link(token)
     if link is None:
         return _closed("该征求意见链接不存在、已过期或已关闭。如需提出意见，请联系组织者索取新的链接。", 404)
@@ -76,6 +108,7 @@ def collect(request: HttpRequest, token: str) -> HttpResponse:
             text=data["text"],
             about=meeting.members.filter(pk=_int(data["about"])).first() if data["about"] else None,
             aspect=meeting.aspects.filter(pk=_int(data["aspect"])).first() if data["aspect"] else None,
+            sender=request.META.get("REMOTE_ADDR", ""),
         )
     except Refusal as exc:
         return _page(TEMPLATE, {**context, "error": exc.message}, exc.status)

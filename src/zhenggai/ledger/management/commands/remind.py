@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from zhenggai.core.dates import day_option
 from zhenggai.ledger import reminders
 
 
@@ -25,12 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--today", help="按这一天计算（YYYY-MM-DD），默认今天")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = None
-        if options["today"]:
-            try:
-                today = datetime.date.fromisoformat(options["today"])
-            except ValueError:
-                raise CommandError(f"日期格式应为 YYYY-MM-DD：{options['today']}") from None
+        today = day_option(options["today"])
         if options["days"] < 0:
             raise CommandError("--days 不能为负数")
         items = reminders.refresh(today=today, days=options["days"])

@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL server for a benchmark run: initdb and postgres in a temporary folder."""
+"""A throwaway PostgreSQL server for the benchmarks, and a free port to serve on."""
 
 from __future__ import annotations
 
@@ -11,20 +11,24 @@ from pathlib import Path
 
 
 class TempPostgres:
-    """initdb + postgres in a temporary folder (as the postgres user when run as root)."""
+    """initdb + postgres in a temporary folder (as the postgres user when run as root).
 
-    def __init__(self) -> None:
+    `durable=False` (for bulk loading) turns fsync and synchronous commit off; `True` keeps
+    PostgreSQL's defaults, as a production server runs.
+    """
+
+    def __init__(self, *, durable: bool = False) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="zhenggai-bench-pg-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.prefix: list[str] = []
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
             self.prefix = ["runuser", "-u", "postgres", "--"]
         data = self.dir / "data"
         self._run(["initdb", "-D", str(data), "-U", "bench", "--auth=trust", "-E", "UTF8", "--locale=C"])
-        options = (
-            f"-p {self.port} -k {self.dir} -c fsync=off -c synchronous_commit=off -c shared_buffers=256MB"
-        )
+        options = f"-p {self.port} -k {self.dir} -c shared_buffers=256MB"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off"
         self._run(["pg_ctl", "-D", str(data), "-o", options, "-l", str(self.dir / "log"), "-w", "start"])
         self._run(["createdb", "-h", str(self.dir), "-p", str(self.port), "-U", "bench", "zhenggai"])
         self.url = f"postgres://bench@localhost:{self.port}/zhenggai"
@@ -34,14 +38,13 @@ class TempPostgres:
         subprocess.run([*self.prefix, *command], check=True, stdout=subprocess.DEVNULL)
 
     def stop(self) -> None:
-        """Stop the server and delete its folder."""
         subprocess.run(
             [*self.prefix, "pg_ctl", "-D", str(self.data), "-m", "fast", "stop"], stdout=subprocess.DEVNULL
         )
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])

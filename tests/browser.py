@@ -1,4 +1,4 @@
-"""Real-browser fixtures: Debian's Chromium driven by Playwright, as our users' browsers are set up.
+"""Real-browser fixtures (a pytest plugin, loaded by tests/conftest.py): Debian's Chromium driven by Playwright, as our users' browsers are set up.
 
 Every page opens in a Chinese browser (`locale="zh-CN"`, `timezone_id="Asia/Shanghai"`): the
 language every office PC sends, which changes how Django renders dates and numbers. `phone` is
