@@ -154,7 +154,7 @@ class LedgerCommandTestCase(BaseTestCase):
         )
         self.assertEqual(code, 0)
         self.assertIn("问题描述 → 问题描述", out)
-        self.assertIn("已导入“台账.xlsx”：问题 1 个、整改措施 1 条", out)
+        self.assertIn("已导入“台账.xlsx”：新增问题 1 个、整改措施 1 条", out)
         self.assertTrue(Measure.objects.filter(text="措施甲").exists())
 
     def test_dry_run_stores_nothing(self):

@@ -16,7 +16,7 @@ from zhenggai.ledger.models import Measure, Status, Term
 from zhenggai.ledger.search_plan import guarded
 from zhenggai.ledger.views.common import row_class
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
-from zhenggai.orgs.access import known_organisations, scope_q
+from zhenggai.orgs.access import is_manager_anywhere, known_organisations, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import READING_ROLES, User
 
@@ -94,6 +94,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "more": more,
         "next_query": f.query_string(after=next_cursor) if next_cursor else "",
         "first_query": f.query_string(),
+        "may_import": is_manager_anywhere(user),
         "errors": errors,
         **filter_choices(user, f),
     }
