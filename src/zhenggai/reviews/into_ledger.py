@@ -20,6 +20,7 @@ from zhenggai.core.errors import Refusal
 from zhenggai.documents import parse_document
 from zhenggai.documents.mapping import ProposedProblem, propose_feedback_problems, propose_report_mapping
 from zhenggai.ledger import services as ledger
+from zhenggai.ledger.duplicates import already_in
 from zhenggai.ledger.models import Problem, Source, Term
 from zhenggai.meetings.models import Meeting, Opinion
 from zhenggai.orgs.access import require_manager
@@ -67,6 +68,8 @@ class ProblemRow:
     key: str = ""
     line: int | None = None
     origin: str = ""
+    #: “台账中已有相近问题：第3个问题“…””, when the source already has this problem (see flag_duplicates).
+    duplicate: str = ""
 
 
 def default_deadline() -> datetime.date:
@@ -87,6 +90,17 @@ def _rows(proposed: Sequence[ProposedProblem], owner: User | None) -> list[Probl
         )
         for p in proposed
     ]
+
+
+def flag_duplicates(rows: Sequence[ProblemRow], source: Source, *, leave_out: bool) -> None:
+    """Mark each row whose problem the source already has (same or near-same text); `leave_out` (a fresh
+    proposal) unticks it, so it goes in only when the office ticks it deliberately.
+    """
+    for row in rows:
+        found = already_in(source, row.description)
+        row.duplicate = str(found) if found else ""
+        if found and leave_out:
+            row.include = False
 
 
 def must_manage(actor: User, organisation: Organisation) -> None:
