@@ -66,6 +66,7 @@ def test_export_edit_import_updates_the_ledger(page, live_server, ledger, tmp_pa
     assert "检查结果：可以导入" in page.inner_text("main")
     assert page.inner_text("#count-new") == "1"
     assert page.inner_text("#count-changed") == "1"
+    assert page.inner_text("#count-missing") == "1"  # 开展调研走访, filtered out of the export: kept
     assert "整改措施：制定学习计划 → 制定学习计划，每月研读原著两篇" in page.inner_text("#changed")
     assert Measure.objects.count() == 2  # the check stored nothing
     page.click("text=确认导入（全部写入台账）")

@@ -14,6 +14,7 @@ from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.exports import export_chunks
 from zhenggai.ledger.imports import import_ledger
 from zhenggai.ledger.models import Measure, Problem, Progress, Status
+from zhenggai.orgs.models import User
 
 #: The exported columns, by header (the hidden key is the last).
 COLUMN = {"problem": 5, "measure": 6, "owner": 7, "deadline": 10, "progress": 11, "status": 12, "key": 14}
@@ -26,9 +27,7 @@ class ReimportTestCase(BaseTestCase):
         return openpyxl.load_workbook(io.BytesIO(data))
 
     def row_of(self, ws, measure: Measure) -> int:
-        return next(
-            r for r in range(3, ws.max_row + 1) if ws.cell(r, COLUMN["key"]).value == f"M{measure.pk}"
-        )
+        return next(r for r in range(3, ws.max_row + 1) if ws.cell(r, COLUMN["key"]).value == measure.pk)
 
     def saved(self, wb: openpyxl.Workbook) -> bytes:
         out = io.BytesIO()
@@ -68,7 +67,7 @@ class ReimportTestCase(BaseTestCase):
         self.assertTrue(preview.ok, [str(e) for e in preview.sheet.errors])
         self.assertEqual(Measure.objects.count(), before)
         (change,) = preview.changed
-        self.assertEqual(change.key, f"M{self.measure.pk}")
+        self.assertEqual(change.key, str(self.measure.pk))
         self.assertEqual(
             change.changes,
             [
@@ -122,7 +121,7 @@ class ReimportTestCase(BaseTestCase):
         self.assertEqual(
             [str(e) for e in report.sheet.errors],
             [
-                f"第{at + 1}行“系统编号（请勿修改）”列：编号“M{self.measure.pk}”与第{at}行重复："
+                f"第{at + 1}行“系统编号（请勿修改）”列：编号“{self.measure.pk}”与第{at}行重复："
                 "复制的行请清空编号，作为新措施导入。"
             ],
         )
@@ -146,3 +145,11 @@ class ReimportTestCase(BaseTestCase):
         )
         self.assertTrue(Measure.objects.filter(problem__source=self.source).count() >= 2)
         self.assertEqual(Measure.objects.get(pk=self.measure.pk).status, Status.NOT_STARTED)
+
+    def test_an_owner_who_has_left_since_stays_on_an_unchanged_row(self):
+        wb, _, _ = self.edited(measure="每月研读原著三篇")
+        User.objects.filter(pk=self.member.pk).update(is_active=False)  # 张委员 left after the export
+        report = self.reimport(wb)
+        self.assertTrue(report.stored, [str(e) for e in report.sheet.errors])
+        measure = Measure.objects.get(pk=self.measure.pk)
+        self.assertEqual((measure.text, measure.owner), ("每月研读原著三篇", self.member))

@@ -109,8 +109,8 @@ def _rows(batch: list[tuple[Any, ...]]) -> Iterator[LedgerRow]:
 
 
 def measure_key(pk: int) -> str:
-    """The stable key of a measure in an exported file: “M123”."""
-    return f"M{pk}"
+    """The stable key of a measure in an exported file: its id, written as a number (“123”)."""
+    return str(pk)
 
 
 def export_chunks(measures: QuerySet[Measure], fmt: str, title: str | None = None) -> Iterator[bytes]:

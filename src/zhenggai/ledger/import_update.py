@@ -1,6 +1,6 @@
 """Rows of a ledger file that are already in the ledger: found by key or text, updated through the services.
 
-An exported file carries each measure's key (“M123”, a hidden column), so editing it in Excel and
+An exported file carries each measure's key (its id, “123”, in a hidden column), so editing it in Excel and
 importing it again updates those measures instead of adding them twice. A row without a key matches
 an existing measure of the same source by normalised problem and measure text. What changed goes
 through the same services as the pages (update_problem, update_measure, post_progress,
@@ -25,7 +25,7 @@ from zhenggai.ledger.import_rows import blocked_reason_of, column_of
 from zhenggai.ledger.models import Measure, Problem, Source
 from zhenggai.orgs.models import Organisation, User
 
-_KEY = re.compile(r"^M(\d{1,12})$")
+_KEY = re.compile(r"^M?(\d{1,12})$")
 IMPORTED_EVIDENCE = "【导入的佐证材料】"
 
 
@@ -87,7 +87,7 @@ def existing_measures(
             result[number] = by_pk[pk]
         else:  # exported elsewhere, or deleted since: matched by text, else a new measure, said so
             message = (
-                f"“{org}”的台账中没有编号为“M{pk}”的整改措施，按问题和措施的文字对照，没有的作为新措施导入。"
+                f"“{org}”的台账中没有编号为“{pk}”的整改措施，按问题和措施的文字对照，没有的作为新措施导入。"
             )
             sheet.warnings.append(LedgerIssue(number, sheet.header("key"), message))
     unkeyed = [r for r in rows if r.row not in result and (not r.key or r.row in keyed)]
@@ -149,7 +149,7 @@ def update_measure(
     actor: User, sheet: LedgerSheet, people: People, row: LedgerRow, measure: Measure, today: datetime.date
 ) -> RowChange | None:
     """Apply what the row changes in `measure` (fields, then new progress, then status); None when nothing."""
-    change = RowChange(row.row, row.key or f"M{measure.pk}", measure.text)
+    change = RowChange(row.row, row.key or str(measure.pk), measure.text)
     fields, labels = _measure_fields(sheet, people, row, measure)
     if fields:
         try:
@@ -194,12 +194,9 @@ def _measure_fields(
     if sheet.has("measure") and row.measure.strip() != measure.text:
         fields["text"] = row.measure.strip()
         labels["measure"] = (measure.text, row.measure.strip())
-    current = measure.owner.display_name or measure.owner.username if measure.owner else ""
-    names = names_in(row.owner)
-    if sheet.has("owner") and (names[0] if names else "") not in (
-        current,
-        getattr(measure.owner, "username", ""),
-    ):
+    if sheet.has("owner") and not keeps_owner(row, measure):
+        names = names_in(row.owner)
+        current = (measure.owner.display_name or measure.owner.username) if measure.owner else ""
         fields["owner"] = people.owner(row)
         labels["owner"] = (shown(current), shown(names[0] if names else ""))
     unit = measure.unit.name if measure.unit else ""
@@ -214,6 +211,18 @@ def _measure_fields(
         fields["deadline"] = row.deadline
         labels["deadline"] = (shown(measure.deadline), shown(row.deadline))
     return fields, labels
+
+
+def keeps_owner(row: LedgerRow, measure: Measure | None) -> bool:
+    """True when the row names the measure's present owner (by name or login): nothing to match, so an
+    owner who has left since, and whom no page would offer now, stays as he is.
+    """
+    if measure is None:
+        return False
+    names = names_in(row.owner)
+    name = names[0][:50] if names else ""
+    owner = measure.owner
+    return name in ((owner.display_name, owner.username) if owner else ("",))
 
 
 def _new_progress(row: LedgerRow, measure: Measure) -> str:

@@ -28,6 +28,7 @@ from zhenggai.ledger.import_update import (
     IMPORTED_EVIDENCE,
     RowChange,
     existing_measures,
+    keeps_owner,
     update_measure,
     update_problem,
 )
@@ -206,10 +207,10 @@ class _Store:
         """Update the measures the ledger has, add the others (new problems in bulk), then their progress;
         in the caller's transaction, every change audited.
         """
-        self.people.resolve(self.sheet.rows)
+        existing = existing_measures(self.sheet, self.org, self.sheet.rows, self._existing_source)
+        self.people.resolve(r for r in self.sheet.rows if not keeps_owner(r, existing.get(r.row)))
         self.report.unknown_owners = self.people.unknown
         self.owner_ids = set(eligible_owners(self.org).values_list("pk", flat=True))
-        existing = existing_measures(self.sheet, self.org, self.sheet.rows, self._existing_source)
         groups: dict[int, list[LedgerRow]] = {}
         for row in self.sheet.rows:
             groups.setdefault(row.problem_ref, []).append(row)
@@ -238,7 +239,7 @@ class _Store:
         self._progress(self.extras)
         report.problems = len(items)
         report.measures = len(report.new_rows)
-        self._missing({m.pk for m in existing.values()})
+        self._missing({m.pk for m in existing.values()} | {m.pk for m, _ in self.extras})
 
     def _update_group(self, rows: list[LedgerRow], problem: Problem, existing: dict[int, Measure]) -> None:
         """A problem the ledger has: its own fields, then each row's measure, changed or added."""
@@ -251,7 +252,7 @@ class _Store:
                 continue
             change = update_measure(self.actor, self.sheet, self.people, row, measure, self.today)
             if index == 0 and problem_changes:
-                change = change or RowChange(row.row, row.key or f"M{measure.pk}", measure.text)
+                change = change or RowChange(row.row, row.key or str(measure.pk), measure.text)
                 change.changes[:0] = problem_changes
             if change is None:
                 self.report.unchanged += 1

@@ -31,7 +31,7 @@ class LedgerRow:
     number: str = ""
     row: int = 0
     problem_ref: int = 0
-    #: The stable key an export writes (“M123”, the measure's id): a re-import updates that measure.
+    #: The stable key an export writes (“123”, the measure's id): a re-import updates that measure.
     key: str = ""
     completed_on: dt.date | None = None
     review_date: dt.date | None = None

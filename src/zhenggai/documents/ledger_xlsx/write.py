@@ -55,6 +55,8 @@ def cell_values(row: LedgerRow, number: int | str) -> list[Any]:
             values.append(_deadline_value(row))
         elif name == "status":
             values.append(STATUS_LABELS.get(row.status, row.status))
+        elif name == "key":  # a number, as Excel shows ids; the reader takes it back as text
+            values.append(int(row.key) if row.key.isdigit() else row.key)
         else:
             values.append(getattr(row, name))
     return values
