@@ -83,6 +83,9 @@ def test_the_xlsx_has_the_ledger_layout():
     assert ws["A1"].value == "XX局整改台账"
     assert [c.value for c in ws[2]] == [header for header, _, _ in COLUMNS]
     assert {"A1:M1", "A3:A4", "E3:E4"} <= {str(r) for r in ws.merged_cells.ranges}
+    # The last column holds each row's key for a re-import; it is hidden, and the title spans the rest.
+    assert ws["N2"].value == "系统编号（请勿修改）"
+    assert ws.column_dimensions["N"].hidden
     deadline = ws.cell(row=3, column=10)
     assert deadline.value == dt.datetime(2022, 3, 31)
     assert deadline.is_date and "年" in deadline.number_format

@@ -26,7 +26,7 @@ POPULATE = """
 from django.core.files.uploadedfile import SimpleUploadedFile
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure
-measure = Measure.objects.filter(owner__isnull=False).order_by("pk").first()
+measure = Measure.objects.filter(owner__isnull=False, problem__closed_at__isnull=True).order_by("pk").first()
 scan = SimpleUploadedFile("扫描件.pdf", bytes(range(256)) * 300, content_type="application/pdf")
 services.post_progress(measure.owner, measure, text="上传扫描件。", files_=[scan])
 """

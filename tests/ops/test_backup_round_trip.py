@@ -135,7 +135,7 @@ POST_ONE = """
 from django.core.files.uploadedfile import SimpleUploadedFile
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure
-m = Measure.objects.filter(owner__isnull=False).order_by("-pk").first()
+m = Measure.objects.filter(owner__isnull=False, problem__closed_at__isnull=True).order_by("-pk").first()
 services.post_progress(m.owner, m, text="追加。", files_=[SimpleUploadedFile("补充.txt", b"more")])
 """
 
@@ -145,7 +145,7 @@ import itertools
 from django.core.files.uploadedfile import SimpleUploadedFile
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure
-m = Measure.objects.filter(owner__isnull=False).order_by("pk").first()
+m = Measure.objects.filter(owner__isnull=False, problem__closed_at__isnull=True).order_by("pk").first()
 print("ready", flush=True)
 for n in range(400):
     services.post_progress(m.owner, m, text=f"第{n}次进展。", files_=[SimpleUploadedFile(f"{n}.txt", b"x" * n)])

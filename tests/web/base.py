@@ -10,11 +10,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Model
 from django.http import HttpResponse
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from tests.web.refusals import Snapshot, shown_messages
+from zhenggai.core.errors import Refusal
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, SourceKind, Status
 from zhenggai.ledger.sources import create_source
@@ -103,6 +105,10 @@ class BaseTestCase(TestCase):
     def login(self, user: User) -> None:
         self.client.force_login(user)
 
+    def version(self, row: Model) -> int:
+        """The row's version as a page opened now would carry it (its hidden field `version`)."""
+        return type(row).objects.get(pk=row.pk).version
+
     def finish(self, measure: Measure, by: User | None = None) -> Measure:
         """Mark a measure done the proper way: progress with a completion note and one file."""
         services.post_progress(
@@ -135,6 +141,15 @@ class BaseTestCase(TestCase):
             yield
         if found:
             self.fail("nothing should have changed, but:\n  " + "\n  ".join(found))
+
+    @contextlib.contextmanager
+    def assertServiceRefused(self, message: str, status: int = 400) -> Iterator[None]:
+        """The block — a service called as the writers without a page call it (bulk insert, report into
+        the ledger, demo) — raises a Refusal of `status` saying exactly `message`, and changes nothing.
+        """
+        with self.assertNothingChanged(), self.assertRaises(Refusal) as caught:
+            yield
+        self.assertEqual((caught.exception.status, caught.exception.message), (status, message))
 
     def assertRefused(
         self, request: Callable[[], HttpResponse], status: int, message: str, *more: str

@@ -181,7 +181,9 @@ class ApiCreateTestCase(ApiTestCase):
 class ApiUpdateTestCase(ApiTestCase):
     def test_the_office_changes_a_measure_and_it_is_audited(self):
         r = self.as_(self.office).patch(
-            f"/api/ledger/measures/{self.measure.pk}/", {"text": "每月研读原著三篇"}, format="json"
+            f"/api/ledger/measures/{self.measure.pk}/",
+            {"text": "每月研读原著三篇", "version": 1},
+            format="json",
         )
         self.assertEqual(r.status_code, 200, r.content)
         self.measure.refresh_from_db()
@@ -195,7 +197,9 @@ class ApiUpdateTestCase(ApiTestCase):
         api = self.as_(self.secretary)
         self.assertRefused(
             lambda: api.patch(
-                f"/api/ledger/measures/{self.measure.pk}/", {"deadline": "2031-01-01"}, format="json"
+                f"/api/ledger/measures/{self.measure.pk}/",
+                {"deadline": "2031-01-01", "version": 1},
+                format="json",
             ),
             400,
             "已定的完成时限不能直接修改，请办理延期并说明原因",
@@ -210,14 +214,16 @@ class ApiUpdateTestCase(ApiTestCase):
         ):
             with self.subTest(person=person.username):
                 api = self.as_(person)
-                self.assertRefused(partial(api.patch, url, {"text": "改掉"}, format="json"), status, message)
+                self.assertRefused(
+                    partial(api.patch, url, {"text": "改掉", "version": 1}, format="json"), status, message
+                )
 
 
 class ApiProgressTestCase(ApiTestCase):
     def test_the_owner_posts_progress(self):
         r = self.as_(self.member).post(
             f"/api/ledger/measures/{self.measure.pk}/progress/",
-            {"text": "已制定学习计划", "status": "in_progress"},
+            {"text": "已制定学习计划", "status": "in_progress", "version": 1},
             format="json",
         )
         self.assertEqual(r.status_code, 201, r.content)
@@ -230,14 +236,22 @@ class ApiProgressTestCase(ApiTestCase):
         api = self.as_(self.member)
         self.assertRefused(
             lambda: api.post(
-                url, {"text": "完成", "status": "done", "completion_note": "已落实"}, format="json"
+                url,
+                {"text": "完成", "status": "done", "completion_note": "已落实", "version": 1},
+                format="json",
             ),
             400,
             "标记为已完成必须上传至少一份佐证材料",
         )
         r = api.post(
             url,
-            {"text": "完成", "status": "done", "completion_note": "已落实", "files": [upload()]},
+            {
+                "text": "完成",
+                "status": "done",
+                "completion_note": "已落实",
+                "files": [upload()],
+                "version": 1,
+            },
             format="multipart",
         )
         self.assertEqual(r.status_code, 201, r.content)

@@ -13,7 +13,9 @@ from zhenggai.ledger.models import Measure, Status
 
 class ChangeStatusTestCase(BaseTestCase):
     def post(self, measure=None, **data):
-        return self.client.post(reverse("ledger:measure_status", args=[(measure or self.measure).pk]), data)
+        measure = measure or self.measure
+        data.setdefault("version", self.version(measure))
+        return self.client.post(reverse("ledger:measure_status", args=[measure.pk]), data)
 
     def test_it_moves_to_in_progress(self):
         self.login(self.member)

@@ -102,6 +102,7 @@ class EditMeasureTestCase(BaseTestCase):
                 "unit": self.unit.pk,
                 "term": Term.DEADLINE,
                 "deadline": self.measure.deadline.isoformat(),
+                "version": self.measure.version,
             },
         )
         self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
@@ -110,6 +111,22 @@ class EditMeasureTestCase(BaseTestCase):
         entry = AuditEntry.objects.get(summary="修改整改措施")
         self.assertEqual(entry.before["owner_id"], self.member.pk)
         self.assertEqual(entry.after["owner_id"], self.colleague.pk)
+
+    def test_an_empty_number_keeps_the_current_one(self):
+        self.login(self.office)
+        form = {
+            "number": "",
+            "text": "每月研读原著三篇",
+            "owner": self.member.pk,
+            "unit": self.unit.pk,
+            "term": Term.DEADLINE,
+            "deadline": self.measure.deadline.isoformat(),
+            "version": self.measure.version,
+        }
+        r = self.client.post(self.url(), form)
+        self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
+        self.measure.refresh_from_db()
+        self.assertEqual((self.measure.number, self.measure.text), (1, "每月研读原著三篇"))
 
     def test_the_owner_may_not_edit_his_measure(self):
         self.login(self.member)
@@ -120,7 +137,8 @@ class DeleteMeasureTestCase(BaseTestCase):
     def test_it_deletes_with_progress_and_files_and_audits_all(self):
         services.post_progress(self.member, self.measure, text="进展", files_=[upload()])
         self.login(self.office)
-        r = self.client.post(reverse("ledger:measure_delete", args=[self.measure.pk]))
+        url = reverse("ledger:measure_delete", args=[self.measure.pk])
+        r = self.client.post(url, {"version": self.version(self.measure)})
         self.assertRedirects(r, reverse("ledger:problem", args=[self.problem.pk]))
         self.assertFalse(Measure.objects.filter(pk=self.measure.pk).exists())
         self.assertFalse(Progress.objects.exists())
@@ -135,11 +153,17 @@ class DeleteMeasureTestCase(BaseTestCase):
     def test_the_member_may_not(self):
         self.login(self.member)
         url = reverse("ledger:measure_delete", args=[self.measure.pk])
-        self.assertRefused(lambda: self.client.post(url), 403, "您没有管理“机关党组”整改台账的权限")
+        self.assertRefused(
+            lambda: self.client.post(url, {"version": self.measure.version}),
+            403,
+            "您没有管理“机关党组”整改台账的权限",
+        )
 
     def test_a_problem_with_measures_cannot_be_deleted(self):
         self.login(self.office)
         url = reverse("ledger:problem_delete", args=[self.problem.pk])
         self.assertRefused(
-            lambda: self.client.post(url), 400, "该问题还有整改措施，请先删除其整改措施再删除问题"
+            lambda: self.client.post(url, {"version": self.problem.version}),
+            400,
+            "该问题还有整改措施，请先删除其整改措施再删除问题",
         )

@@ -63,7 +63,8 @@ class EditProblemTestCase(BaseTestCase):
     def test_it_edits_and_audits_before_and_after(self):
         self.login(self.secretary)
         r = self.client.post(
-            self.url(), {"number": 1, "description": "学习不深入", "aspect": "学习", "category": ""}
+            self.url(),
+            {"number": 1, "description": "学习不深入", "aspect": "学习", "category": "", "version": 1},
         )
         self.assertRedirects(r, reverse("ledger:problem", args=[self.problem.pk]))
         self.problem.refresh_from_db()

@@ -3,7 +3,9 @@
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase
+from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Source, SourceKind
+from zhenggai.ledger.sources import update_source
 
 
 class CreateSourceTestCase(BaseTestCase):
@@ -60,3 +62,24 @@ class CreateSourceTestCase(BaseTestCase):
             403,
             "只有书记或办公室可以登记问题来源",
         )
+
+
+class ChangeSourceTestCase(BaseTestCase):
+    """update_source (a meeting's edit page goes through it) changes only what a source may change."""
+
+    def test_it_refuses_fields_outside_its_list(self):
+        with self.assertServiceRefused("不能修改问题来源的这些字段：created_by、kind、organisation"):
+            update_source(
+                self.office,
+                self.source,
+                kind=SourceKind.AUDIT,
+                organisation=self.other_team,
+                created_by=self.outsider,
+            )
+
+    def test_it_changes_a_listed_field_audited_and_versioned(self):
+        update_source(self.office, self.source, theme="主题教育")
+        self.source.refresh_from_db()
+        self.assertEqual((self.source.theme, self.source.version), ("主题教育", 2))
+        entry = AuditEntry.objects.get(summary="修改问题来源")
+        self.assertEqual((entry.before["theme"], entry.after["theme"]), ("党史学习教育专题", "主题教育"))

@@ -5,6 +5,7 @@ import io
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
+from zhenggai.ledger.access import eligible_owners
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Evidence, Measure, Problem, Reminder, Source, Status
 from zhenggai.orgs.models import User
@@ -53,3 +54,19 @@ class DemoTestCase(TestCase):
         self.assertTrue(Problem.objects.filter(closed_at__isnull=False).exists())
         self.assertTrue(Reminder.objects.filter(kind="overdue").exists())
         self.assertEqual(User.objects.filter(username="sunshuji").count(), 1)
+
+    def test_the_demo_keeps_the_ledgers_rules(self):
+        import tempfile
+
+        fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        with tempfile.TemporaryDirectory() as tmp, override_settings(EVIDENCE_DIR=tmp, PASSWORD_HASHERS=fast):
+            self.run_demo()
+        for measure in Measure.objects.select_related("organisation", "unit", "owner"):
+            # Owners and units within the measure's organisation, as the services allow.
+            self.assertIn(measure.owner, eligible_owners(measure.organisation))
+            self.assertTrue(measure.unit.is_within(measure.organisation))
+        # Its extensions granted after the deadline had passed keep that deadline: late stays late.
+        extended = Measure.objects.filter(original_deadline__isnull=False)
+        self.assertTrue(extended.exists())
+        for measure in extended:
+            self.assertEqual(measure.missed_deadline, measure.original_deadline)

@@ -9,6 +9,8 @@ from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Evidence
 
+NOT_FOUND = "没有找到该佐证材料，或您无权查看"
+
 
 class DownloadEvidenceTestCase(BaseTestCase):
     def setUp(self):
@@ -35,11 +37,22 @@ class DownloadEvidenceTestCase(BaseTestCase):
 
     def test_a_colleague_may_not(self):
         self.login(self.colleague)
-        self.assertRefused(lambda: self.client.get(self.url), 404, "没有找到该整改措施，或您无权查看")
+        self.assertRefused(lambda: self.client.get(self.url), 404, NOT_FOUND)
 
     def test_the_outsider_may_not(self):
         self.login(self.outsider)
-        self.assertRefused(lambda: self.client.get(self.url), 404, "没有找到该整改措施，或您无权查看")
+        self.assertRefused(lambda: self.client.get(self.url), 404, NOT_FOUND)
+
+    def test_ids_cannot_be_probed(self):
+        # A file that does not exist and one of a measure he may not see answer alike, to view or delete.
+        missing = self.item.pk + 100
+        self.login(self.colleague)
+        for pk in (self.item.pk, missing):
+            with self.subTest(pk=pk):
+                url = reverse("ledger:evidence", args=[pk])
+                self.assertRefused(lambda url=url: self.client.get(url), 404, NOT_FOUND)
+                url = reverse("ledger:evidence_delete", args=[pk])
+                self.assertRefused(lambda url=url: self.client.post(url), 404, NOT_FOUND)
 
     def test_anonymous_may_not(self):
         r = self.client.get(self.url)

@@ -18,7 +18,7 @@ from moto.server import ThreadedMotoServer
 from tests.web.base import BaseTestCase, upload
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger import evidence, services
-from zhenggai.ledger.models import Evidence, Progress
+from zhenggai.ledger.models import Evidence, Measure, Progress
 from zhenggai.ledger.services.common import atomic_with_files
 from zhenggai.web.env import s3_storage
 
@@ -72,7 +72,13 @@ class S3EvidenceTestCase(BaseTestCase):
         return sorted(item["Key"] for item in listing.get("Contents", []))
 
     def post_progress(self, **data: object):
-        payload = {"date": self.today.isoformat(), "text": "已召开专题会议", "status": "", **data}
+        payload = {
+            "date": self.today.isoformat(),
+            "text": "已召开专题会议",
+            "status": "",
+            "version": Measure.objects.get(pk=self.measure.pk).version,
+            **data,
+        }
         return self.client.post(reverse("ledger:measure_progress", args=[self.measure.pk]), payload)
 
     def test_the_environment_chooses_s3(self):

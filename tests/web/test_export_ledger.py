@@ -16,7 +16,7 @@ from zhenggai.documents.ledger_xlsx import read_ledger_xlsx
 from zhenggai.ledger.exports import export_chunks, ledger_rows
 from zhenggai.ledger.imports import import_ledger
 from zhenggai.ledger.models import Measure, Problem, Source, Status
-from zhenggai.orgs.models import Organisation
+from zhenggai.orgs.models import Membership, Organisation, Role
 
 
 def content_of(measures) -> list[tuple]:
@@ -52,6 +52,9 @@ class ExportLedgerTestCase(BaseTestCase):
         data = self.export_bytes()
         before = content_of(Measure.objects.all())
         target = Organisation.objects.create(name="新单位", parent=self.team)
+        # The owners hold a role in the organisation imported into, as the ledger's owner rule asks.
+        for owner in (self.member, self.colleague):
+            Membership.objects.create(user=owner, organisation=target, role=Role.MEMBER)
         report = import_ledger(self.secretary, data, "导出.xlsx", organisation=target)
         self.assertTrue(report.stored, [str(e) for e in report.sheet.errors])
         imported = Measure.objects.filter(organisation=target)
@@ -151,8 +154,34 @@ class LedgerCommandTestCase(BaseTestCase):
         )
         self.assertEqual(code, 0)
         self.assertIn("问题描述 → 问题描述", out)
-        self.assertIn("已导入“台账.xlsx”：问题 1 个、整改措施 1 条", out)
+        self.assertIn("已导入“台账.xlsx”：新增问题 1 个、整改措施 1 条", out)
         self.assertTrue(Measure.objects.filter(text="措施甲").exists())
+
+    def test_an_unknown_owner_is_refused_until_named_with_create_owner(self):
+        data = ledger_xlsx(
+            [[1, "2022年督查", "问题甲", "措施甲", "新同志", "办公室", "2030年3月31日", "", "正在推进", ""]]
+        )
+        path = self.write(data)
+        with self.assertNothingChanged():
+            code, out, _ = self.run_command(
+                "import", path, "--user", "secretary", "--organisation", "机关党组"
+            )
+        self.assertEqual(code, 1)
+        self.assertIn("第3行“责任领导/责任人”列：“新同志”不在可选的责任人中", out)
+        self.assertIn("请加上 --create-owner 新同志 重新导入", out)
+        args = (
+            "import",
+            path,
+            "--user",
+            "secretary",
+            "--organisation",
+            "机关党组",
+            "--create-owner",
+            "新同志",
+        )
+        code, out, _ = self.run_command(*args)
+        self.assertEqual(code, 0, out)
+        self.assertEqual(Measure.objects.get(text="措施甲").owner.display_name, "新同志")
 
     def test_dry_run_stores_nothing(self):
         code, out, _ = self.run_command(

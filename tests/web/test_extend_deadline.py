@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from tests.web.base import BaseTestCase
+from tests.web.base import BaseTestCase, upload
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
@@ -15,7 +15,7 @@ class ExtendDeadlineTestCase(BaseTestCase):
         new = self.today + datetime.timedelta(days=days)
         return self.client.post(
             reverse("ledger:measure_extend", args=[self.measure.pk]),
-            {"deadline": new.isoformat(), "reason": reason},
+            {"deadline": new.isoformat(), "reason": reason, "version": self.version(self.measure)},
         )
 
     def test_it_extends_and_keeps_the_original_deadline(self):
@@ -78,3 +78,93 @@ class ExtendDeadlineTestCase(BaseTestCase):
             services.update_measure(
                 self.office, self.measure, deadline=self.today + datetime.timedelta(days=90)
             )
+
+
+class LateStaysLateTestCase(BaseTestCase):
+    """An extension granted after the deadline passed does not make the measure on time."""
+
+    def setUp(self):
+        super().setUp()
+        self.missed = self.today - datetime.timedelta(days=5)
+        self.overdue = services.create_measure(
+            self.secretary,
+            problem=self.problem,
+            text="修订学习制度",
+            deadline=self.missed,
+            owner=self.member,
+            unit=self.unit,
+        )
+
+    def extend(self, measure):
+        self.login(self.office)
+        return self.client.post(
+            reverse("ledger:measure_extend", args=[measure.pk]),
+            {
+                "deadline": (self.today + datetime.timedelta(days=30)).isoformat(),
+                "reason": "需待上级文件下发",
+                "version": self.version(measure),
+            },
+        )
+
+    def finish_on_the_page(self, measure):
+        self.login(self.member)
+        return self.client.post(
+            reverse("ledger:measure_progress", args=[measure.pk]),
+            {
+                "date": self.today.isoformat(),
+                "text": "已完成",
+                "status": "done",
+                "completion_note": "制度已印发",
+                "files": [upload()],
+                "version": self.version(measure),
+            },
+        )
+
+    def test_an_extension_after_the_deadline_keeps_the_measure_late(self):
+        self.extend(self.overdue)
+        self.overdue.refresh_from_db()
+        self.assertEqual(self.overdue.missed_deadline, self.missed)
+        self.assertFalse(self.overdue.is_overdue(self.today))  # the new deadline is in force
+        r = self.client.get(reverse("ledger:measure", args=[self.overdue.pk]))
+        self.assertContains(r, "延期前已逾期")
+        self.finish_on_the_page(self.overdue)
+        self.overdue.refresh_from_db()
+        self.assertEqual((self.overdue.status, self.overdue.finished_late), ("done", True))
+
+    def test_so_it_is_through_the_api(self):
+        from rest_framework.authtoken.models import Token
+        from rest_framework.test import APIClient
+
+        self.extend(self.overdue)
+        api = APIClient()
+        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=self.member).key}")
+        r = api.post(
+            f"/api/ledger/measures/{self.overdue.pk}/progress/",
+            {
+                "text": "已完成",
+                "status": "done",
+                "completion_note": "制度已印发",
+                "files": [upload()],
+                "version": self.version(self.overdue),
+            },
+            format="multipart",
+        )
+        self.assertEqual(r.status_code, 201, r.content)
+        self.overdue.refresh_from_db()
+        self.assertTrue(self.overdue.finished_late)
+
+    def test_a_later_extension_keeps_the_first_deadline_missed(self):
+        services.extend_deadline(self.office, self.overdue, deadline=self.today, reason="一")
+        services.extend_deadline(
+            self.office, self.overdue, deadline=self.today + datetime.timedelta(days=9), reason="二"
+        )
+        self.overdue.refresh_from_db()
+        self.assertEqual(self.overdue.missed_deadline, self.missed)
+
+    def test_an_extension_in_time_leaves_it_on_time(self):
+        self.extend(self.measure)
+        self.measure.refresh_from_db()
+        self.assertIsNone(self.measure.missed_deadline)
+        self.finish_on_the_page(self.measure)
+        self.measure.refresh_from_db()
+        self.assertEqual((self.measure.status, self.measure.finished_late), ("done", False))

@@ -34,7 +34,7 @@ ROWS = [
         "张委员、刘委员",
         "办公室",
         "2022年6月底前",
-        "",
+        "已修订印发",
         "已完成",
         "",
     ],
@@ -47,6 +47,8 @@ class ImportLedgerTestCase(BaseTestCase):
         return ledger_xlsx(rows, merges=merges)
 
     def run_import(self, data=None, actor=None, **kwargs):
+        """Import into the team; 新同志, whom nobody knows, is created as the office chose on the check page."""
+        kwargs.setdefault("create_owners", ["新同志"])
         return import_ledger(
             actor or self.secretary, data or self.file(), "台账.xlsx", organisation=self.team, **kwargs
         )
@@ -91,7 +93,8 @@ class ImportLedgerTestCase(BaseTestCase):
         warnings = [str(w) for w in report.sheet.warnings]
         self.assertIn("第5行“佐证材料”列：标为已完成，但没有佐证材料，已导入并标记待补。", warnings)
         self.assertIn(
-            "第5行“责任人”列：“张委员、刘委员”有多个，取第一个“张委员”，其余请在整改措施中补充。", warnings
+            "第5行“责任领导/责任人”列：“张委员、刘委员”有多个，取第一个“张委员”，其余请在整改措施中补充。",
+            warnings,
         )
 
     def test_it_writes_an_audit_entry_for_everything_it_created(self):

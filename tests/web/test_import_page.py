@@ -7,14 +7,17 @@ from django.urls import reverse
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase
+from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.import_people import PERSON_CREATED
 from zhenggai.ledger.models import Measure
+from zhenggai.orgs.models import User
 
 URL = reverse("ledger_io:import")
 
 
 def xlsx_upload(deadline="2022年3月31日", name="台账.xlsx") -> SimpleUploadedFile:
     data = ledger_xlsx(
-        [[1, "2022年督查", "问题甲", "措施甲", "张委员", "办公室", deadline, "", "已完成", ""]]
+        [[1, "2022年督查", "问题甲", "措施甲", "张委员", "办公室", deadline, "已整改", "已完成", ""]]
     )
     return SimpleUploadedFile(
         name, data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -86,3 +89,29 @@ class ImportPageTestCase(BaseTestCase):
     def test_the_outsider_may_not_import_into_another_organisation(self):
         self.login(self.outsider)
         self.assertRefused(self.check, 400, "请选择导入到哪个组织")
+
+
+class CreateOwnerOnThePageTestCase(BaseTestCase):
+    """An owner nobody has: refused on the check, created only once the office ticks him, audited."""
+
+    def test_the_office_ticks_the_new_person_checks_again_and_confirms(self):
+        self.login(self.secretary)
+        data = ledger_xlsx(
+            [[1, "2022年督查", "问题甲", "措施甲", "新同志", "办公室", "2030年3月31日", "", "正在推进", ""]]
+        )
+        upload = SimpleUploadedFile("台账.xlsx", data)
+        r = self.client.post(URL, {"organisation": self.team.pk, "file": upload})
+        self.assertContains(r, "检查结果：不能导入", status_code=400)
+        self.assertContains(r, "新建该人员：新同志", status_code=400)
+        self.assertFalse(User.objects.filter(display_name="新同志").exists())
+        token = r.context["token"]
+        form = {"organisation": self.team.pk, "token": token}
+        r = self.client.post(URL, {**form, "recheck": "1", "create": ["新同志"]})
+        self.assertContains(r, "检查结果：可以导入")
+        self.assertContains(r, "确认导入时将新建人员：新同志")
+        self.assertFalse(User.objects.filter(display_name="新同志").exists())  # a check creates nobody
+        r = self.client.post(URL, {**form, "create": ["新同志"]})
+        self.assertContains(r, "导入完成")
+        person = User.objects.get(display_name="新同志")
+        self.assertEqual(Measure.objects.get(text="措施甲").owner, person)
+        self.assertTrue(AuditEntry.objects.filter(summary=PERSON_CREATED, object_id=person.pk).exists())

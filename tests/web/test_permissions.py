@@ -11,6 +11,7 @@ from zhenggai.ledger.models import Evidence
 SOURCE_NOT_FOUND = "没有找到该问题来源，或您无权查看"
 PROBLEM_NOT_FOUND = "没有找到该问题，或您无权查看"
 MEASURE_NOT_FOUND = "没有找到该整改措施，或您无权查看"
+EVIDENCE_NOT_FOUND = "没有找到该佐证材料，或您无权查看"
 NOT_MANAGER = "您没有管理“机关党组”整改台账的权限"
 NOT_EDITOR = "您无权修改该整改措施"
 
@@ -30,7 +31,7 @@ class PermissionsTestCase(BaseTestCase):
             reverse("ledger:measure", args=[m]): MEASURE_NOT_FOUND,
             reverse("ledger:measure_edit", args=[m]): MEASURE_NOT_FOUND,
             reverse("ledger:measure_create", args=[p]): PROBLEM_NOT_FOUND,
-            reverse("ledger:evidence", args=[e]): MEASURE_NOT_FOUND,
+            reverse("ledger:evidence", args=[e]): EVIDENCE_NOT_FOUND,
         }
         # Each change of one of our objects, with what the outsider and the reviewer are told.
         self.object_posts = {
@@ -49,10 +50,12 @@ class PermissionsTestCase(BaseTestCase):
                 "您只能为本人负责的整改措施上传佐证材料",
             ),
             reverse("ledger:evidence_delete", args=[e]): (
-                MEASURE_NOT_FOUND,
+                EVIDENCE_NOT_FOUND,
                 "您只能删除本人负责的整改措施的佐证材料",
             ),
         }
+        # What each change form sends: its text and the version of the page it was on.
+        self.form = {"reason": "x", "text": "x", "version": 1}
         # Each list page with its heading.
         self.pages = {
             reverse("ledger:index"): "整改台账",
@@ -69,7 +72,7 @@ class PermissionsTestCase(BaseTestCase):
             self.assertRedirects(r, f"{reverse('login')}?next={url}", fetch_redirect_response=False)
         with self.assertNothingChanged():
             for url in self.object_posts:
-                r = self.client.post(url, {"reason": "x", "text": "x"})
+                r = self.client.post(url, self.form)
                 self.assertRedirects(r, f"{reverse('login')}?next={url}", fetch_redirect_response=False)
 
     def test_the_outsider_gets_404_for_every_object(self):
@@ -77,7 +80,7 @@ class PermissionsTestCase(BaseTestCase):
         for url, message in self.object_gets.items():
             self.assertRefused(partial(self.client.get, url), 404, message)
         for url, (not_found, _) in self.object_posts.items():
-            self.assertRefused(partial(self.client.post, url, {"reason": "x", "text": "x"}), 404, not_found)
+            self.assertRefused(partial(self.client.post, url, self.form), 404, not_found)
 
     def test_the_outsider_sees_none_of_our_data_on_list_pages(self):
         self.login(self.outsider)
@@ -99,7 +102,7 @@ class PermissionsTestCase(BaseTestCase):
         r = self.client.get(reverse("ledger:evidence", args=[self.item.pk]))
         self.assertEqual(b"".join(r.streaming_content), b"%PDF-1.4 evidence")
         for url, (_, refusal) in self.object_posts.items():
-            self.assertRefused(partial(self.client.post, url, {"reason": "x", "text": "x"}), 403, refusal)
+            self.assertRefused(partial(self.client.post, url, self.form), 403, refusal)
         for url, message in (
             (reverse("ledger:problem_edit", args=[self.problem.pk]), "只有书记或办公室可以修改问题"),
             (reverse("ledger:source_create"), "只有书记或办公室可以登记问题来源"),

@@ -15,21 +15,18 @@ class PostProgressTestCase(BaseTestCase):
         return reverse("ledger:measure_progress", args=[(measure or self.measure).pk])
 
     def post(self, **data):
-        payload = {"date": self.today.isoformat(), "text": "已召开专题会议", "status": ""}
+        payload = {
+            "date": self.today.isoformat(),
+            "text": "已召开专题会议",
+            "status": "",
+            "version": self.version(self.measure),
+        }
         payload.update(data)
         return self.client.post(self.url(), payload)
 
     def test_it_posts_progress_as_the_owner(self):
         self.login(self.member)
-        r = self.client.post(
-            self.url(),
-            {
-                "date": self.today.isoformat(),
-                "text": "已召开专题会议",
-                "status": "in_progress",
-                "files": [upload()],
-            },
-        )
+        r = self.post(status="in_progress", files=[upload()])
         self.assertRedirects(r, reverse("ledger:measure", args=[self.measure.pk]))
         progress = Progress.objects.get()
         self.assertEqual(progress.author, self.member)
@@ -42,10 +39,7 @@ class PostProgressTestCase(BaseTestCase):
 
     def test_it_audits_progress_evidence_and_status(self):
         self.login(self.member)
-        self.client.post(
-            self.url(),
-            {"date": self.today.isoformat(), "text": "推进中", "status": "in_progress", "files": [upload()]},
-        )
+        self.post(text="推进中", status="in_progress", files=[upload()])
         summaries = list(
             AuditEntry.objects.filter(measure_id=self.measure.pk).values_list("summary", flat=True)
         )
@@ -127,10 +121,7 @@ class PostProgressTestCase(BaseTestCase):
 
     def test_it_never_trusts_the_uploaded_name(self):
         self.login(self.member)
-        self.client.post(
-            self.url(),
-            {"date": self.today.isoformat(), "text": "附件", "files": [upload("../../etc/passwd.pdf")]},
-        )
+        self.post(text="附件", files=[upload("../../etc/passwd.pdf")])
         item = Evidence.objects.get()
         self.assertEqual(item.name, "passwd.pdf")
         self.assertRegex(item.stored_name, r"^[0-9a-f]{32}\.pdf$")

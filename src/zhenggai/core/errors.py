@@ -19,6 +19,14 @@ class Forbidden(Refusal):
     status = 403
 
 
+class Conflict(Refusal):
+    """The change was based on a page someone else has changed since (HTTP 409): nothing was saved, and
+    the message says who changed what and when.
+    """
+
+    status = 409
+
+
 class TooManyRequests(Refusal):
     """The same thing was asked too often just now (HTTP 429)."""
 

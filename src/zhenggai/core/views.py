@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
@@ -23,6 +24,21 @@ def first_or_404(queryset: QuerySet[M], pk: object, message: str) -> M:
     if found is None:
         raise Http404(message)
     return found
+
+
+#: What a form without the version it was based on is told: a page from before versions, or made by hand.
+STALE_PAGE = "页面已过期，请刷新页面后重新操作"
+
+
+def posted_version(data: Mapping[str, Any]) -> int:
+    """The version of the row a form was based on (its hidden field `version`), for the service to compare.
+
+    Raises Refusal (400) when it is missing or not a number: every edit form carries it.
+    """
+    raw = str(data.get("version", "")).strip()
+    if not raw.isdigit():
+        raise Refusal(STALE_PAGE)
+    return int(raw)
 
 
 def form_error(form: BaseForm) -> Refusal:

@@ -17,7 +17,15 @@ from rest_framework.response import Response
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger import queries, services
-from zhenggai.ledger.access import can_edit_measure, visible_measures, visible_problems
+from zhenggai.ledger.access import (
+    can_edit_measure,
+    eligible_owners,
+    owner_rule,
+    unit_choices,
+    unit_rule,
+    visible_measures,
+    visible_problems,
+)
 from zhenggai.ledger.api_serializers import (
     ErrorSerializer,
     MeasureCreateSerializer,
@@ -29,8 +37,7 @@ from zhenggai.ledger.api_serializers import (
     ProgressSerializer,
 )
 from zhenggai.ledger.models import Measure
-from zhenggai.orgs.access import known_organisations
-from zhenggai.orgs.models import User
+from zhenggai.orgs.models import Organisation, User
 
 AUTH = (TokenAuthentication, SessionAuthentication)
 PERMS = (IsAuthenticated,)
@@ -74,18 +81,22 @@ def _measure(request: Request, pk: int) -> Measure:
     return measure
 
 
-def _references(user: User, data: dict[str, Any]) -> dict[str, Any]:
-    """Owner and unit ids → objects the user may name; raise Refusal for unknown ones."""
+def _references(organisation: Organisation, data: dict[str, Any]) -> dict[str, Any]:
+    """Owner and unit ids → the people and units a measure of `organisation` may name; Refusal otherwise.
+
+    An unknown id, someone elsewhere and someone inactive answer alike and name nobody, so ids
+    cannot be probed for names.
+    """
     fields = dict(data)
     if fields.get("owner") is not None:
-        owner = User.objects.filter(pk=fields["owner"], is_active=True).first()
+        owner = eligible_owners(organisation).filter(pk=fields["owner"]).first()
         if owner is None:
-            raise Refusal("责任人不存在")
+            raise Refusal(owner_rule(organisation))
         fields["owner"] = owner
     if fields.get("unit") is not None:
-        unit = known_organisations(user).filter(pk=fields["unit"]).first()
+        unit = unit_choices(organisation).filter(pk=fields["unit"]).first()
         if unit is None:
-            raise Refusal("责任单位不存在或不在您的组织范围内")
+            raise Refusal(unit_rule(organisation))
         fields["unit"] = unit
     return fields
 
@@ -140,7 +151,8 @@ def _create(request: Request, user: User) -> Response:
     if problem is None:
         return error("没有找到该问题，或您无权查看", http.HTTP_404_NOT_FOUND)
     try:
-        measure = services.create_measure(user, problem=problem, **_references(user, data))
+        services.must_manage(user, problem.organisation)  # before the owner: a stranger learns nothing
+        measure = services.create_measure(user, problem=problem, **_references(problem.organisation, data))
     except Refusal as exc:
         return error(exc.message, exc.status)
     return Response(MeasureSerializer(measure).data, status=http.HTTP_201_CREATED)
@@ -150,13 +162,15 @@ def _create(request: Request, user: User) -> Response:
 @extend_schema(
     methods=["PATCH"],
     request=MeasureUpdateSerializer,
-    responses={200: MeasureSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+    responses={200: MeasureSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 409: ErrorSerializer},
 )
 @api_view(["GET", "PATCH"])
 @authentication_classes(AUTH)
 @permission_classes(PERMS)
 def measure(request: Request, pk: int) -> Response:
-    """GET: one measure with its progress. PATCH: change text, term, deadline, owner, unit (the office)."""
+    """GET: one measure with its progress and `version`. PATCH: change text, term, deadline, owner, unit
+    (the office), sending the `version` it is based on: 409 with who changed what when it is stale.
+    """
     user = _user(request)
     item = _measure(request, pk)
     if request.method == "GET":
@@ -166,11 +180,14 @@ def measure(request: Request, pk: int) -> Response:
             .get(pk=item.pk)
         )
         return Response(MeasureDetailSerializer(item).data)
-    form = MeasureUpdateSerializer(data=request.data, partial=True)
-    if not form.is_valid():
-        return error(_first_error(form.errors))
+    form = MeasureUpdateSerializer(data=request.data)
     try:
-        item = services.update_measure(user, item, **_references(user, dict(form.validated_data)))
+        services.must_manage(user, item.organisation)  # before reading the input: 403 comes first
+        if not form.is_valid():
+            return error(_first_error(form.errors))
+        data = dict(form.validated_data)
+        version = data.pop("version")
+        item = services.update_measure(user, item, version=version, **_references(item.organisation, data))
     except Refusal as exc:
         return error(exc.message, exc.status)
     return Response(MeasureSerializer(item).data)
@@ -178,7 +195,13 @@ def measure(request: Request, pk: int) -> Response:
 
 @extend_schema(
     request=ProgressCreateSerializer,
-    responses={201: ProgressSerializer, 400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+    responses={
+        201: ProgressSerializer,
+        400: ErrorSerializer,
+        403: ErrorSerializer,
+        404: ErrorSerializer,
+        409: ErrorSerializer,
+    },
 )
 @api_view(["POST"])
 @authentication_classes(AUTH)
@@ -204,6 +227,7 @@ def progress(request: Request, pk: int) -> Response:
             completion_note=data.get("completion_note", ""),
             blocked_reason=data.get("blocked_reason", ""),
             review_date=data.get("review_date"),
+            version=data.get("version"),
         )
     except Refusal as exc:
         return error(exc.message, exc.status)
@@ -221,6 +245,7 @@ _FIELD_LABELS = {
     "date": "日期",
     "status": "状态",
     "review_date": "复查日期",
+    "version": "版本",
 }
 _MESSAGES = {
     "required": "不能为空",
@@ -231,6 +256,8 @@ _MESSAGES = {
     "max_length": "太长",
     "min_value": "太小",
 }
+#: What a change without the version it is based on is told (the version comes with every measure read).
+_VERSION_REQUIRED = "请带上读取该整改措施时得到的 version，以免覆盖他人刚保存的修改"
 
 
 def _first_error(errors: Any) -> str:
@@ -239,5 +266,9 @@ def _first_error(errors: Any) -> str:
     for name, problems in errors.items():
         codes = [getattr(p, "code", "invalid") for p in problems]
         label = _FIELD_LABELS.get(name, name)
-        parts.append(f"{label}：{'；'.join(_MESSAGES.get(c, '无效') for c in codes)}")
+        said = [
+            _VERSION_REQUIRED if (name, c) == ("version", "required") else _MESSAGES.get(c, "无效")
+            for c in codes
+        ]
+        parts.append(f"{label}：{'；'.join(said)}")
     return "；".join(parts) or "请求内容有误"

@@ -85,8 +85,10 @@ class MeasureSerializer(serializers.ModelSerializer[Measure]):
             "review_date",
             "finished_late",
             "done_without_evidence",
+            "missed_deadline",
             "created_at",
             "updated_at",
+            "version",
         )
         read_only_fields = fields
 
@@ -115,7 +117,11 @@ class MeasureCreateSerializer(serializers.Serializer[Any]):
 
 
 class MeasureUpdateSerializer(serializers.Serializer[Any]):
-    """Fields of a measure that may change (a deadline already set changes only by extension)."""
+    """Fields of a measure that may change (a deadline already set changes only by extension), and the
+    `version` read with the measure that the change is based on (required: 409 when it is stale).
+    """
+
+    version = serializers.IntegerField(min_value=1)
 
     text = serializers.CharField(max_length=5000, required=False)
     term = serializers.ChoiceField(choices=Term.choices, required=False)
@@ -126,7 +132,11 @@ class MeasureUpdateSerializer(serializers.Serializer[Any]):
 
 
 class ProgressCreateSerializer(serializers.Serializer[Any]):
-    """整改进展: a dated note and, optionally, a new status with what that status needs."""
+    """整改进展: a dated note and, optionally, a new status with what that status needs — and then the
+    measure's `version` it is based on (409 when it is stale). A note alone needs no version.
+    """
+
+    version = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
     text = serializers.CharField(max_length=10000)
     date = serializers.DateField(required=False, allow_null=True)
@@ -134,6 +144,14 @@ class ProgressCreateSerializer(serializers.Serializer[Any]):
     completion_note = serializers.CharField(required=False, allow_blank=True, default="")
     blocked_reason = serializers.CharField(required=False, allow_blank=True, default="")
     review_date = serializers.DateField(required=False, allow_null=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """A new status needs the version it is based on: two people changing it at once must not have
+        the second undo the first unseen.
+        """
+        if attrs.get("status") and attrs.get("version") is None:
+            raise serializers.ValidationError({"version": [serializers.ErrorDetail("", code="required")]})
+        return attrs
 
 
 class ErrorSerializer(serializers.Serializer[Any]):

@@ -143,7 +143,7 @@ def _plain(value: Any) -> Any:
 
 
 #: Fields never worth an audit line.
-_SKIPPED = {"search_text", "created_at", "updated_at", "path"}
+_SKIPPED = {"search_text", "created_at", "updated_at", "path", "version"}
 
 
 def snapshot(obj: models.Model) -> dict[str, Any]:

@@ -6,9 +6,13 @@ from collections.abc import Sequence
 
 from django.db import transaction
 
+from zhenggai.core.errors import Refusal
+from zhenggai.ledger.access import eligible_owners
 from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
 from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.services.common import must_manage
+from zhenggai.ledger.services.measures import check_measure
+from zhenggai.ledger.services.problems import check_problem
 from zhenggai.orgs.models import User
 
 
@@ -18,19 +22,19 @@ def bulk_create_problems(
     """Store many new problems with their measures at once (imports): one transaction, bulk inserts.
 
     Each Problem and Measure is unsaved and filled in by the caller (source, organisation, text …);
-    measure.problem and measure.organisation are set here. Every row gets its audit entry.
+    measure.problem and measure.organisation are set here. The rules are those of create_problem()
+    and create_measure(), checked on every row before anything is written: Forbidden unless the actor
+    manages each organisation, Refusal naming the row (第2个问题的第1条措施：…) otherwise. Every row
+    gets its audit entry.
     """
     with transaction.atomic():
         for org in {p.organisation for p, _ in items}:
             must_manage(actor, org)
+        measures = _checked(items)
         problems = Problem.objects.bulk_create([p for p, _ in items], batch_size=1000)
-        measures: list[Measure] = []
-        for problem, its_measures in items:
-            for measure in its_measures:
-                measure.problem = problem
-                measure.organisation = problem.organisation
-                measure.refresh_search_text()
-                measures.append(measure)
+        for measure in measures:
+            measure.problem_id = measure.problem.pk  # the problem's id, now that it is stored
+            measure.refresh_search_text()
         Measure.objects.bulk_create(measures, batch_size=1000)
         trail = [
             entry(
@@ -60,3 +64,26 @@ def bulk_create_problems(
         ]
         AuditEntry.objects.bulk_create(trail, batch_size=1000)
     return problems
+
+
+def _checked(items: Sequence[tuple[Problem, Sequence[Measure]]]) -> list[Measure]:
+    """Every measure of `items`, tied to its problem and organisation, once each row passed the rules."""
+    owners: dict[int, set[int]] = {}
+    measures: list[Measure] = []
+    for n, (problem, its_measures) in enumerate(items, 1):
+        try:
+            check_problem(problem)
+        except Refusal as exc:
+            raise Refusal(f"第{n}个问题：{exc.message}") from None
+        org = problem.organisation
+        if org.pk not in owners:
+            owners[org.pk] = set(eligible_owners(org).values_list("pk", flat=True))
+        for m, measure in enumerate(its_measures, 1):
+            measure.problem = problem
+            measure.organisation = org
+            try:
+                check_measure(measure, owners=owners[org.pk])
+            except Refusal as exc:
+                raise Refusal(f"第{n}个问题的第{m}条措施：{exc.message}") from None
+            measures.append(measure)
+    return measures

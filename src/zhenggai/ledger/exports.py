@@ -104,7 +104,13 @@ def _rows(batch: list[tuple[Any, ...]]) -> Iterator[LedgerRow]:
             status=status,
             evidence="\n".join(evidence.get(pk, [])),
             problem_ref=problem_id,
+            key=measure_key(pk),
         )
+
+
+def measure_key(pk: int) -> str:
+    """The stable key of a measure in an exported file: its id, written as a number (“123”)."""
+    return str(pk)
 
 
 def export_chunks(measures: QuerySet[Measure], fmt: str, title: str | None = None) -> Iterator[bytes]:

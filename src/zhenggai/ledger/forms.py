@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from zhenggai.core.forms import DateInput, choice_field
+from zhenggai.ledger.access import eligible_owners, unit_choices
 from zhenggai.ledger.models import Measure, Problem, Source, SourceKind, Status
-from zhenggai.orgs.access import managed_organisations
 from zhenggai.orgs.forms import OrganisationChoiceField, offer_managed_organisations
 from zhenggai.orgs.models import Organisation, User
 
@@ -51,19 +52,20 @@ class ProblemForm(forms.ModelForm[Problem]):
         self.fields["number"].required = False
 
 
-def people_of(org: Organisation) -> forms.ModelChoiceField[User]:
-    """Owners to choose from: everyone with a role in the organisation's tree (root of its managers)."""
-    root_path = org.path.split("/")[0] + "/"
-    qs = User.objects.filter(is_active=True, memberships__organisation__path__startswith=root_path).distinct()
-    return forms.ModelChoiceField(qs.order_by("display_name", "username"), label="责任人", required=False)
+def people_of(org: Organisation, keep: int | None = None) -> forms.ModelChoiceField[User]:
+    """Owners to choose from: the people who may own a measure of `org` (access.eligible_owners), and
+    the current owner `keep`, who stays choosable even after he left, so saving does not drop him.
+    """
+    people = User.objects.filter(Q(pk__in=eligible_owners(org).values("pk")) | Q(pk=keep))
+    return forms.ModelChoiceField(people.order_by("display_name", "username"), label="责任人", required=False)
 
 
 class MeasureForm(forms.ModelForm[Measure]):
     """A measure's number, text, owner, unit, term and deadline.
 
-    Owners offered: the active people with a role anywhere under the organisation's topmost ancestor
-    (see people_of); units: the organisations the user manages. An empty number, on creation, means
-    the next one.
+    Owners offered: the people who may own a measure of the organisation (see people_of); units: the
+    organisation and those below it (and the current one). An empty number, on creation, means the
+    next one; on edit, no change.
     """
 
     class Meta:
@@ -73,12 +75,12 @@ class MeasureForm(forms.ModelForm[Measure]):
         fields = ("number", "text", "owner", "unit", "term", "deadline")
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "deadline": DateInput()}  # noqa: RUF012
 
-    def __init__(self, *args: Any, organisation: Organisation, user: User, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"] = people_of(organisation)
-        self.fields["unit"] = OrganisationChoiceField(
-            managed_organisations(user), label=self.fields["unit"].label, required=False
-        )
+        current = self.instance
+        self.fields["owner"] = people_of(organisation, keep=current.owner_id)
+        units = Organisation.objects.filter(Q(pk__in=unit_choices(organisation)) | Q(pk=current.unit_id))
+        self.fields["unit"] = OrganisationChoiceField(units, label=self.fields["unit"].label, required=False)
         self.fields["number"].required = False
 
 

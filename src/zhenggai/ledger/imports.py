@@ -1,27 +1,47 @@
-"""Import a ledger kept in Excel: all or nothing, owners/units/sources created by name, every row audited."""
+"""Import a ledger kept in Excel: all or nothing, through the pages' rules, updating what is already there.
+
+Every row goes through the service checks the pages use (import_rows for a new measure,
+import_update for one the ledger has: by its key, or by source and text), owners only among the
+target organisation's eligible people (import_people). Any refusal is an error naming the row and
+the column; one error and nothing is stored (one transaction). A dry run does all of it and rolls
+back, so the check page previews exactly what confirming will do: new, changed (old → new),
+unchanged and refused rows, and the ledger's measures the file leaves out (never deleted).
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Max
 
 from zhenggai.core.dates import today
+from zhenggai.core.errors import Refusal
 from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet, read_ledger_xlsx, year_in
+from zhenggai.ledger.access import eligible_owners
 from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
 from zhenggai.ledger.bulk import bulk_create_problems
-from zhenggai.ledger.models import MEETING_KINDS, Measure, Problem, Progress, Source, SourceKind, Status, Term
+from zhenggai.ledger.import_people import People
+from zhenggai.ledger.import_rows import column_of, new_measure, status_fields
+from zhenggai.ledger.import_update import (
+    IMPORTED_EVIDENCE,
+    RowChange,
+    existing_measures,
+    keeps_owner,
+    update_measure,
+    update_problem,
+)
+from zhenggai.ledger.models import MEETING_KINDS, Measure, Problem, Progress, Source, SourceKind, Status
+from zhenggai.ledger.services import create_measure
+from zhenggai.ledger.services.common import save_changes
 from zhenggai.ledger.sources import create_source
-from zhenggai.orgs.models import Membership, Organisation, Role, User
+from zhenggai.orgs.models import Organisation, User
+
+__all__ = ["IMPORTED_EVIDENCE", "MAX_IMPORT_BYTES", "ImportReport", "import_ledger", "import_sheet"]
 
 #: The largest ledger file an import reads (page or command line).
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
-#: A progress entry holding the evidence file names an imported ledger listed (no files came with it).
-IMPORTED_EVIDENCE = "【导入的佐证材料】"
 #: Words in a source's name and the kind of source they mean, most specific first.
 SOURCE_KINDS = (
     ("组织生活会", SourceKind.ORGANISATIONAL_LIFE),
@@ -32,13 +52,13 @@ SOURCE_KINDS = (
     ("审计", SourceKind.AUDIT),
     ("督查", SourceKind.SUPERVISION),
 )
-_NAME_SEPARATORS = re.compile(r"[、，,；;/／\s]+")
-_BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
+#: The ledger's measures left out of the file that the report names (the rest are counted).
+MISSING_SHOWN = 20
 
 
 @dataclass
 class ImportReport:
-    """What an import read and did (or, refused or dry, would have done)."""
+    """What an import read and did (or, refused or dry, would have done): the preview of a check."""
 
     sheet: LedgerSheet
     stored: bool = False
@@ -49,32 +69,49 @@ class ImportReport:
     sources_created: list[str] = field(default_factory=list)
     owners_created: list[str] = field(default_factory=list)
     units_created: list[str] = field(default_factory=list)
+    #: (sheet row, measure text) of each row that adds a measure.
+    new_rows: list[tuple[int, str]] = field(default_factory=list)
+    changed: list[RowChange] = field(default_factory=list)
+    unchanged: int = 0
+    #: Measures of the sources the file touches that it does not list: “第3个问题：措施…”.
+    missing: list[str] = field(default_factory=list)
+    missing_count: int = 0
+    #: Owner names no eligible person has, which the office may choose to create.
+    unknown_owners: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         """True when the sheet has no errors (warnings do not count)."""
         return self.sheet.ok
 
+    @property
+    def refused_rows(self) -> list[int]:
+        """The sheet rows with an error."""
+        return sorted({e.row for e in self.sheet.errors if e.row})
+
     def summary(self) -> str:
         """One sentence in Chinese saying what happened."""
         sheet = self.sheet
         if not sheet.ok:
             return f"“{sheet.name}”有 {len(sheet.errors)} 处错误，整个文件未导入，台账没有任何改动。"
-        made = f"问题 {self.problems} 个、整改措施 {self.measures} 条"
-        extra = []
-        for label, names in (("问题来源", self.sources_created), ("责任人", self.owners_created)):
-            if names:
-                extra.append(f"新建{label} {len(names)} 个")
-        if self.units_created:
-            extra.append(f"新建责任单位 {len(self.units_created)} 个")
+        made = f"新增问题 {self.problems} 个、整改措施 {self.measures} 条，修改 {len(self.changed)} 条，未变 {self.unchanged} 条"
+        extra = [
+            f"新建{label} {len(names)} 个"
+            for label, names in (
+                ("问题来源", self.sources_created),
+                ("责任人", self.owners_created),
+                ("责任单位", self.units_created),
+            )
+            if names
+        ]
         tail = f"（{'，'.join(extra)}）" if extra else ""
         if self.dry_run:
-            return f"试导入“{sheet.name}”：可导入{made}{tail}；未写入台账。"
+            return f"试导入“{sheet.name}”：{made}{tail}；未写入台账。"
         return f"已导入“{sheet.name}”：{made}{tail}。"
 
 
 class ImportRefused(Exception):
-    """Raised inside the transaction to roll it back when the rows cannot be stored."""
+    """Raised inside the transaction to roll it back when the rows cannot be stored (or on a dry run)."""
 
 
 def import_ledger(
@@ -85,14 +122,18 @@ def import_ledger(
     organisation: Organisation,
     source: Source | None = None,
     dry_run: bool = False,
+    create_owners: Collection[str] = (),
 ) -> ImportReport:
     """Read `data` and store every row in `organisation` (and `source`, else the file's 问题来源).
 
     Raises DocumentError when the file is not a readable .xlsx; any error in a row leaves the
-    ledger untouched and is listed in the report. Permissions are checked by the services used.
+    ledger untouched and is listed in the report. `create_owners`: owner names the office chose to
+    create as members of `organisation`. Permissions are checked by the services used.
     """
     sheet = read_ledger_xlsx(data, name)
-    return import_sheet(actor, sheet, organisation=organisation, source=source, dry_run=dry_run)
+    return import_sheet(
+        actor, sheet, organisation=organisation, source=source, dry_run=dry_run, create_owners=create_owners
+    )
 
 
 def import_sheet(
@@ -102,40 +143,16 @@ def import_sheet(
     organisation: Organisation,
     source: Source | None = None,
     dry_run: bool = False,
+    create_owners: Collection[str] = (),
 ) -> ImportReport:
     """Store rows already read (see import_ledger)."""
     report = ImportReport(sheet=sheet, dry_run=dry_run)
-    if not sheet.ok:
+    if not sheet.ok or not _fits(sheet, organisation, source):
         return report
-    if not sheet.rows:
-        sheet.errors.append(LedgerIssue(0, None, "表格中没有可导入的整改措施。"))
-        return report
-    if source is not None and not (
-        organisation.path.startswith(source.organisation.path)
-        or source.organisation.path.startswith(organisation.path)
-    ):
-        sheet.errors.append(
-            LedgerIssue(
-                0,
-                None,
-                f"问题来源“{source}”属于“{source.organisation}”，与导入的组织“{organisation}”无关，请重新选择。",
-            )
-        )
-        return report
-    if source is None:
-        missing = [row.row for row in sheet.rows if not row.source]
-        if missing:
-            rows = "、".join(str(n) for n in missing[:10]) + ("等" if len(missing) > 10 else "")
-            sheet.errors.append(
-                LedgerIssue(
-                    0, None, f"第{rows}行没有填写问题来源：请补上“问题来源”列，或导入时指定问题来源。"
-                )
-            )
-            return report
     try:
         with transaction.atomic():
-            _Store(actor, sheet, organisation, source, report).run()
-            if dry_run:
+            _Store(actor, sheet, organisation, source, report, create_owners).run()
+            if dry_run or not sheet.ok:
                 raise ImportRefused
     except ImportRefused:
         return report
@@ -143,9 +160,34 @@ def import_sheet(
     return report
 
 
+def _fits(sheet: LedgerSheet, organisation: Organisation, source: Source | None) -> bool:
+    """False, with the error in the sheet, when the file cannot go into this organisation and source."""
+    if not sheet.rows:
+        sheet.errors.append(LedgerIssue(0, None, "表格中没有可导入的整改措施。"))
+    elif source is not None and not (
+        organisation.path.startswith(source.organisation.path)
+        or source.organisation.path.startswith(organisation.path)
+    ):
+        message = (
+            f"问题来源“{source}”属于“{source.organisation}”，与导入的组织“{organisation}”无关，请重新选择。"
+        )
+        sheet.errors.append(LedgerIssue(0, None, message))
+    elif source is None and (missing := [row.row for row in sheet.rows if not row.source]):
+        rows = "、".join(str(n) for n in missing[:10]) + ("等" if len(missing) > 10 else "")
+        message = f"第{rows}行没有填写问题来源：请补上“问题来源”列，或导入时指定问题来源。"
+        sheet.errors.append(LedgerIssue(0, None, message))
+    return sheet.ok
+
+
 class _Store:
     def __init__(
-        self, actor: User, sheet: LedgerSheet, org: Organisation, source: Source | None, report: ImportReport
+        self,
+        actor: User,
+        sheet: LedgerSheet,
+        org: Organisation,
+        source: Source | None,
+        report: ImportReport,
+        create_owners: Collection[str],
     ) -> None:
         self.actor = actor
         self.sheet = sheet
@@ -153,65 +195,127 @@ class _Store:
         self.source = source
         self.report = report
         self.today = today()
-        self.sources: dict[str, Source] = {}
-        self.owners: dict[str, User] = {}
-        self.units: dict[str, Organisation] = {}
+        self.sources: dict[str, Source | None] = {}
+        self.people = People(actor, org, sheet, create_owners)
+        self.numbers: dict[int, int] = {}
+        self.extras: list[tuple[Measure, LedgerRow]] = []
+        self.touched: set[int] = set()
+        self.created: set[int] = set()  # sources made by this import
+        self.owner_ids: set[int] = set()
 
     def run(self) -> None:
-        """Create the problems with their measures and progress, and the owners, units and sources the file
-        names that do not exist yet; in the caller's transaction, every row audited.
+        """Update the measures the ledger has, add the others (new problems in bulk), then their progress;
+        in the caller's transaction, every change audited.
         """
-        self._resolve_owners(self.sheet.rows)
+        existing = existing_measures(self.sheet, self.org, self.sheet.rows, self._existing_source)
+        self.people.resolve(r for r in self.sheet.rows if not keeps_owner(r, existing.get(r.row)))
+        self.report.unknown_owners = self.people.unknown
+        self.owner_ids = set(eligible_owners(self.org).values_list("pk", flat=True))
         groups: dict[int, list[LedgerRow]] = {}
         for row in self.sheet.rows:
             groups.setdefault(row.problem_ref, []).append(row)
-        numbers: dict[int, int] = {}
         items: list[tuple[Problem, list[Measure]]] = []
-        extras: list[tuple[Measure, LedgerRow]] = []
         for rows in groups.values():
-            first = rows[0]
-            source = self.source or self._source(first.source)
-            if source.pk not in numbers:
-                numbers[source.pk] = (
-                    Problem.objects.filter(source=source).aggregate(n=Max("number"))["n"] or 0
-                )
-            numbers[source.pk] += 1
-            problem = Problem(
-                source=source,
-                organisation=self.org,
-                number=numbers[source.pk],
-                aspect=first.aspect[:300],
-                category=first.category[:100],
-                description=first.problem,
-            )
-            measures = []
-            for index, row in enumerate(rows, 1):
-                measure = self._measure(row, index)
-                measures.append(measure)
-                extras.append((measure, row))
-            items.append((problem, measures))
-        bulk_create_problems(self.actor, items, summary="导入台账")
-        self._progress(extras)
-        self.report.problems = len(items)
-        self.report.measures = len(extras)
+            known = [existing[r.row] for r in rows if r.row in existing]
+            if known:
+                self._update_group(rows, known[0].problem, existing)
+            elif (made := self._new_problem(rows)) is not None:
+                items.append(made)
+        self._finish(items, existing)
 
-    def _measure(self, row: LedgerRow, number: int) -> Measure:
-        status = row.status if row.status in Status.values else Status.NOT_STARTED
-        measure = Measure(
-            number=number,
-            text=row.measure,
-            owner=self._owner(row.owner, row.row),
-            unit=self._unit(row.unit, row.row),
-            term=row.term or Term.DEADLINE,
-            deadline=row.deadline,
-            status=status,
+    def _finish(self, items: list[tuple[Problem, list[Measure]]], existing: dict[int, Measure]) -> None:
+        report = self.report
+        report.sources_created = [
+            t for t, s in self.sources.items() if s is not None and s.pk in self.created
+        ]
+        report.owners_created, report.units_created = self.people.created, self.people.units_created
+        if not self.sheet.ok:
+            return
+        try:
+            bulk_create_problems(self.actor, items, summary="导入台账")
+        except Refusal as exc:  # the rows were checked one by one; this is a rule nobody foresaw
+            self.sheet.errors.append(LedgerIssue(0, None, exc.message))
+            return
+        self._progress(self.extras)
+        report.problems = len(items)
+        report.measures = len(report.new_rows)
+        self._missing({m.pk for m in existing.values()} | {m.pk for m, _ in self.extras})
+
+    def _update_group(self, rows: list[LedgerRow], problem: Problem, existing: dict[int, Measure]) -> None:
+        """A problem the ledger has: its own fields, then each row's measure, changed or added."""
+        self.touched.add(problem.source_id)
+        problem_changes = update_problem(self.actor, self.sheet, rows[0], problem)
+        for index, row in enumerate(rows):
+            measure = existing.get(row.row)
+            if measure is None:
+                self._add_measure(problem, row)
+                continue
+            change = update_measure(self.actor, self.sheet, self.people, row, measure, self.today)
+            if index == 0 and problem_changes:
+                change = change or RowChange(row.row, row.key or str(measure.pk), measure.text)
+                change.changes[:0] = problem_changes
+            if change is None:
+                self.report.unchanged += 1
+            else:
+                self.report.changed.append(change)
+        if problem_changes and rows[0].row not in existing:
+            self.report.changed.append(RowChange(rows[0].row, "", problem.description, problem_changes))
+
+    def _add_measure(self, problem: Problem, row: LedgerRow) -> None:
+        """A row typed into a problem the ledger has: a new measure through create_measure."""
+        try:
+            measure = create_measure(
+                self.actor,
+                problem=problem,
+                text=row.measure,
+                term=row.term or "deadline",
+                deadline=row.deadline,
+                owner=self.people.owner(row),
+                unit=self.people.unit(row),
+            )
+        except Refusal as exc:
+            column = column_of(exc.message, "measure")
+            self.sheet.errors.append(LedgerIssue(row.row, self.sheet.header(column), f"{exc.message}。"))
+            return
+        before = snapshot(measure)
+        if status_fields(self.sheet, row, measure, self.today) and measure.status != Status.NOT_STARTED:
+            save_changes(self.actor, measure, before, "导入台账")
+        self.extras.append((measure, row))
+        self.report.new_rows.append((row.row, row.measure))
+
+    def _new_problem(self, rows: list[LedgerRow]) -> tuple[Problem, list[Measure]] | None:
+        """A problem the ledger does not have, with its measures, checked row by row (stored in bulk)."""
+        first = rows[0]
+        source = self._source(first.source)
+        if source.pk not in self.numbers:
+            top = Problem.objects.filter(source=source).aggregate(n=Max("number"))["n"]
+            self.numbers[source.pk] = top or 0
+        self.numbers[source.pk] += 1
+        problem = Problem(
+            source=source,
+            organisation=self.org,
+            number=self.numbers[source.pk],
+            aspect=first.aspect[:300],
+            category=first.category[:100],
+            description=first.problem,
         )
-        if status == Status.DONE:
-            measure.completion_note = row.progress or "（导入）"
-            measure.done_without_evidence = not row.evidence
-        elif status == Status.BLOCKED:
-            measure.blocked_reason = row.progress or "（导入时未说明原因）"
-        return measure
+        measures = []
+        for number, row in enumerate(rows, 1):
+            measure = Measure(
+                problem=problem,
+                organisation=self.org,
+                number=number,
+                text=row.measure,
+                owner=self.people.owner(row),
+                unit=self.people.unit(row),
+                term=row.term or "deadline",
+                deadline=row.deadline,
+            )
+            if new_measure(self.sheet, row, measure, self.owner_ids, self.today):
+                measures.append(measure)
+                self.extras.append((measure, row))
+                self.report.new_rows.append((row.row, row.measure))
+        return problem, measures
 
     def _progress(self, measures: Iterable[tuple[Measure, LedgerRow]]) -> None:
         entries: list[Progress] = []
@@ -246,11 +350,31 @@ class _Store:
         AuditEntry.objects.bulk_create(trail, batch_size=1000)
         self.report.progress = len(entries)
 
-    def _source(self, title: str) -> Source:
+    def _missing(self, listed: set[int]) -> None:
+        """The measures of the sources the file updated that it does not list: shown, never deleted."""
+        left = (
+            Measure.objects.filter(
+                problem__source_id__in=self.touched, organisation__path__startswith=self.org.path
+            )
+            .exclude(pk__in=listed)
+            .select_related("problem")
+            .order_by("problem__number", "number")
+        )
+        self.report.missing_count = left.count()
+        self.report.missing = [f"第{m.problem.number}个问题：{m.text[:40]}" for m in left[:MISSING_SHOWN]]
+
+    def _existing_source(self, title: str) -> Source | None:
+        """The source rows without a key belong to, when it exists already (None: all rows are new)."""
+        if self.source is not None:
+            return self.source
         title = title.strip()[:200]
-        if title in self.sources:
-            return self.sources[title]
-        found = Source.objects.filter(organisation__path__startswith=self.org.path, title=title).first()
+        return Source.objects.filter(organisation__path__startswith=self.org.path, title=title).first()
+
+    def _source(self, title: str) -> Source:
+        if self.source is not None:
+            return self.source
+        title = title.strip()[:200]
+        found = self.sources.get(title) or self._existing_source(title)
         if found is None:
             kind = next((k for word, k in SOURCE_KINDS if word in title), SourceKind.SUPERVISION)
             year = year_in(title) or year_in(self.sheet.title) or self.today.year
@@ -262,78 +386,6 @@ class _Store:
                 year=year,
                 inspecting_body="" if kind in MEETING_KINDS else title,
             )
-            self.report.sources_created.append(title)
+            self.created.add(found.pk)
         self.sources[title] = found
         return found
-
-    def _first_name(self, text: str, row: int, column: str) -> str:
-        names = _names(text)
-        if len(names) > 1:
-            self.sheet.warnings.append(
-                LedgerIssue(row, column, f"“{text}”有多个，取第一个“{names[0]}”，其余请在整改措施中补充。")
-            )
-        return names[0] if names else ""
-
-    def _owner(self, text: str, row: int) -> User | None:
-        name = self._first_name(text, row, "责任人")[:50]
-        return self.owners[name] if name else None
-
-    def _resolve_owners(self, rows: Iterable[LedgerRow]) -> None:
-        """Find every owner named in the file with a few queries, and create the missing ones at once."""
-        names = {name for row in rows if (name := self._owner_name(row.owner))}
-        members = set(
-            Membership.objects.filter(
-                organisation__path__startswith=self.org.path, user__display_name__in=names
-            ).values_list("user_id", flat=True)
-        )
-        for person in User.objects.filter(display_name__in=names).order_by("pk"):
-            current = self.owners.get(person.display_name)
-            # one of this organisation's people first, else the first person of that name
-            if current is None or (person.pk in members and current.pk not in members):
-                self.owners[person.display_name] = person
-        rest = names - set(self.owners)
-        for person in User.objects.filter(username__in=rest):
-            self.owners[person.username] = person
-        missing = sorted(names - set(self.owners))
-        if not missing:
-            return
-        taken = set(
-            User.objects.filter(username__in=[m[:140] for m in missing]).values_list("username", flat=True)
-        )
-        new_people = []
-        for name in missing:
-            username, n = name[:140], 1
-            while username in taken or (n > 1 and User.objects.filter(username=username).exists()):
-                n += 1
-                username = f"{name[:140]}{n}"
-            taken.add(username)
-            new_people.append(User(username=username, display_name=name, password=make_password(None)))
-        created = User.objects.bulk_create(new_people, batch_size=1000)
-        Membership.objects.bulk_create(
-            [Membership(user=person, organisation=self.org, role=Role.MEMBER) for person in created],
-            batch_size=1000,
-        )
-        for person in created:
-            self.owners[person.display_name] = person
-        self.report.owners_created.extend(missing)
-
-    def _owner_name(self, text: str) -> str:
-        names = _names(text)
-        return names[0][:50] if names else ""
-
-    def _unit(self, text: str, row: int) -> Organisation | None:
-        name = self._first_name(text, row, "责任单位")[:100]
-        if not name:
-            return None
-        if name not in self.units:
-            found = self.org.subtree().filter(name=name).order_by("depth").first()
-            if found is None:
-                found = Organisation.objects.create(name=name, parent=self.org)
-                self.report.units_created.append(name)
-            self.units[name] = found
-        return self.units[name]
-
-
-def _names(text: str) -> list[str]:
-    """“张三（分管领导）、李四” → ["张三", "李四"]."""
-    return [n for n in _NAME_SEPARATORS.split(_BRACKETS.sub("", text)) if n]

@@ -79,7 +79,10 @@ def _choices(user: User) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_page(request: AuthenticatedRequest) -> HttpResponse:
-    """Step 1: upload and check (nothing stored); step 2: confirm, and everything is stored or nothing."""
+    """Step 1: upload and check — a preview of new, changed, unchanged and refused rows, nothing stored;
+    owners nobody has may be ticked to be created, and checked again; step 2: confirm, and everything
+    is stored or nothing.
+    """
     user: User = request.user
     if not is_manager_anywhere(user):
         return forbidden(request, "只有书记或办公室人员可以导入整改台账")
@@ -113,7 +116,7 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
     except Refusal as exc:
         return _refuse(request, context, exc.message, exc.status)
     token = ""
-    if report.ok:
+    if report.ok or report.unknown_owners:  # kept for the confirmation, or a new check creating people
         token = secrets.token_urlsafe(16)
         folder = _import_dir()
         _forget_stale(folder)
@@ -134,21 +137,34 @@ def _confirm(
     ):
         return _refuse(request, context, "导入已过期或已完成，请重新上传文件")
     data = path.read_bytes()
+    # People the office chose to create (ticked on the check page), for a new check or the import.
+    create = [name for name in request.POST.getlist("create") if name.strip()]
+    again = "recheck" in request.POST
     try:
         sheet = read_ledger_xlsx(data, pending.get("name", "台账.xlsx"))
-        report = import_sheet(user, sheet, organisation=organisation, source=source)
+        report = import_sheet(
+            user, sheet, organisation=organisation, source=source, dry_run=again, create_owners=create
+        )
     except DocumentError as exc:
         return _refuse(request, context, exc.message)
     except Refusal as exc:
         return _refuse(request, context, exc.message, exc.status)
     finally:
-        path.unlink(missing_ok=True)
-        request.session.pop(_SESSION_KEY, None)
-    return _report(request, context, report, "", organisation.pk, source.pk if source else "")
+        if not again:
+            path.unlink(missing_ok=True)
+            request.session.pop(_SESSION_KEY, None)
+    token = token if again and (report.ok or report.unknown_owners) else ""
+    return _report(request, context, report, token, organisation.pk, source.pk if source else "", create)
 
 
 def _report(
-    request: HttpRequest, context: dict[str, Any], report: ImportReport, token: str, org: Any, source: Any
+    request: HttpRequest,
+    context: dict[str, Any],
+    report: ImportReport,
+    token: str,
+    org: Any,
+    source: Any,
+    create: list[str] | None = None,
 ) -> HttpResponse:
     labels = [(c.header, FIELD_LABELS.get(c.field or "", "不导入"), c.note) for c in report.sheet.columns]
     status = 200 if report.ok else 400
@@ -162,6 +178,7 @@ def _report(
             "token": token,
             "chosen_org": org,
             "chosen_source": source,
+            "create": create or [],
         },
         status=status,
     )

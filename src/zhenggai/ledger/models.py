@@ -50,6 +50,8 @@ class Source(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True, on_delete=models.SET_NULL
     )
+    #: Raised by every change (see versions.py): a change based on an older version is refused.
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     class Meta:
         """Named 问题来源; latest year first, then latest created first."""
@@ -92,6 +94,8 @@ class Problem(models.Model):
     reopen_reason = models.TextField("重新打开原因", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    #: Raised by every change, closing and reopening included (see versions.py).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     class Meta:
         """Named 问题; in ledger order, by source then number; indexed by organisation and source."""
@@ -176,10 +180,15 @@ class Measure(models.Model):
     blocked_reason = models.TextField("暂不具备整改条件的原因", blank=True)
     review_date = models.DateField("复查日期", null=True, blank=True)
     finished_late = models.BooleanField("逾期完成", default=False)
+    #: The deadline that had already passed when an extension was granted (the first such one): the
+    #: measure was late then, so finishing it later, even before the new deadline, is finished late.
+    missed_deadline = models.DateField("延期前已逾期的时限", null=True, blank=True)
     done_without_evidence = models.BooleanField("导入时已完成但无佐证材料", default=False)
     search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    #: Raised by every change: edit, status, extension (see versions.py).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     class Meta:
         """Named 整改措施; in id order; indexed for the ledger's filters and its keyset paging."""

@@ -9,7 +9,8 @@ from django.db import transaction
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger.audit import AuditAction, snapshot
 from zhenggai.ledger.models import MEETING_KINDS, Source, SourceKind
-from zhenggai.ledger.services.common import audit, must_manage
+from zhenggai.ledger.services.common import audit, lock_source, must_manage, save_changes
+from zhenggai.ledger.versions import check_version
 from zhenggai.orgs.models import User
 
 
@@ -45,19 +46,28 @@ def create_source(actor: User, **fields: Any) -> Source:
     return source
 
 
-@transaction.atomic
-def update_source(actor: User, source: Source, **fields: Any) -> Source:
-    """Change any fields of a source; one transaction, audited.
+#: What a source's change may touch. Kind and organisation stay as created: a meeting's source follows
+#: its meeting's kind, and a source moved to another organisation would leave its problems behind.
+SOURCE_FIELDS = {"title", "year", "theme", "inspecting_body", "feedback_date"}
 
-    The actor must manage its organisation both before and after the change (Forbidden); the rules of
-    create_source() apply, and an emptied title is made again.
+
+@transaction.atomic
+def update_source(actor: User, source: Source, *, version: int | None = None, **fields: Any) -> Source:
+    """Change a source's SOURCE_FIELDS on the freshly locked row; only changed fields are saved, audited,
+    and the version raised. The rules of create_source() apply, and an emptied title is made again.
+
+    Raises Forbidden unless the actor manages its organisation; Conflict (409) when `version` is not
+    the current one; Refusal for any other field or when a rule says no.
     """
+    source = lock_source(source.pk)
     must_manage(actor, source.organisation)
+    check_version(source, version)
+    unknown = set(fields) - SOURCE_FIELDS
+    if unknown:
+        raise Refusal(f"不能修改问题来源的这些字段：{'、'.join(sorted(unknown))}")
     before = snapshot(source)
     for name, value in fields.items():
-        setattr(source, name, value)
-    must_manage(actor, source.organisation)
+        setattr(source, name, value.strip() if isinstance(value, str) else value)
     _check_source(source)
-    source.save()
-    audit(actor, AuditAction.CHANGE, source, "修改问题来源", before, snapshot(source))
+    save_changes(actor, source, before, "修改问题来源")
     return source

@@ -57,6 +57,9 @@ class Meeting(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    #: Raised by each change of what the edit page edits — year, theme, date, participants — and by
+    #: nothing else (a notice read, aspects confirmed): a save based on an older version is refused.
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     class Meta:
         """Named 会议; latest year first; indexed by organisation, kind and year (for the previous meeting)."""

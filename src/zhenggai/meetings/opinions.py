@@ -41,11 +41,13 @@ def create_link(actor: User, meeting: Meeting, *, expires_on: datetime.date, tit
     )
 
 
+@transaction.atomic
 def close_link(actor: User, link: OpinionLink) -> OpinionLink:
     """Close a collection link now: it takes no more opinions. Closing it again changes nothing.
 
-    Raises Forbidden unless the actor manages the meeting.
+    One transaction on the locked row. Raises Forbidden unless the actor manages the meeting.
     """
+    link = OpinionLink.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=link.pk)
     must_manage(actor, link.meeting)
     if link.closed_at is None:
         link.closed_at = timezone.now()
@@ -134,7 +136,8 @@ def sort_opinion(
     aspect: Aspect | None = None,
     answered: bool | None = None,
 ) -> Opinion:
-    """Route an opinion to a member or the team, tag its aspect, mark it answered."""
+    """Route an opinion to a member or the team, tag its aspect, mark it answered; on the locked row."""
+    opinion = _locked(opinion)
     meeting = opinion.meeting
     must_manage(actor, meeting)
     if route not in Route.values:
@@ -157,12 +160,19 @@ def sort_opinion(
 
 @transaction.atomic
 def merge_opinions(actor: User, keep: Opinion, others: Iterable[Opinion]) -> list[Opinion]:
-    """Mark `others` as duplicates of `keep` (their own duplicates follow); `keep` stays as it is."""
+    """Mark `others` as duplicates of `keep` (their own duplicates follow); `keep` stays as it is.
+
+    Every opinion involved is read afresh and locked (in id order), so two merges at once cannot
+    merge an opinion into one that was just merged itself.
+    """
+    asked = [keep.pk, *(o.pk for o in others)]
+    locked = {o.pk: o for o in _locked_all(asked)}
+    keep, chosen = locked[keep.pk], [locked[pk] for pk in asked[1:]]
     must_manage(actor, keep.meeting)
     if keep.merged_into_id is not None:
         raise Refusal("保留的意见本身已被合并，请选择其他意见作为保留项")
     merged = []
-    for other in others:
+    for other in chosen:
         if other.pk == keep.pk:
             continue
         if other.meeting_id != keep.meeting_id:
@@ -176,12 +186,25 @@ def merge_opinions(actor: User, keep: Opinion, others: Iterable[Opinion]) -> lis
     return merged
 
 
+@transaction.atomic
 def unmerge_opinion(actor: User, opinion: Opinion) -> Opinion:
     """Take an opinion out of the one it was merged into: it stands on its own again.
 
-    Raises Forbidden unless the actor manages the meeting.
+    One transaction on the locked row. Raises Forbidden unless the actor manages the meeting.
     """
+    opinion = _locked(opinion)
     must_manage(actor, opinion.meeting)
     opinion.merged_into = None
     opinion.save(update_fields=["merged_into"])
     return opinion
+
+
+def _locked(opinion: Opinion) -> Opinion:
+    """The opinion read afresh and locked until the transaction ends."""
+    return Opinion.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=opinion.pk)
+
+
+def _locked_all(pks: Iterable[object]) -> list[Opinion]:
+    """The opinions `pks` read afresh and locked, in one order (by id) so two callers never deadlock."""
+    rows = Opinion.objects.select_for_update(of=("self",)).select_related("meeting").filter(pk__in=set(pks))
+    return list(rows.order_by("pk"))

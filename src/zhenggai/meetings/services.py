@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
 
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.documents import DocumentError, SourceDocument, notice_aspects, read_bytes, read_text
+from zhenggai.ledger.audit import AuditAction
 from zhenggai.ledger.models import MEETING_KINDS, Source, SourceKind
+from zhenggai.ledger.services import audit
 from zhenggai.ledger.sources import create_source, update_source
+from zhenggai.ledger.versions import check_version
 from zhenggai.meetings.access import must_manage
 from zhenggai.meetings.models import Aspect, Meeting
 from zhenggai.orgs.access import can_manage
@@ -101,9 +105,14 @@ def create_meeting(
     date: datetime.date | None = None,
     members: Iterable[User] = (),
 ) -> Meeting:
-    """A new meeting with its ledger source (an unused source of the same year and kind is reused)."""
+    """A new meeting with its ledger source (an unused source of the same year and kind is reused).
+
+    The organisation's row is locked: two meetings created at once neither take the same unused
+    source nor link their previous meetings from a half-written list.
+    """
     if not can_manage(actor, organisation):
         raise Forbidden("只有本组织的书记或办公室可以新建会议")
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     theme = theme.strip()
     _check_fields(kind, year, theme)
     people = _check_members(organisation, members)
@@ -125,6 +134,25 @@ def create_meeting(
     return meeting
 
 
+def meeting_snapshot(meeting: Meeting) -> dict[str, Any]:
+    """What the edit page edits, as the audit trail keeps it (people as ids, as for every row)."""
+    return {
+        "year": meeting.year,
+        "theme": meeting.theme,
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "members": sorted(meeting.members.values_list("pk", flat=True)),
+    }
+
+
+def lock_meeting(meeting: Meeting) -> Meeting:
+    """The meeting read afresh and locked until the transaction ends."""
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("organisation", "source")
+        .get(pk=meeting.pk)
+    )
+
+
 @transaction.atomic
 def update_meeting(
     actor: User,
@@ -134,12 +162,25 @@ def update_meeting(
     theme: str,
     date: datetime.date | None,
     members: Iterable[User],
+    version: int | None = None,
 ) -> Meeting:
-    """Change year, theme, date and participants; the ledger source follows year and theme."""
+    """Change year, theme, date and participants on the locked row; the ledger source follows year and
+    theme. A change is audited and raises the meeting's version.
+
+    Raises Forbidden unless the actor manages the meeting; Conflict (409) when `version` is not the
+    current one (someone saved the meeting since the page was opened); Refusal for a bad year or
+    theme, a participant from elsewhere, or no participant at all (creation falls back to the
+    secretary and members; an edit that leaves nobody is a slip, not a wish).
+    """
+    meeting = lock_meeting(meeting)
     must_manage(actor, meeting)
+    check_version(meeting, version)
     theme = theme.strip()
     _check_fields(meeting.kind, year, theme)
     people = _check_members(meeting.organisation, members)
+    if not people:
+        raise Refusal("请至少选择一名参会人员")
+    before = meeting_snapshot(meeting)
     source = meeting.source
     if (source.year, source.theme) != (year, theme):
         automatic = f"{source.year}年度{source.theme or ''}{SourceKind(source.kind).label}"
@@ -151,8 +192,12 @@ def update_meeting(
         meeting.previous_meeting = previous_meeting_for(
             meeting.organisation, meeting.kind, year, exclude=meeting.pk
         )
-    meeting.save()
     meeting.members.set(people)
+    after = meeting_snapshot(meeting)
+    if after != before:
+        meeting.version += 1
+        audit(actor, AuditAction.CHANGE, meeting, "修改会议", before, after)
+    meeting.save()
     if moved:
         _relink(meeting)
     return meeting
@@ -179,7 +224,12 @@ def read_notice(*, text: str = "", name: str = "", data: bytes | None = None) ->
 def set_notice(
     actor: User, meeting: Meeting, *, text: str = "", name: str = "", data: bytes | None = None
 ) -> list[str]:
-    """Store the notice and the aspects the engine reads in it (to be confirmed); return those aspects."""
+    """Store the notice and the aspects the engine reads in it (to be confirmed); return those aspects.
+
+    One transaction on the locked meeting. Raises Forbidden unless the actor manages the meeting,
+    Refusal for a notice that cannot be read.
+    """
+    meeting = lock_meeting(meeting)
     must_manage(actor, meeting)
     document = read_notice(text=text, name=name, data=data)
     found = [a[:ASPECT_MAX_CHARS] for a in notice_aspects(document) if a.strip()]
@@ -203,7 +253,11 @@ class AspectRow:
 
 @transaction.atomic
 def confirm_aspects(actor: User, meeting: Meeting, rows: Sequence[AspectRow]) -> list[Aspect]:
-    """Keep exactly `rows`, in the order of their positions: edit, reorder, add; rows left out are deleted."""
+    """Keep exactly `rows`, in the order of their positions: edit, reorder, add; rows left out are deleted.
+
+    One transaction on the locked meeting, so two confirmations at once do not mix their lists.
+    """
+    meeting = lock_meeting(meeting)
     must_manage(actor, meeting)
     cleaned = [(r.id, " ".join(r.text.split())) for r in sorted(rows, key=lambda r: r.position)]
     cleaned = [(i, t) for i, t in cleaned if t]

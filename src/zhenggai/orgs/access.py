@@ -64,9 +64,14 @@ def can_read(user: User, org: Organisation) -> bool:
 
 
 def scope_q(user: User, roles: Iterable[str], field: str = "organisation__path") -> Q:
-    """A filter for rows whose organisation lies where the user holds one of `roles`."""
+    """A filter for rows whose organisation lies where the user holds one of `roles`; every row for the
+    operator (a superuser), as can_manage and can_read have it.
+
+    The operator's filter is a condition that is always true, not the empty Q(): OR-ed with another
+    condition (his own measures), Q() vanishes and would leave only that one.
+    """
     if user.is_superuser:
-        return Q()
+        return Q(pk__isnull=False)
     paths = paths_with(user, roles)
     if not paths:
         return Q(pk__in=[])

@@ -13,12 +13,16 @@ from zhenggai.orgs.models import Membership, Organisation, Role, User
 
 @transaction.atomic
 def create_organisation(actor: User, *, name: str, parent: Organisation | None) -> Organisation:
-    """A new organisation below one the actor manages (a new root only for the operator)."""
+    """A new organisation below one the actor manages (a new root only for the operator).
+
+    The parent's row is locked, so two organisations of the same name cannot be created under it at once.
+    """
     if parent is None:
         if not actor.is_superuser:
             raise Forbidden("只有系统管理员可以创建顶级组织")
     else:
         require_manager(actor, parent, f"您没有管理“{parent}”的权限")
+        parent = Organisation.objects.select_for_update().get(pk=parent.pk)
     name = name.strip()
     if not name:
         raise Refusal("组织名称不能为空")
@@ -71,8 +75,14 @@ def remove_role(actor: User, membership: Membership) -> None:
     """Take a role away from its holder.
 
     Raises Forbidden unless the actor manages the role's organisation, and Refusal when the actor would
-    remove his own secretary or office role there (another manager must do it).
+    remove his own secretary or office role there (another manager must do it). One transaction on the
+    locked row: a role changed meanwhile is judged as it is now.
     """
+    membership = (
+        Membership.objects.select_for_update(of=("self",))
+        .select_related("organisation", "user")
+        .get(pk=membership.pk)
+    )
     require_manager(actor, membership.organisation, f"您没有管理“{membership.organisation}”的权限")
     if membership.user_id == actor.pk and membership.role in (Role.SECRETARY, Role.OFFICE):
         raise Refusal("不能撤销自己的管理角色，请由其他书记或办公室人员办理")

@@ -2,12 +2,14 @@
 
 The author sees and edits his own report (while it is a draft or returned). Nobody else sees a
 draft. Once submitted, the secretary, the office and the reviewers of the meeting's organisation
-see it; other members do not (a report is shared at the meeting, not before). Reviewers comment;
-the secretary and the office also return and approve. Anyone else: "not found".
+see it — up to the version last submitted: what the author saves after a return stays his until he
+submits again. Other members never see it (a report is shared at the meeting, not before).
+Reviewers comment; the secretary and the office also return and approve. Anyone else: "not found".
 """
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from zhenggai.meetings.access import meeting_or_404
@@ -15,7 +17,7 @@ from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.access import can_manage, can_read
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
-from zhenggai.reviews.models import Report, ReportState
+from zhenggai.reviews.models import Report, ReportState, ReportVersion
 
 
 def is_author(user: User, report: Report) -> bool:
@@ -30,6 +32,20 @@ def can_see_report(user: User, report: Report) -> bool:
     if is_author(user, report):
         return True
     return report.state != ReportState.DRAFT and can_read(user, report.meeting.organisation)
+
+
+def visible_versions(user: User, report: Report) -> QuerySet[ReportVersion]:
+    """The versions of a report the user may read (he may see the report): every one for its author, the
+    versions up to the one last submitted for anyone else. Newest first.
+    """
+    if is_author(user, report):
+        return report.versions.order_by("-number")
+    return shared_versions(report)
+
+
+def shared_versions(report: Report) -> QuerySet[ReportVersion]:
+    """The versions of a report others may read: up to the one last submitted, newest first."""
+    return report.versions.filter(number__lte=report.shared_number).order_by("-number")
 
 
 def can_comment(user: User, report: Report) -> bool:

@@ -11,6 +11,7 @@ from django.http import QueryDict
 
 from zhenggai.core.errors import Refusal
 from zhenggai.core.forms import model_choice_field
+from zhenggai.ledger.access import owner_rule, unit_rule
 from zhenggai.ledger.models import Term
 from zhenggai.orgs.models import Organisation, User
 from zhenggai.reviews.into_ledger import MeasureRow, ProblemRow
@@ -90,9 +91,13 @@ def _date(raw: str, where: str) -> datetime.date | None:
 
 
 def rows_from_post(
-    data: QueryDict, owners: dict[str, User], units: dict[str, Organisation]
+    data: QueryDict, organisation: Organisation, owners: dict[str, User], units: dict[str, Organisation]
 ) -> list[ProblemRow]:
-    """The confirmation table as the office left it: p{i}-… for problems, p{i}-m{j}-… for measures."""
+    """The confirmation table as the office left it: p{i}-… for problems, p{i}-m{j}-… for measures.
+
+    Owners and units are taken only among those offered (views.common.owners_and_units); anyone else
+    is refused with the ledger's own words for the rule, which name nobody.
+    """
     rows = []
     for i in range(_int(data, "problems", MAX_ROWS)):
         p = f"p{i}-"
@@ -107,9 +112,9 @@ def rows_from_post(
             where = f"第{i + 1}个问题的第{j + 1}条措施"
             owner, unit, term = data.get(m + "owner", ""), data.get(m + "unit", ""), data.get(m + "term", "")
             if owner and owner not in owners:
-                raise Refusal(f"{where}：责任人不在本组织")
+                raise Refusal(f"{where}：{owner_rule(organisation)}")
             if unit and unit not in units:
-                raise Refusal(f"{where}：责任单位不在本组织")
+                raise Refusal(f"{where}：{unit_rule(organisation)}")
             if term not in Term.values:
                 raise Refusal(f"{where}：请选择整改时限类型")
             text = data.get(m + "text", "").strip()

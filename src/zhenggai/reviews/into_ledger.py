@@ -20,10 +20,12 @@ from zhenggai.core.errors import Refusal
 from zhenggai.documents import parse_document
 from zhenggai.documents.mapping import ProposedProblem, propose_feedback_problems, propose_report_mapping
 from zhenggai.ledger import services as ledger
+from zhenggai.ledger.duplicates import already_in
 from zhenggai.ledger.models import Problem, Source, Term
 from zhenggai.meetings.models import Meeting, Opinion
 from zhenggai.orgs.access import require_manager
 from zhenggai.orgs.models import Organisation, User
+from zhenggai.reviews.access import shared_versions
 from zhenggai.reviews.analysis import analyse
 from zhenggai.reviews.models import (
     Criticism,
@@ -66,6 +68,8 @@ class ProblemRow:
     key: str = ""
     line: int | None = None
     origin: str = ""
+    #: “台账中已有相近问题：第3个问题“…””, when the source already has this problem (see flag_duplicates).
+    duplicate: str = ""
 
 
 def default_deadline() -> datetime.date:
@@ -88,6 +92,17 @@ def _rows(proposed: Sequence[ProposedProblem], owner: User | None) -> list[Probl
     ]
 
 
+def flag_duplicates(rows: Sequence[ProblemRow], source: Source, *, leave_out: bool) -> None:
+    """Mark each row whose problem the source already has (same or near-same text); `leave_out` (a fresh
+    proposal) unticks it, so it goes in only when the office ticks it deliberately.
+    """
+    for row in rows:
+        found = already_in(source, row.description)
+        row.duplicate = str(found) if found else ""
+        if found and leave_out:
+            row.include = False
+
+
 def must_manage(actor: User, organisation: Organisation) -> None:
     """Raises Forbidden unless the actor is secretary or office of `organisation` or above it."""
     require_manager(actor, organisation, "只有书记或办公室可以录入整改台账")
@@ -97,8 +112,10 @@ def must_manage(actor: User, organisation: Organisation) -> None:
 
 
 def latest_version(report: Report) -> ReportVersion | None:
-    """The report's newest version; None before its first upload or save."""
-    return report.versions.order_by("-number").first()
+    """The report's version last submitted — what the office reads; what the author saved after a return
+    is his own until he submits it. None before the first submission.
+    """
+    return shared_versions(report).first()
 
 
 def report_rows(report: Report) -> list[ProblemRow]:

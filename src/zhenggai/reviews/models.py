@@ -37,6 +37,9 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     return_reason = models.TextField("退回意见", blank=True)
+    #: The number of the version last submitted: others read versions up to it and no further, so what
+    #: the author saves after a return stays his own until he submits again (0: never submitted).
+    shared_number = models.PositiveIntegerField("已提交的版本", default=0)
     #: The version whose problems and measures went into the ledger (at most once).
     imported_version = models.ForeignKey(
         "ReportVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -5,12 +5,15 @@ from __future__ import annotations
 from zhenggai.documents import Report as ParsedReport
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import User
+from zhenggai.reviews.access import shared_versions
 from zhenggai.reviews.analysis import analyse
 from zhenggai.reviews.models import Report, ReportState
 
 
 def submitted_report(meeting: Meeting, member: User) -> ParsedReport | None:
-    """The latest version of `member`'s report once submitted (a draft is his alone), parsed."""
+    """The version of `member`'s report last submitted, parsed (a draft, and what he saved after a return,
+    are his alone).
+    """
     report = Report.objects.filter(meeting=meeting, author=member).exclude(state=ReportState.DRAFT).first()
-    version = report.versions.order_by("-number").first() if report is not None else None
+    version = shared_versions(report).first() if report is not None else None
     return analyse(meeting, version).parsed if version is not None else None

@@ -40,9 +40,13 @@ def add_criticism(actor: User, meeting: Meeting, *, target: User, speaker: User,
 
 @transaction.atomic
 def delete_criticism(actor: User, criticism: Criticism) -> None:
-    """Delete a criticism not yet in the ledger. Raises Forbidden unless the actor manages the meeting's
-    organisation, Refusal once the criticism has become a ledger problem.
+    """Delete a criticism not yet in the ledger, on the locked row (the ledger import locks it too).
+    Raises Forbidden unless the actor manages the meeting's organisation, Refusal once the criticism
+    has become a ledger problem.
     """
+    criticism = (
+        Criticism.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=criticism.pk)
+    )
     require_manager(actor, criticism.meeting.organisation, "只有书记或办公室可以记录会议情况")
     if criticism.problem_id is not None:
         raise Refusal("该批评意见已录入整改台账，不能删除")

@@ -115,7 +115,8 @@ def _move(report: Report, action: str) -> Report:
 
 @transaction.atomic
 def submit(actor: User, report: Report) -> Report:
-    """Submit the author's report for review (a draft or a returned one), stamped with the time.
+    """Submit the author's report for review (a draft or a returned one), stamped with the time; its
+    latest version becomes the one the secretary, office and reviewers read (`shared_number`).
 
     One transaction on the locked row. Raises Forbidden unless the actor wrote it; Refusal before
     its first version, or when it is submitted or approved already.
@@ -123,10 +124,12 @@ def submit(actor: User, report: Report) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not is_author(actor, report):
         raise Forbidden("只有撰写人本人可以提交这份材料")
-    if not report.versions.exists():
+    latest = report.versions.order_by("-number").first()
+    if latest is None:
         raise Refusal("请先上传或撰写材料，再提交审核")
     _move(report, "submit")
     report.submitted_at = timezone.now()
+    report.shared_number = latest.number
     report.save()
     return report
 
@@ -168,11 +171,18 @@ def _not_deciding(actor: User, report: Report, action: str) -> str:
     return f"只有书记或办公室可以{action}材料"
 
 
+@transaction.atomic
 def add_comment(actor: User, report: Report, version: ReportVersion, line: int, text: str) -> Comment:
-    """A review comment on paragraph `line` of `version`."""
+    """A review comment on paragraph `line` of a submitted `version`; one transaction on the locked report.
+
+    Raises Forbidden unless the actor may comment (see access.can_comment); Refusal for a version of
+    another report or one saved after the last submission, an empty or too long text, or a paragraph
+    the version does not have.
+    """
+    report = Report.objects.select_for_update().select_related("meeting__organisation").get(pk=report.pk)
     if not can_comment(actor, report):
         raise Forbidden("只有审核人、书记或办公室可以对他人的材料提出审核意见")
-    if version.report_id != report.pk:
+    if version.report_id != report.pk or version.number > report.shared_number:
         raise Refusal("版本不属于这份材料")
     text = text.strip()
     if not text:

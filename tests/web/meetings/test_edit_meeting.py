@@ -2,7 +2,11 @@
 
 import datetime
 
+from django.test import Client
+from django.utils import timezone
+
 from tests.web.meetings.base import MeetingTestCase
+from zhenggai.ledger.audit import AuditEntry
 from zhenggai.meetings import services
 
 
@@ -13,6 +17,7 @@ class EditMeetingTestCase(MeetingTestCase):
             "theme": "党史学习教育专题",
             "date": "2022-01-20",
             "members": [self.secretary.pk, self.member.pk],
+            "version": self.version(self.meeting),
         }
         return self.client.post(self.url("edit"), {**form, **data})
 
@@ -58,3 +63,48 @@ class EditMeetingTestCase(MeetingTestCase):
                 lambda: self.client.get(self.url("edit")), 403, "只有本组织的书记或办公室可以修改会议"
             )
             self.assertRefused(lambda: self.post(theme="改了"), 403, "只有本组织的书记或办公室可以修改会议")
+
+    def test_it_refuses_to_leave_no_participant(self):
+        self.login(self.office)
+        self.assertRefused(lambda: self.post(members=[]), 400, "请至少选择一名参会人员")
+
+    def test_the_second_of_two_saves_at_once_is_refused_with_who_changed_what(self):
+        other = Client()
+        other.force_login(self.secretary)
+        self.login(self.office)
+        self.client.get(self.url("edit"))
+        other.get(self.url("edit"))
+        first = {"year": 2021, "theme": "党史学习教育专题", "date": "2022-01-20", "version": 1}
+        self.client.post(self.url("edit"), {**first, "members": [self.secretary.pk, self.member.pk]})
+        entry = AuditEntry.objects.get(object_type="meeting", summary="修改会议")
+        at = timezone.localtime(entry.at)
+        r = self.assertRefused(
+            lambda: other.post(
+                self.url("edit"),
+                {**first, "theme": "主题教育", "members": [self.secretary.pk, self.colleague.pk]},
+            ),
+            409,
+            f"李主任 已于 {at:%H:%M} 修改了“召开日期、参会人员”，请查看最新内容后重新保存",
+        )
+        self.assertContains(r, 'value="主题教育"', status_code=409)
+        self.assertContains(r, 'name="version" value="2"', status_code=409)
+        meeting = self.fresh()
+        self.assertEqual(
+            (meeting.theme, set(meeting.members.all())), ("党史学习教育专题", {self.secretary, self.member})
+        )
+        self.assertEqual(
+            (entry.before["members"], entry.after["members"]),
+            (
+                sorted([self.secretary.pk, self.member.pk, self.colleague.pk]),
+                sorted([self.secretary.pk, self.member.pk]),
+            ),
+        )
+        # Saved again as shown: his theme and participants on top of 李主任's date.
+        shown = r.context["form"]
+        again = {name: shown[name].value() for name in shown.fields}
+        self.assertEqual(other.post(self.url("edit"), {**again, "version": 2}).status_code, 302)
+        meeting = self.fresh()
+        self.assertEqual(
+            (meeting.theme, meeting.date.isoformat(), set(meeting.members.all())),
+            ("主题教育", "2022-01-20", {self.secretary, self.colleague}),
+        )

@@ -37,9 +37,13 @@ class CommentReportTestCase(ReviewTestCase):
             403,
             "只有撰写人本人可以上传这份材料",
         )
+        # Writing answers as uploading does: 403 for whoever sees the report but did not write it.
+        self.assertRefused(
+            lambda: self.client.get(self.url("write", self.report)), 403, "只有撰写人本人可以修改这份材料"
+        )
         self.assertRefused(
             lambda: self.client.post(self.url("write", self.report), {"text": "改写"}),
-            404,
+            403,
             "只有撰写人本人可以修改这份材料",
         )
         self.assertRefused(

@@ -3,6 +3,7 @@
 from functools import partial
 
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.web.reviews.base import ReviewTestCase
 from zhenggai.reviews import services
@@ -35,11 +36,17 @@ class DraftPrivacyTestCase(ReviewTestCase):
                 self.assert_not_found(person)
                 self.assert_not_found(person, "download", 1)
 
-    def test_the_board_shows_a_draft_without_its_findings(self):
-        self.login(self.office)
-        r = self.client.get(reverse("reviews:board", args=[self.meeting.pk]))
-        self.assertContains(r, "草稿")
-        self.assertNotContains(r, self.url("report", self.report))
+    def test_the_board_shows_nothing_of_a_draft(self):
+        for person in (self.office, self.reviewer):
+            with self.subTest(person=person.username):
+                self.login(person)
+                r = self.client.get(reverse("reviews:board", args=[self.meeting.pk]))
+                row = next(row for row in r.content.decode().split("<tr>") if "张委员" in row)
+                # Not its state, its versions, nor when it was last edited: as if nothing were written.
+                self.assertIn("未提交", row)
+                self.assertNotIn("草稿", row)
+                self.assertNotIn(f"{timezone.localtime(self.report.updated_at):%Y-%m-%d}", row)
+                self.assertNotIn(self.url("report", self.report), row)
 
     def test_after_submission_the_office_and_reviewer_see_it(self):
         services.submit(self.member, self.report)
@@ -72,3 +79,55 @@ class DraftPrivacyTestCase(ReviewTestCase):
             404,
             "没有找到该会议，或您无权查看",
         )
+
+
+class ReturnedReportPrivacyTestCase(ReviewTestCase):
+    """After a return, what the author saves is his alone until he submits it again."""
+
+    def setUp(self):
+        super().setUp()
+        self.report = self.report_of(self.member, state=ReportState.RETURNED)
+        document = services.read_written("一、存在的问题\n（一）学习不够深入，尚在修改。")
+        self.private = services.add_version(self.member, self.report, document)
+
+    def test_the_author_reads_his_new_version(self):
+        self.login(self.member)
+        r = self.client.get(self.url("report", self.report))
+        self.assertContains(r, "第2版（共2版）")
+        self.assertContains(r, "尚在修改")
+
+    def test_the_office_and_reviewer_read_the_version_submitted(self):
+        for person in (self.secretary, self.office, self.reviewer):
+            with self.subTest(person=person.username):
+                self.login(person)
+                r = self.client.get(self.url("report", self.report))
+                self.assertContains(r, "第1版（共1版）")
+                self.assertNotContains(r, "尚在修改")
+                for name, args in (("report", ()), ("download", (2,))):
+                    url = self.url(name, self.report, *args) + ("?v=2" if name == "report" else "")
+                    self.assertRefused(partial(self.client.get, url), 404, "没有该版本")
+                self.assertRefused(
+                    partial(self.client.get, self.url("compare", self.report)), 404, "只有一个版本，无法比较"
+                )
+
+    def test_nobody_comments_on_it(self):
+        self.login(self.reviewer)
+        form = {"version": self.private.pk, "line": 1, "text": "请补充"}
+        self.assertRefused(
+            lambda: self.client.post(self.url("comment", self.report), form), 400, "版本不属于这份材料"
+        )
+
+    def test_the_board_shows_what_was_submitted_and_when(self):
+        self.login(self.office)
+        r = self.client.get(reverse("reviews:board", args=[self.meeting.pk]))
+        row = next(row for row in r.content.decode().split("<tr>") if "张委员" in row)
+        self.assertIn("已退回", row)
+        self.assertIn("<td>1</td>", row)
+        self.assertIn(f"{timezone.localtime(self.report.submitted_at):%Y-%m-%d %H:%M}", row)
+
+    def test_once_submitted_again_it_is_shared(self):
+        services.submit(self.member, self.report)
+        self.login(self.reviewer)
+        r = self.client.get(self.url("report", self.report))
+        self.assertContains(r, "第2版（共2版）")
+        self.assertContains(r, "尚在修改")

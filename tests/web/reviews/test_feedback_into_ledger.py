@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.documents.test_mapping import FEEDBACK
 from tests.web.reviews.base import OFFICE_ONLY, ReviewTestCase
+from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Problem, SourceKind
 from zhenggai.ledger.sources import create_source
@@ -105,3 +106,24 @@ class FeedbackIntoLedgerTestCase(ReviewTestCase):
         ):
             self.login(person)
             self.assertRefused(partial(self.client.post, self.url_, data), 404, message)
+
+    def test_a_problem_already_in_the_source_is_flagged_and_unticked(self):
+        first = into_ledger.read_feedback(FEEDBACK)[0]
+        # The same problem, typed in by hand before, with other punctuation and spacing.
+        services.create_problem(
+            self.office, source=self.inspection, description=first.description.replace("，", ", ") + " "
+        )
+        self.login(self.office)
+        r = self.client.post(self.url_, {"text": FEEDBACK})
+        rows = r.context["rows"]
+        self.assertTrue(rows[0].duplicate.startswith("台账中已有相近问题：第1个问题“"))
+        self.assertEqual([row.include for row in rows], [False] + [True] * (len(rows) - 1))
+        self.assertContains(r, "未勾选，确需再录入请勾选")
+        # Confirmed as proposed: the flagged problem stays out, the others go in.
+        data = self.confirm_data()
+        del data["p0-include"]
+        self.client.post(self.url_, data)
+        self.assertEqual(Problem.objects.filter(source=self.inspection).count(), len(rows))
+        self.assertEqual(
+            Problem.objects.filter(source=self.inspection, description=first.description).count(), 0
+        )

@@ -3,6 +3,7 @@
 from functools import partial
 
 from tests.web.reviews.base import OFFICE_ONLY, ReviewTestCase
+from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Measure, Problem, Term
 from zhenggai.reviews import into_ledger
@@ -97,7 +98,7 @@ class ReportIntoLedgerTestCase(ReviewTestCase):
         self.assertRefused(
             lambda: self.client.post(self.url("report_ledger", self.report), data),
             400,
-            "第1个问题的第1条措施：责任人不在本组织",
+            "第1个问题的第1条措施：责任人必须是“机关党组”或其下级组织在职的书记、办公室人员或班子成员",
         )
 
     def test_a_report_not_approved_cannot_go_in(self):
@@ -125,6 +126,21 @@ class ReportIntoLedgerTestCase(ReviewTestCase):
             self.assertRefused(
                 partial(self.client.post, self.url("report_ledger", self.report), data), 404, message
             )
+
+    def test_a_problem_the_source_already_has_is_flagged_and_unticked(self):
+        # The office typed the report's first problem into the ledger before, in slightly other words.
+        services.create_problem(
+            self.office, source=self.source, description="（一）联系群众不够紧密，下基层调研次数偏少"
+        )
+        self.login(self.office)
+        r = self.client.get(self.url("report_ledger", self.report))
+        first, second = r.context["rows"]
+        self.assertEqual(
+            (first.include, first.duplicate),
+            (False, "台账中已有相近问题：第1个问题“（一）联系群众不够紧密，下基层调研次数偏少”"),
+        )
+        self.assertEqual((second.include, second.duplicate), (True, ""))
+        self.assertContains(r, "未勾选，确需再录入请勾选")
 
 
 class SeedIntoLedgerTestCase(ReviewTestCase):

@@ -58,3 +58,20 @@ class WriteReportTestCase(ReviewTestCase):
             404,
             "没有找到该材料，或您无权查看",
         )
+
+    def test_only_the_author_writes_once_others_see_it(self):
+        services.add_version(self.member, self.report, services.read_written(TEXT))
+        services.submit(self.member, self.report)
+        for person in (self.secretary, self.office, self.reviewer):
+            with self.subTest(person=person.username):
+                self.login(person)
+                url = self.url("write", self.report)
+                # As for an upload (test_comment_report): 403, not a 404 that hides what he sees.
+                self.assertRefused(
+                    lambda url=url: self.client.get(url), 403, "只有撰写人本人可以修改这份材料"
+                )
+                self.assertRefused(
+                    lambda url=url: self.client.post(url, {"text": TEXT + "改"}),
+                    403,
+                    "只有撰写人本人可以修改这份材料",
+                )

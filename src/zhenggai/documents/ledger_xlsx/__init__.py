@@ -12,6 +12,7 @@ from zhenggai.documents.ledger_xlsx.dates import Deadline, DeadlineError, parse_
 from zhenggai.documents.ledger_xlsx.read import MAX_ROWS, read_ledger_xlsx
 from zhenggai.documents.ledger_xlsx.rows import (
     FIELD_LABELS,
+    KEY_HEADER,
     ColumnMapping,
     LedgerIssue,
     LedgerRow,
@@ -29,6 +30,7 @@ from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 __all__ = [
     "COLUMNS",
     "FIELD_LABELS",
+    "KEY_HEADER",
     "MAX_ROWS",
     "STATUS_LABELS",
     "TERM_LABELS",

@@ -290,10 +290,6 @@ class _SheetReader:
                     number, self._header("evidence"), "标为已完成，但没有佐证材料，已导入并标记待补。"
                 )
             )
-        if status == "blocked" and not texts.get("progress"):
-            self.result.warnings.append(
-                LedgerIssue(number, self._header("progress"), "暂不具备整改条件，但未说明原因。")
-            )
         return LedgerRow(
             problem=problem.text,
             measure=measure,
@@ -307,8 +303,28 @@ class _SheetReader:
             number=texts.get("number", ""),
             row=number,
             problem_ref=problem.ref,
+            key=normalise(texts.get("key", "")).upper(),
+            completed_on=self._date(number, values, "completed_on"),
+            review_date=self._date(number, values, "review_date"),
+            blocked_reason=texts.get("blocked_reason", ""),
             **inherited,
         )
+
+    def _date(self, number: int, values: list[Any], name: str) -> dt.date | None:
+        """A date column other than the deadline (完成日期, 复查日期): a date or nothing, else an error."""
+        value = self._get(values, name)
+        if value is None:
+            return None
+        try:
+            found = parse_deadline(value, self.context_year)
+        except DeadlineError as exc:
+            self.result.errors.append(LedgerIssue(number, self._header(name), f"{exc}。"))
+            return None
+        if found.date is None:
+            self.result.errors.append(
+                LedgerIssue(number, self._header(name), f"“{_text(value)}”不是日期，请写成“2022年3月31日”。")
+            )
+        return found.date
 
     def _deadline(
         self, number: int, values: list[Any], texts: dict[str, str]

@@ -13,6 +13,7 @@ class LedgerRow:
     `row` is the row number in the sheet (0 for rows that do not come from a sheet). `problem_ref`
     tells which rows belong to one problem: when reading, the problem's order in the sheet (1, 2, …);
     when writing, any key (a database id) that is equal on consecutive rows of the same problem.
+    `key` is empty for a row the system has not written (a new measure typed into the sheet).
     """
 
     problem: str
@@ -30,6 +31,11 @@ class LedgerRow:
     number: str = ""
     row: int = 0
     problem_ref: int = 0
+    #: The stable key an export writes (“123”, the measure's id): a re-import updates that measure.
+    key: str = ""
+    completed_on: dt.date | None = None
+    review_date: dt.date | None = None
+    blocked_reason: str = ""
 
     def same_content(self, other: LedgerRow) -> bool:
         """True when both rows say the same thing (sheet position and numbering aside)."""
@@ -96,11 +102,22 @@ class LedgerSheet:
         """True when nothing refuses the file: it may be stored."""
         return not self.errors
 
+    def header(self, name: str) -> str:
+        """The header of the column that fills field `name` as the sheet writes it, else its usual label."""
+        return next((c.header for c in self.columns if c.field == name), FIELD_LABELS.get(name, name))
+
+    def has(self, name: str) -> bool:
+        """True when the sheet has a column for field `name`."""
+        return any(c.field == name for c in self.columns)
+
     @property
     def problem_count(self) -> int:
         """How many problems the rows describe."""
         return len({row.problem_ref for row in self.rows})
 
+
+#: The header of the column holding each row's stable key (hidden in an exported workbook).
+KEY_HEADER = "系统编号（请勿修改）"
 
 #: What each field of a ledger row is called when an import report says where a column went.
 FIELD_LABELS = {
@@ -117,4 +134,8 @@ FIELD_LABELS = {
     "progress": "整改进展",
     "status": "完成情况",
     "evidence": "佐证材料",
+    "completed_on": "完成日期",
+    "review_date": "复查日期",
+    "blocked_reason": "暂缓原因",
+    "key": KEY_HEADER,
 }

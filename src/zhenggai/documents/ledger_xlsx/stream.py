@@ -70,6 +70,9 @@ applyAlignment="1">{_MIDDLE}</xf></cellXfs>\
 <cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>"""
 
 
+_HIDDEN = ' hidden="1"'
+
+
 def column_letter(index: int) -> str:
     """1 → A, 27 → AA."""
     letters = ""
@@ -137,8 +140,9 @@ class SheetWriter:
         self.rows = 0
         self._write_package_parts()
         self._stream = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
-        cols = "".join(
-            f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1)
+        cols = "".join(  # a width of 0 is a hidden column (a key the reader needs, nobody else)
+            f'<col min="{i}" max="{i}" width="{w}" customWidth="1"{_HIDDEN if not w else ""}/>'
+            for i, w in enumerate(widths, 1)
         )
         pane = ""
         if frozen_rows:

@@ -9,12 +9,13 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
-from zhenggai.documents.ledger_xlsx.rows import LedgerRow
+from zhenggai.documents.ledger_xlsx.rows import KEY_HEADER, LedgerRow
 from zhenggai.documents.ledger_xlsx.stream import CENTRE, HEADER, TITLE, WRAP, ByteSink, SheetWriter
 from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 
 #: The columns written, in order: (header, field, width in characters). The first ten are the layout
-#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides.
+#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides, and the hidden last
+#: column (width 0) the key that lets a re-import update each measure instead of adding it again.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("序号", "number", 6),
     ("问题来源", "source", 16),
@@ -29,6 +30,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("整改进展", "progress", 36),
     ("完成情况/状态", "status", 12),
     ("佐证材料", "evidence", 24),
+    (KEY_HEADER, "key", 0),
 )
 #: Columns that belong to the problem: merged down over the rows of its measures.
 PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "problem")
@@ -53,6 +55,8 @@ def cell_values(row: LedgerRow, number: int | str) -> list[Any]:
             values.append(_deadline_value(row))
         elif name == "status":
             values.append(STATUS_LABELS.get(row.status, row.status))
+        elif name == "key":  # a number, as Excel shows ids; the reader takes it back as text
+            values.append(int(row.key) if row.key.isdigit() else row.key)
         else:
             values.append(getattr(row, name))
     return values
@@ -87,7 +91,7 @@ def iter_ledger_xlsx(rows: Iterable[LedgerRow], title: str | None = None) -> Ite
     sink = ByteSink()
     with SheetWriter(sink, SHEET_NAME, widths, frozen_rows=2) as sheet:
         sheet.append([title or DEFAULT_TITLE], [TITLE], height=36)
-        sheet.merge(1, 1, 1, len(COLUMNS))
+        sheet.merge(1, 1, 1, sum(1 for _, _, width in COLUMNS if width))  # over the columns shown
         sheet.append([header for header, _, _ in COLUMNS], [HEADER] * len(COLUMNS), height=30)
         first = at = 3  # the sheet row where the current problem started
         for number, starts, row in numbered(rows):

@@ -1,4 +1,11 @@
-"""What every ledger service shares: the manager check, the audit record, numbering, locks on files."""
+"""What every ledger service shares: the manager check, row locks, the audited save that raises the
+version, numbering, files written in a transaction.
+
+Locks: a service that reads a row and then writes locks that row first (select_for_update) and
+reads it afresh, never trusting the caller's instance. Anything under a problem locks the problem
+first, then the measure — always in that order, so two services never wait on each other in a
+circle, and closing (销号), which locks the problem, sees every measure's status settled.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,10 @@ from typing import Any, TypeVar
 from django.db import transaction
 from django.db.models import Max
 
-from zhenggai.core.errors import Refusal
+from zhenggai.core.errors import Conflict, Refusal
 from zhenggai.ledger import evidence as files
-from zhenggai.ledger.audit import record
-from zhenggai.ledger.models import Evidence, Measure, Problem, Progress
+from zhenggai.ledger.audit import AuditAction, record, snapshot
+from zhenggai.ledger.models import Evidence, Measure, Problem, Progress, Source
 from zhenggai.orgs.access import require_manager
 from zhenggai.orgs.models import Organisation, User
 
@@ -45,6 +52,61 @@ def audit(actor: User, action: str, obj: Any, summary: str, before: Any, after: 
         measure_id=measure_id,
         organisation_path=org.path,
     )
+
+
+def lock_problem(pk: int) -> Problem:
+    """The problem `pk` read afresh and locked until the transaction ends; Conflict (409) when it is gone."""
+    found = (
+        Problem.objects.select_for_update(of=("self",))
+        .select_related("organisation", "source")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Conflict("该问题已被删除，请返回台账查看")
+    return found
+
+
+def lock_measure(pk: int) -> Measure:
+    """The measure `pk` read afresh and locked, after its problem (locked too, as `measure.problem`);
+    Conflict (409) when it is gone.
+    """
+    problem_id = Measure.objects.filter(pk=pk).values_list("problem_id", flat=True).first()
+    if problem_id is None:
+        raise Conflict("该整改措施已被删除，请返回台账查看")
+    problem = lock_problem(problem_id)
+    found = (
+        Measure.objects.select_for_update(of=("self",))
+        .select_related("organisation", "owner", "unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Conflict("该整改措施已被删除，请返回台账查看")
+    found.problem = problem
+    return found
+
+
+def lock_source(pk: int) -> Source:
+    """The source `pk` read afresh and locked until the transaction ends."""
+    return Source.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=pk)
+
+
+def save_changes(actor: User, row: Problem | Measure | Source, before: dict[str, Any], summary: str) -> bool:
+    """Save the fields of the locked `row` that differ from `before` (its snapshot), raise its version by
+    one and write one audit entry (修改) — the entry a stale save's refusal names (see versions.py).
+
+    Only the changed fields are written, so nothing the caller did not change is put back. Returns
+    False, writing nothing, when nothing changed.
+    """
+    changed = [name for name, value in snapshot(row).items() if before.get(name) != value]
+    if not changed:
+        return False
+    row.version += 1
+    extra = [f.name for f in row._meta.concrete_fields if f.name in ("search_text", "updated_at")]
+    row.save(update_fields=[*changed, *extra, "version"])
+    audit(actor, AuditAction.CHANGE, row, summary, before, snapshot(row))
+    return True
 
 
 def next_number(queryset: Any) -> int:

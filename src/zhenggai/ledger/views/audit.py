@@ -22,6 +22,7 @@ OBJECT_TYPES = {
     "measure": "整改措施",
     "progress": "整改进展",
     "evidence": "佐证材料",
+    "meeting": "会议",
 }
 
 

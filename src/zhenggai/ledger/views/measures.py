@@ -13,14 +13,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.dates import today
-from zhenggai.core.errors import Forbidden, Refusal
-from zhenggai.core.views import forbidden, form_error, refused
+from zhenggai.core.errors import Conflict, Forbidden, Refusal
+from zhenggai.core.views import first_or_404, forbidden, form_error, posted_version, refused
 from zhenggai.ledger import evidence as files
 from zhenggai.ledger import services
-from zhenggai.ledger.access import can_edit_measure
-from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.access import can_edit_measure, visible_measures
+from zhenggai.ledger.audit import AuditEntry, snapshot
 from zhenggai.ledger.forms import ExtendForm, MeasureForm, ProgressForm, StatusForm
 from zhenggai.ledger.models import Evidence, Measure, Problem
+from zhenggai.ledger.versions import rebased
 from zhenggai.ledger.views.common import measure_or_404, problem_or_404, row_class
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.http import AuthenticatedRequest
@@ -65,13 +66,15 @@ def _run(
     form: forms.Form,
     done: str,
 ) -> HttpResponse:
-    """Validate the form, run the service, redirect on success or show the refusal with its status."""
+    """Validate the form, run the service with the version the page was based on (`version` in the
+    cleaned data), redirect on success or show the refusal with its status (409: changed meanwhile).
+    """
     try:
         if not form.is_valid():
             if not can_edit_measure(request.user, measure):
                 raise Forbidden("您无权修改该整改措施")
             raise form_error(form)
-        action(form.cleaned_data)
+        action({**form.cleaned_data, "version": posted_version(request.POST)})
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure, **{form_key: form}), exc)
     messages.success(request, done)
@@ -100,6 +103,7 @@ def post_progress(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             completion_note=data["completion_note"],
             blocked_reason=data["blocked_reason"],
             review_date=data["review_date"],
+            version=data["version"],
         )
 
     return _run(request, measure, action, "progress_form", form, "进展已保存")
@@ -124,6 +128,7 @@ def change_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             completion_note=data["completion_note"],
             blocked_reason=data["blocked_reason"],
             review_date=data["review_date"],
+            version=data["version"],
         )
 
     return _run(request, measure, action, "status_form", form, "状态已更新")
@@ -141,7 +146,9 @@ def extend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = ExtendForm(request.POST)
 
     def action(data: dict[str, Any]) -> None:
-        services.extend_deadline(request.user, measure, deadline=data["deadline"], reason=data["reason"])
+        services.extend_deadline(
+            request.user, measure, deadline=data["deadline"], reason=data["reason"], version=data["version"]
+        )
 
     return _run(request, measure, action, "extend_form", form, "已办理延期")
 
@@ -163,6 +170,14 @@ def add_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return redirect("ledger:measure", pk=measure.pk)
 
 
+def _evidence_or_404(request: AuthenticatedRequest, pk: int) -> Evidence:
+    """An evidence file of a measure the user may see (the measure page's rule); a file that does not
+    exist and one of a measure he may not see answer alike, so ids cannot be probed.
+    """
+    files_seen = Evidence.objects.filter(measure__in=visible_measures(request.user))
+    return first_or_404(files_seen, pk, "没有找到该佐证材料，或您无权查看")
+
+
 @login_required
 @require_safe
 def download(request: AuthenticatedRequest, pk: int) -> FileResponse:
@@ -170,10 +185,7 @@ def download(request: AuthenticatedRequest, pk: int) -> FileResponse:
 
     For anyone who may see its measure; 404 otherwise, and when the file is missing from the disk.
     """
-    item = Evidence.objects.select_related("measure").filter(pk=pk).first()
-    if item is None:
-        raise Http404("没有找到该佐证材料")
-    measure_or_404(request, item.measure_id)  # the same rule as the measure's page
+    item = _evidence_or_404(request, pk)
     stored = files.open_stored(item.stored_name)
     if stored is None:
         raise Http404("佐证材料文件已丢失，请联系管理员")
@@ -191,9 +203,7 @@ def delete_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     For the measure's owner and managers. 404 when the file or its measure may not be seen; a refusal
     shows the measure's page with its message (400, or 403).
     """
-    item = Evidence.objects.filter(pk=pk).first()
-    if item is None:
-        raise Http404("没有找到该佐证材料")
+    item = _evidence_or_404(request, pk)
     measure = measure_or_404(request, item.measure_id)
     try:
         services.delete_evidence(request.user, item)
@@ -227,7 +237,7 @@ def create(request: AuthenticatedRequest, problem_pk: int) -> HttpResponse:
     user = request.user
     if not can_manage(user, problem.organisation):
         return forbidden(request, "只有书记或办公室可以新增整改措施")
-    form = MeasureForm(request.POST or None, organisation=problem.organisation, user=user)
+    form = MeasureForm(request.POST or None, organisation=problem.organisation)
     if request.method != "POST":
         return _measure_form_page(request, form, problem)
     try:
@@ -245,25 +255,37 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A measure's edit page; its POST changes the fields that differ and goes back to the measure's page.
 
     For the secretary or office (403 for others); 404 for a measure the user may not see. A deadline
-    already set changes only by 延期: the form is shown again with the refusal (400).
+    already set changes only by 延期: the form is shown again with the refusal (400). A save based on
+    a version someone changed since is refused (409) with who changed what; the form comes back with
+    the user's own edits on top of the latest content (see versions.rebased).
     """
     measure = measure_or_404(request, pk)
     user = request.user
     if not can_manage(user, measure.organisation):
         return forbidden(request, "只有书记或办公室可以修改整改措施")
     form = MeasureForm(
-        request.POST or None,
-        instance=Measure.objects.get(pk=pk),
-        organisation=measure.organisation,
-        user=user,
+        request.POST or None, instance=Measure.objects.get(pk=pk), organisation=measure.organisation
     )
     if request.method != "POST":
         return _measure_form_page(request, form, measure.problem, measure)
     try:
         if not form.is_valid():
             raise form_error(form)
-        fields = {k: v for k, v in form.cleaned_data.items() if getattr(measure, k) != v}
-        services.update_measure(user, measure, **fields)
+        # An empty number keeps the current one, as on the problem's edit page.
+        fields = {
+            k: v
+            for k, v in form.cleaned_data.items()
+            if not (k == "number" and v is None) and getattr(measure, k) != v
+        }
+        version = posted_version(request.POST)
+        services.update_measure(user, measure, version=version, **fields)
+    except Conflict as exc:
+        # Shown again on top of the measure as it is now: his edits kept, the rest up to date.
+        now = measure_or_404(request, pk)
+        latest = MeasureForm(instance=now, organisation=now.organisation)
+        data = rebased(form, latest, now, version, snapshot(now))
+        again = MeasureForm(data, instance=now, organisation=now.organisation)
+        return _measure_form_page(request, again, now.problem, now, error=exc)
     except Refusal as exc:
         return _measure_form_page(request, form, measure.problem, measure, error=exc)
     messages.success(request, "整改措施已修改")
@@ -280,7 +302,8 @@ def delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """
     measure = measure_or_404(request, pk)
     try:
-        services.delete_measure(request.user, measure)
+        services.must_manage(request.user, measure.organisation)  # who asks, before the form
+        services.delete_measure(request.user, measure, version=posted_version(request.POST))
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, measure), exc)
     messages.success(request, "整改措施已删除")

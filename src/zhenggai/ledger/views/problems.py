@@ -9,13 +9,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.dates import today
-from zhenggai.core.errors import Forbidden, Refusal
-from zhenggai.core.views import forbidden, form_error, refused
+from zhenggai.core.errors import Conflict, Forbidden, Refusal
+from zhenggai.core.views import forbidden, form_error, posted_version, refused
 from zhenggai.ledger import services
-from zhenggai.ledger.access import can_read_measure
-from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.access import can_read_measure, problem_history
+from zhenggai.ledger.audit import snapshot
 from zhenggai.ledger.forms import CloseForm, ProblemForm, ReopenForm
 from zhenggai.ledger.models import Problem, Source
+from zhenggai.ledger.versions import rebased
 from zhenggai.ledger.views.common import problem_or_404, row_class, source_or_404
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.http import AuthenticatedRequest
@@ -33,11 +34,12 @@ def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -
     ]
     for m in measures:
         m.row_class = row_class(m, on)
+    history = problem_history(user, problem, [m.pk for m in measures])
     return {
         "problem": problem,
         "measures": measures,
         "may_manage": can_manage(user, problem.organisation),
-        "audit": AuditEntry.objects.filter(problem_id=problem.pk).order_by("-at", "-id")[:200],
+        "audit": history.order_by("-at", "-id")[:200],
         "close_form": forms.get("close_form") or CloseForm(),
         "reopen_form": forms.get("reopen_form") or ReopenForm(),
     }
@@ -46,8 +48,9 @@ def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -
 @login_required
 @require_safe
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """A problem's page: the measures the user may read, with their 督办 colours, its audit history, and
-    the close and reopen forms. 404 for a problem the user may not see.
+    """A problem's page: the measures the user may read, with their 督办 colours, the audit history of
+    what he may read (see access.problem_history), and the close and reopen forms. 404 for a problem
+    the user may not see.
     """
     return render(request, TEMPLATE, _context(request, problem_or_404(request, pk)))
 
@@ -104,7 +107,8 @@ def delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """
     problem = problem_or_404(request, pk)
     try:
-        services.delete_problem(request.user, problem)
+        services.must_manage(request.user, problem.organisation)  # who asks, before the form
+        services.delete_problem(request.user, problem, version=posted_version(request.POST))
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, problem), exc)
     messages.success(request, "问题已删除")
@@ -152,7 +156,9 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A problem's edit page; its POST changes the fields that differ and goes back to the problem's page.
 
     An empty number keeps the current one. For the secretary or office (403 for others); 404 for a
-    problem the user may not see.
+    problem the user may not see; 400 once it is closed (销号). A save based on a version someone
+    changed since is refused (409) with who changed what; the form comes back with the user's own
+    edits on top of the latest content (see versions.rebased).
     """
     problem = problem_or_404(request, pk)
     if not can_manage(request.user, problem.organisation):
@@ -164,7 +170,13 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             raise form_error(form)
         changes = {k: v for k, v in form.cleaned_data.items() if v is not None and getattr(problem, k) != v}
-        services.update_problem(request.user, problem, **changes)
+        version = posted_version(request.POST)
+        services.update_problem(request.user, problem, version=version, **changes)
+    except Conflict as exc:
+        # Shown again on top of the problem as it is now: his edits kept, the rest up to date.
+        now = problem_or_404(request, pk)
+        data = rebased(form, ProblemForm(instance=now), now, version, snapshot(now))
+        return _form_page(request, ProblemForm(data, instance=now), now.source, now, error=exc)
     except Refusal as exc:
         return _form_page(request, form, problem.source, problem, error=exc)
     messages.success(request, "问题已修改")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -12,14 +12,14 @@ from django.views.decorators.http import require_safe
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger import queries
-from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
+from zhenggai.ledger.access import owner_holders, visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Measure, Status, Term
 from zhenggai.ledger.search_plan import guarded
 from zhenggai.ledger.views.common import row_class
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
-from zhenggai.orgs.access import known_organisations
+from zhenggai.orgs.access import is_manager_anywhere, known_organisations, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
-from zhenggai.orgs.models import User
+from zhenggai.orgs.models import READING_ROLES, User
 
 
 def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
@@ -35,9 +35,9 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
             .values_list("aspect", flat=True)
             .distinct()[:100]
         )
-    owners = User.objects.filter(memberships__organisation__in=orgs).distinct().order_by("display_name")
-    if not orgs.exists():
-        owners = User.objects.filter(pk=user.pk)
+    # Owners he may see measures of: those who may own one where he reads, and himself.
+    holders = owner_holders(scope_q(user, READING_ROLES)).values("pk")
+    owners = User.objects.filter(Q(pk=user.pk) | Q(pk__in=holders)).order_by("display_name", "username")
     org_pairs = organisation_pairs(orgs)
     return {
         "source_options": options(visible_sources(user).values_list("pk", "title")[:200], f.source),
@@ -96,6 +96,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "more": more,
         "next_query": f.query_string(after=next_cursor) if next_cursor else "",
         "first_query": f.query_string(),
+        "may_import": is_manager_anywhere(user),
         "errors": errors,
         **filter_choices(user, f),
     }

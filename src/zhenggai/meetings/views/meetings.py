@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from zhenggai.core.errors import Refusal
-from zhenggai.core.views import forbidden, form_error, refused
+from zhenggai.core.errors import Conflict, Refusal
+from zhenggai.core.views import forbidden, form_error, posted_version, refused
+from zhenggai.ledger.versions import rebased
 from zhenggai.meetings import holding, services
 from zhenggai.meetings import opinions as opinion_services
 from zhenggai.meetings.access import meeting_or_404, visible_meetings
 from zhenggai.meetings.forms import MeetingForm, NoticeForm
-from zhenggai.meetings.models import Aspect, Route
+from zhenggai.meetings.models import Aspect, Meeting, Route
 from zhenggai.meetings.talks import coverage, visible_talks
 from zhenggai.meetings.views.common import meeting_context
 from zhenggai.orgs.access import is_manager_anywhere
@@ -81,31 +82,43 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/detail.html", context)
 
 
-@login_required
-def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """A meeting's edit page; its POST changes year, theme, date and participants, then the overview.
-
-    403 for anyone but the secretary or office; 404 for a meeting the user may not see; a refusal
-    shows the form again with its message (400).
-    """
-    meeting = meeting_or_404(request, pk)
-    context = meeting_context(request, meeting)
-    if not context["may_manage"]:
-        return forbidden(request, "只有本组织的书记或办公室可以修改会议")
+def _edit_form(request: AuthenticatedRequest, meeting: Meeting, data: QueryDict | None) -> MeetingForm:
+    """The edit form of the meeting as it is, bound to `data` when there is some."""
     initial = {
         "year": meeting.year,
         "theme": meeting.theme,
         "date": meeting.date,
         "members": list(meeting.members.all()),
     }
-    form = MeetingForm(request.POST or None, user=request.user, meeting=meeting, initial=initial)
-    context["form"] = form
+    return MeetingForm(data, user=request.user, meeting=meeting, initial=initial)
+
+
+@login_required
+def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A meeting's edit page; its POST changes year, theme, date and participants, then the overview.
+
+    403 for anyone but the secretary or office; 404 for a meeting the user may not see; a refusal
+    shows the form again with its message (400). A save based on a version someone saved since is
+    refused (409) saying who changed what; the form comes back with the user's own edits on top of
+    the meeting as it is now (see ledger.versions.rebased).
+    """
+    meeting = meeting_or_404(request, pk)
+    context = meeting_context(request, meeting)
+    if not context["may_manage"]:
+        return forbidden(request, "只有本组织的书记或办公室可以修改会议")
+    form = context["form"] = _edit_form(request, meeting, request.POST or None)
     if request.method != "POST":
         return render(request, "meetings/meeting_form.html", context)
     try:
         if not form.is_valid():
             raise form_error(form)
-        services.update_meeting(request.user, meeting, **form.cleaned_data)
+        version = posted_version(request.POST)
+        services.update_meeting(request.user, meeting, version=version, **form.cleaned_data)
+    except Conflict as exc:
+        now = meeting_or_404(request, pk)
+        data = rebased(form, _edit_form(request, now, None), now, version, services.meeting_snapshot(now))
+        again = meeting_context(request, now, form=_edit_form(request, now, data))
+        return refused(request, "meetings/meeting_form.html", again, exc)
     except Refusal as exc:
         return refused(request, "meetings/meeting_form.html", context, exc)
     messages.success(request, "会议信息已保存")

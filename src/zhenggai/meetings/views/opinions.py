@@ -46,6 +46,11 @@ def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """
     meeting = meeting_or_404(request, pk)
     holding.publish_due(meeting)  # so the office never waits for the daily command
+    return render(request, "meetings/opinions.html", _opinions_context(request, meeting, LinkForm()))
+
+
+def _opinions_context(request: AuthenticatedRequest, meeting: Meeting, link_form: LinkForm) -> dict[str, Any]:
+    """What the opinions page shows the person asking, with `link_form` as he left it."""
     context = meeting_context(request, meeting)
     shown = services.visible_opinions(request.user, meeting)
     kept = [o for o in shown if o.merged_into_id is None]
@@ -53,7 +58,7 @@ def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         opinions=kept,
         duplicates={o.pk: [] for o in kept},
         links=meeting.opinion_links.all() if context["may_manage"] else [],
-        link_form=LinkForm(),
+        link_form=link_form,
         batch_form=BatchForm(initial={"size": meeting.opinion_batch}),
         waiting=holding.waiting_count(meeting) if context["reads_all"] else 0,
         today=today(),
@@ -75,7 +80,7 @@ def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             )
             for o in kept
         }
-    return render(request, "meetings/opinions.html", context)
+    return context
 
 
 @login_required
@@ -83,18 +88,18 @@ def index(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def create_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """POST: a new collection link, then its QR page.
 
-    A refusal (a last day already past, or someone who does not manage the meeting) goes back to the
-    opinions page with the message, without an error status.
+    A refusal shows the opinions page again with its message, as every page does: 403 for anyone who
+    does not manage the meeting, 400 for a last day already past (the input kept in the form).
     """
     meeting = meeting_or_404(request, pk)
     form = LinkForm(request.POST)
     try:
+        must_manage(request.user, meeting)  # who asks first: a stranger learns nothing of the form
         if not form.is_valid():
             raise form_error(form)
         link = services.create_link(request.user, meeting, **form.cleaned_data)
     except Refusal as exc:
-        messages.error(request, exc.message)
-        return redirect("meetings:opinions", pk=meeting.pk)
+        return refused(request, "meetings/opinions.html", _opinions_context(request, meeting, form), exc)
     messages.success(request, "征求意见链接已生成，可打印二维码张贴或发送链接。")
     return redirect("meetings:link_qr", pk=meeting.pk, link_id=link.pk)
 

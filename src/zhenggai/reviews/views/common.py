@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404
 
+from zhenggai.ledger.access import eligible_owners, unit_choices
 from zhenggai.orgs.models import Organisation, User
-from zhenggai.reviews.models import Report, ReportVersion
+from zhenggai.reviews.models import ReportVersion
 
 
 def owners_and_units(organisation: Organisation) -> tuple[dict[str, User], dict[str, Organisation]]:
-    """People with a role in the organisation or below, and the organisations below it, by id."""
-    units = {str(o.pk): o for o in organisation.subtree()}
-    people = (
-        User.objects.filter(is_active=True, memberships__organisation__path__startswith=organisation.path)
-        .distinct()
-        .order_by("display_name", "username")
-    )
-    return {str(u.pk): u for u in people}, units
+    """The people who may own a measure of the organisation and the units it may name, by id: the ledger's
+    own lists (access.eligible_owners, access.unit_choices), so the table offers nobody the services
+    would refuse.
+    """
+    units = {str(o.pk): o for o in unit_choices(organisation)}
+    return {str(u.pk): u for u in eligible_owners(organisation)}, units
 
 
-def version_or_404(report: Report, number: str | int | None) -> ReportVersion | None:
-    """Version `number` of the report, the latest when none is asked for, None when there is none."""
-    versions = report.versions.order_by("-number")
+def version_or_404(versions: QuerySet[ReportVersion], number: str | int | None) -> ReportVersion | None:
+    """Version `number` among `versions` (those the user may read, see access.visible_versions), the
+    latest when none is asked for, None when there is none; 404 for one he may not read or that does
+    not exist, alike.
+    """
+    versions = versions.order_by("-number")
     if number in (None, ""):
         return versions.first()
     try:

@@ -33,7 +33,13 @@ def _must_manage(request: AuthenticatedRequest, organisation: Organisation) -> N
         raise Http404("没有找到该页面，或您无权查看")
 
 
-def _table(organisation: Organisation, rows: list[into_ledger.ProblemRow], **extra: Any) -> dict[str, Any]:
+def _table(
+    organisation: Organisation, rows: list[into_ledger.ProblemRow], *, fresh: bool = False, **extra: Any
+) -> dict[str, Any]:
+    """The confirmation table; rows whose problem the source already has are flagged, and left out when
+    `fresh` (proposed now, not posted back).
+    """
+    into_ledger.flag_duplicates(rows, extra["source"], leave_out=fresh)
     owners, units = owners_and_units(organisation)
     return {"rows": rows, "owners": owners.values(), "units": units.values(), "terms": Term.choices, **extra}
 
@@ -50,7 +56,7 @@ def report_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_or_404(request, pk)
     meeting = report.meeting
     _must_manage(request, meeting.organisation)
-    context = {
+    context: dict[str, Any] = {
         "title": f"{report.author}的对照检查材料录入整改台账",
         "back": report,
         "source": meeting.source,
@@ -61,7 +67,7 @@ def report_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         owners, units = owners_and_units(meeting.organisation)
         rows: list[into_ledger.ProblemRow] = []
         try:
-            rows = rows_from_post(request.POST, owners, units)
+            rows = rows_from_post(request.POST, meeting.organisation, owners, units)
             problems = into_ledger.import_report(request.user, report, rows)
         except Refusal as exc:
             rows = rows or into_ledger.report_rows(report)
@@ -72,7 +78,7 @@ def report_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         error = Refusal("只有审核通过的材料才能录入整改台账")
         return refused(request, TEMPLATE, _table(meeting.organisation, [], **context), error)
     rows = [] if report.imported_version_id else into_ledger.report_rows(report)
-    return render(request, TEMPLATE, _table(meeting.organisation, rows, **context))
+    return render(request, TEMPLATE, _table(meeting.organisation, rows, fresh=True, **context))
 
 
 @login_required
@@ -84,7 +90,7 @@ def record_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """
     meeting = meeting_or_404(request, pk)
     _must_manage(request, meeting.organisation)
-    context = {
+    context: dict[str, Any] = {
         "title": "批评意见和未回应的征求意见录入整改台账",
         "meeting": meeting,
         "source": meeting.source,
@@ -93,16 +99,15 @@ def record_ledger(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         owners, units = owners_and_units(meeting.organisation)
         rows: list[into_ledger.ProblemRow] = []
         try:
-            rows = rows_from_post(request.POST, owners, units)
+            rows = rows_from_post(request.POST, meeting.organisation, owners, units)
             problems = into_ledger.import_record(request.user, meeting, rows)
         except Refusal as exc:
             rows = rows or into_ledger.record_rows(meeting)
             return refused(request, TEMPLATE, _table(meeting.organisation, rows, **context), exc)
         messages.success(request, f"已录入整改台账：{len(problems)}个问题")
         return redirect("ledger:source", pk=meeting.source_id)
-    return render(
-        request, TEMPLATE, _table(meeting.organisation, into_ledger.record_rows(meeting), **context)
-    )
+    rows = into_ledger.record_rows(meeting)
+    return render(request, TEMPLATE, _table(meeting.organisation, rows, fresh=True, **context))
 
 
 @login_required
@@ -120,7 +125,7 @@ def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         if "confirm" in request.POST:
             owners, units = owners_and_units(source.organisation)
-            rows = rows_from_post(request.POST, owners, units)
+            rows = rows_from_post(request.POST, source.organisation, owners, units)
             problems = into_ledger.import_feedback(
                 request.user, source, text, rows, request.POST.get("name", "")
             )
@@ -133,7 +138,7 @@ def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             table = _feedback_table(source, into_ledger.read_feedback(text), text)
             return refused(request, TEMPLATE, table, exc)
         return refused(request, "reviews/feedback.html", context, exc)
-    return render(request, TEMPLATE, _feedback_table(source, rows, text, name))
+    return render(request, TEMPLATE, _feedback_table(source, rows, text, name, fresh=True))
 
 
 def _uploaded_feedback(upload: UploadedFile | None, pasted: str) -> tuple[str, str]:
@@ -147,12 +152,13 @@ def _uploaded_feedback(upload: UploadedFile | None, pasted: str) -> tuple[str, s
 
 
 def _feedback_table(
-    source: Source, rows: list[into_ledger.ProblemRow], text: str, name: str = ""
+    source: Source, rows: list[into_ledger.ProblemRow], text: str, name: str = "", fresh: bool = False
 ) -> dict[str, Any]:
     """The confirmation table of problems read from the feedback."""
     return _table(
         source.organisation,
         rows,
+        fresh=fresh,
         title="反馈意见录入整改台账",
         source=source,
         is_feedback=True,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.errors import Forbidden, Refusal
-from zhenggai.core.views import form_error, refused
+from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.documents.compare import compare_paragraphs
 from zhenggai.ledger.access import managed_sources
 from zhenggai.ledger.models import MEETING_KINDS
@@ -27,7 +27,9 @@ from zhenggai.reviews.access import (
     can_see_board,
     is_author,
     report_or_404,
+    shared_versions,
     takes_part,
+    visible_versions,
 )
 from zhenggai.reviews.analysis import analyse, coverage, outline, paragraph_views
 from zhenggai.reviews.forms import CommentForm, ReturnForm, UploadForm, WriteForm
@@ -62,22 +64,24 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_safe
 def board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """A meeting's board: each participant with his report's state and version count, and the latest
-    version's counts once it is no longer a draft. For the secretary, office and reviewers; 404 else.
+    """A meeting's board: each participant with what others may know of his report — its state once
+    submitted, the versions submitted, the latest submitted version's counts and when it was submitted.
+
+    A draft shows as a report not yet submitted (未提交), with no version count and no time, and what an
+    author saved after a return is left out until he submits it. For the secretary, office and
+    reviewers; 404 for anyone else.
     """
     meeting = board_meeting_or_404(request, pk)
-    reports = {r.author_id: r for r in meeting.reports.all()}
+    reports = {r.author_id: r for r in meeting.reports.exclude(state=ReportState.DRAFT)}
     rows = []
     for person in meeting.members.order_by("display_name", "username"):
         report = reports.get(person.pk)
-        latest = report.versions.order_by("-number").first() if report else None
         rows.append(
             {
                 "person": person,
                 "report": report,
-                "versions": report.versions.count() if report else 0,
-                # A draft is the author's alone: not even its counts are shown.
-                "latest": latest if report and report.state != ReportState.DRAFT else None,
+                "versions": report.shared_number if report else 0,
+                "latest": shared_versions(report).first() if report else None,
             }
         )
     return render(request, "reviews/board.html", {"meeting": meeting, "rows": rows})
@@ -107,7 +111,7 @@ def _context(
         "report": report,
         "meeting": report.meeting,
         "version": version,
-        "versions": list(report.versions.order_by("-number")),
+        "versions": list(visible_versions(user, report)),
         "is_author": author,
         "may_edit": author and report.is_editable,
         "may_comment": can_comment(user, report),
@@ -143,7 +147,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     use. 404 for a report he may not see or a version that does not exist.
     """
     report = report_or_404(request, pk)
-    version = version_or_404(report, request.GET.get("v"))
+    version = version_or_404(visible_versions(request.user, report), request.GET.get("v"))
     return render(request, TEMPLATE, _context(request, report, version))
 
 
@@ -169,7 +173,7 @@ def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         document = services.read_upload(file.name, data)
         version = services.add_version(request.user, report, document, file_name=file.name, data=data)
     except Refusal as exc:
-        latest = version_or_404(report, None)
+        latest = version_or_404(visible_versions(request.user, report), None)
         return refused(request, TEMPLATE, _context(request, report, latest, upload_form=form), exc)
     messages.success(request, f"已保存为第{version.number}版")
     return redirect("reviews:report", pk=pk)
@@ -178,12 +182,13 @@ def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def write(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The writing page, starting from the latest text; its POST saves a new version and goes back to the
-    report. 404 for anyone but the author; a refusal shows the page again with its message (400).
+    report. For the author alone: 403 for anyone else who sees the report, as for an upload (404 for
+    whoever does not see it); a refusal shows the page again with its message (400).
     """
     report = report_or_404(request, pk)
-    latest = version_or_404(report, None)
     if not is_author(request.user, report):
-        raise Http404("只有撰写人本人可以修改这份材料")
+        return forbidden(request, "只有撰写人本人可以修改这份材料")
+    latest = version_or_404(visible_versions(request.user, report), None)
     form = WriteForm(request.POST or None, initial={"text": latest.text if latest else ""})
     context = {"report": report, "meeting": report.meeting, "form": form}
     if request.method != "POST":
@@ -213,7 +218,7 @@ def _act(request: AuthenticatedRequest, report: Report, action: str) -> HttpResp
             services.return_report(request.user, report, reason)
             done = "已退回修改"
     except Refusal as exc:
-        latest = version_or_404(report, None)
+        latest = version_or_404(visible_versions(request.user, report), None)
         return refused(request, TEMPLATE, _context(request, report, latest, return_form=form), exc)
     messages.success(request, done)
     return redirect("reviews:report", pk=report.pk)
@@ -266,14 +271,14 @@ def comment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise form_error(form)
-        version = report.versions.filter(pk=form.cleaned_data["version"]).first()
+        version = visible_versions(request.user, report).filter(pk=form.cleaned_data["version"]).first()
         if version is None:
             raise Refusal("版本不属于这份材料")
         services.add_comment(
             request.user, report, version, form.cleaned_data["line"], form.cleaned_data["text"]
         )
     except Refusal as exc:
-        shown = version or version_or_404(report, None)
+        shown = version or version_or_404(visible_versions(request.user, report), None)
         return refused(request, TEMPLATE, _context(request, report, shown, comment_form=form), exc)
     messages.success(request, "审核意见已添加")
     anchor = f"?v={version.number}#p{form.cleaned_data['line']}"
@@ -288,11 +293,12 @@ def compare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     404 for a report the user may not see, with fewer than two versions, or for a missing version.
     """
     report = report_or_404(request, pk)
-    versions = list(report.versions.order_by("number"))
+    readable = visible_versions(request.user, report)
+    versions = list(readable.order_by("number"))
     if len(versions) < 2:
         raise Http404("只有一个版本，无法比较")
-    old = version_or_404(report, request.GET.get("a") or versions[-2].number)
-    new = version_or_404(report, request.GET.get("b") or versions[-1].number)
+    old = version_or_404(readable, request.GET.get("a") or versions[-2].number)
+    new = version_or_404(readable, request.GET.get("b") or versions[-1].number)
     assert old is not None and new is not None
     result = compare_paragraphs(old.paragraphs, new.paragraphs)
     return render(
@@ -318,7 +324,7 @@ def download(request: AuthenticatedRequest, pk: int, number: int) -> HttpRespons
     404 for a report the user may not see or a version that does not exist.
     """
     report = report_or_404(request, pk)
-    version = version_or_404(report, number)
+    version = version_or_404(visible_versions(request.user, report), number)
     assert version is not None
     if version.file_data:
         data, name = bytes(version.file_data), version.file_name

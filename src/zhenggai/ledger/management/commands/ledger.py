@@ -52,6 +52,13 @@ class Command(BaseCommand):
         )
         imp.add_argument("--organisation", help="导入到哪个组织（编号或名称）；操作人只管理一个组织时可省略")
         imp.add_argument("--user", help="操作人登录名（记入审计记录）；只有一个系统管理员时可省略")
+        imp.add_argument(
+            "--create-owner",
+            action="append",
+            default=[],
+            metavar="姓名",
+            help="表格中的这位责任人在本组织还没有，确认新建为班子成员（可重复；新建记入审计记录）",
+        )
         exp = sub.add_parser("export", help="导出整改台账（.xlsx 或 CSV）")
         exp.add_argument("-o", "--output", required=True, help="输出文件；“-”表示标准输出")
         exp.add_argument(
@@ -91,7 +98,13 @@ class Command(BaseCommand):
         source = _source(options["source"], organisation) if options["source"] else None
         try:
             report = import_ledger(
-                actor, data, path.name, organisation=organisation, source=source, dry_run=options["dry_run"]
+                actor,
+                data,
+                path.name,
+                organisation=organisation,
+                source=source,
+                dry_run=options["dry_run"],
+                create_owners=options["create_owner"],
             )
         except DocumentError as exc:
             self.stderr.write(f"错误：{exc.message}")
@@ -157,8 +170,26 @@ def render_report(report: ImportReport) -> str:
     if sheet.warnings:
         lines.append(f"提示（{len(sheet.warnings)} 处，不影响导入）：")
         lines.extend(f"  {issue}" for issue in sheet.warnings)
+    lines.extend(preview_lines(report))
     lines.append(report.summary())
     return "\n".join(lines)
+
+
+def preview_lines(report: ImportReport) -> list[str]:
+    """What the import changes in the ledger: changed rows field by field, the ledger's rows left out."""
+    lines = []
+    if report.changed:
+        lines.append(f"修改（{len(report.changed)} 条）：")
+        for change in report.changed:
+            said = "；".join(f"{label}：{before} → {after}" for label, before, after in change.changes)
+            lines.append(f"  第{change.row}行（{change.key or '问题'}）{said}")
+    if report.missing_count:
+        lines.append(f"台账中有、文件中没有的整改措施 {report.missing_count} 条（不会删除）：")
+        lines.extend(f"  {text}" for text in report.missing)
+    if report.unknown_owners:
+        names = " ".join(f"--create-owner {name}" for name in report.unknown_owners)
+        lines.append(f"如确需新建这些责任人（本组织的班子成员），请加上 {names} 重新导入。")
+    return lines
 
 
 def _actor(username: str | None) -> User:
