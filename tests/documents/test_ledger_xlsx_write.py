@@ -82,7 +82,21 @@ def test_the_xlsx_has_the_ledger_layout():
     assert ws.title == "整改台账"
     assert ws["A1"].value == "XX局整改台账"
     assert [c.value for c in ws[2]] == [header for header, _, _ in COLUMNS]
-    assert {"A1:M1", "A3:A4", "E3:E4"} <= {str(r) for r in ws.merged_cells.ranges}
+    # the title is merged; a problem's cells are written once and drawn as one block over its
+    # measures' rows (no line inside it) without a merge, which a page break would print badly
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:M1"}
+    assert (ws["A3"].value, ws["E3"].value, ws["A4"].value, ws["E4"].value) == (
+        1,
+        "理论学习不够深入",
+        None,
+        None,
+    )
+    assert (ws["E3"].border.bottom.style, ws["E4"].border.top.style, ws["E4"].border.bottom.style) == (
+        None,
+        None,
+        "thin",
+    )
+    assert ws["F3"].border.bottom.style == "thin"  # a measure's own cells keep every line
     # The last column holds each row's key for a re-import; it is hidden, and the title spans the rest.
     assert ws["N2"].value == "系统编号（请勿修改）"
     assert ws.column_dimensions["N"].hidden

@@ -10,21 +10,45 @@ from django.utils import timezone
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, Progress, SourceKind, Status
 from zhenggai.ledger.sources import create_source
+from zhenggai.meetings import services as meetings
+from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
 PASSWORD = "browser-password"
 
 
-@pytest.fixture
-def ledger(transactional_db, settings, tmp_path):
+def team_of(settings, tmp_path, *people: tuple[str, str, str]) -> tuple[Organisation, dict[str, User]]:
+    """机关党组 with `people` (username, name, role) who log in with PASSWORD (hashed fast), evidence
+    kept under `tmp_path`."""
     settings.EVIDENCE_DIR = str(tmp_path / "evidence")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     team = Organisation.objects.create(name="机关党组")
-    people = {}
-    for username, name, role in (("secretary", "王书记", Role.SECRETARY), ("member", "张委员", Role.MEMBER)):
+    users = {}
+    for username, name, role in people:
         user = User.objects.create_user(username=username, password=PASSWORD, display_name=name)
         Membership.objects.create(user=user, organisation=team, role=role)
-        people[username] = user
+        users[username] = user
+    return team, users
+
+
+def meeting_2021(actor: User, team: Organisation, *members: User) -> Meeting:
+    """The 2021 民主生活会 of `team` on the theme 党史学习教育专题, held on 2021-12-20."""
+    return meetings.create_meeting(
+        actor,
+        organisation=team,
+        kind=SourceKind.DEMOCRATIC_LIFE,
+        year=2021,
+        theme="党史学习教育专题",
+        date=datetime.date(2021, 12, 20),
+        members=list(members),
+    )
+
+
+@pytest.fixture
+def ledger(transactional_db, settings, tmp_path):
+    team, people = team_of(
+        settings, tmp_path, ("secretary", "王书记", Role.SECRETARY), ("member", "张委员", Role.MEMBER)
+    )
     source = create_source(people["secretary"], kind=SourceKind.DEMOCRATIC_LIFE, organisation=team, year=2021)
     problem = services.create_problem(people["secretary"], source=source, description="理解领悟还不够深透")
     today = timezone.localdate()

@@ -12,38 +12,24 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.web.test_browser import PASSWORD, log_in
+from tests.web.test_browser import log_in, meeting_2021, team_of
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, Problem, Progress, Source, SourceKind
 from zhenggai.ledger.sources import create_source
-from zhenggai.meetings import services as meetings
 from zhenggai.meetings.models import Meeting, OpinionLink, Talk
-from zhenggai.orgs.models import Membership, Organisation, Role, User
+from zhenggai.orgs.models import Role
 
 
 @pytest.fixture
 def office(transactional_db, settings, tmp_path):
     """机关党组 with its office (李主任) and a member (张委员); a 2021 meeting held on 2021-12-20; a
     measure with a deadline 30 days ahead; a 巡察 source for feedback."""
-    settings.EVIDENCE_DIR = str(tmp_path / "evidence")
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    team = Organisation.objects.create(name="机关党组")
-    people = {}
-    for username, name, role in (("office", "李主任", Role.OFFICE), ("member", "张委员", Role.MEMBER)):
-        user = User.objects.create_user(username=username, password=PASSWORD, display_name=name)
-        Membership.objects.create(user=user, organisation=team, role=role)
-        people[username] = user
+    team, people = team_of(
+        settings, tmp_path, ("office", "李主任", Role.OFFICE), ("member", "张委员", Role.MEMBER)
+    )
     office = people["office"]
     today = timezone.localdate()
-    meeting = meetings.create_meeting(
-        office,
-        organisation=team,
-        kind=SourceKind.DEMOCRATIC_LIFE,
-        year=2021,
-        theme="党史学习教育专题",
-        date=datetime.date(2021, 12, 20),
-        members=[people["member"]],
-    )
+    meeting = meeting_2021(office, team, people["member"])
     problem = services.create_problem(office, source=meeting.source, description="理解领悟还不够深透")
     measure = services.create_measure(
         office,

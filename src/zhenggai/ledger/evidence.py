@@ -60,6 +60,12 @@ def clean_name(name: str) -> str:
     return base[-200:]
 
 
+def accept() -> str:
+    """The `accept` attribute of an evidence file input: photos (a phone offers its camera) and the
+    kinds we keep (settings.EVIDENCE_EXTENSIONS)."""
+    return ",".join(["image/*", *(f".{e.lower()}" for e in settings.EVIDENCE_EXTENSIONS)])
+
+
 def check(upload: Upload) -> None:
     """Refuse a file that is too big or of a kind we don't keep, with a message saying which."""
     name = clean_name(upload.name or "")

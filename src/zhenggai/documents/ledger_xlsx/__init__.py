@@ -2,13 +2,15 @@
 
 Inside: `read` (a sheet as offices keep it → rows and a row-by-row report) with `package` (the
 checked .xlsx), `words` (headers, statuses, terms as offices write them) and `dates` (deadline
-cells); `write` (rows → a 整改台账 .xlsx or CSV) over `stream` (the streaming .xlsx writer);
+cells); `write` (rows → a 整改台账 .xlsx or CSV, ready to print) over `stream` (the streaming .xlsx
+writer) and `layout` (row heights from wrapped text);
 `rows` (the neutral row type both sides share).
 """
 
 from __future__ import annotations
 
 from zhenggai.documents.ledger_xlsx.dates import Deadline, DeadlineError, parse_deadline, year_in
+from zhenggai.documents.ledger_xlsx.layout import row_height, text_lines, text_units
 from zhenggai.documents.ledger_xlsx.read import MAX_ROWS, read_ledger_xlsx
 from zhenggai.documents.ledger_xlsx.rows import (
     FIELD_LABELS,
@@ -44,6 +46,9 @@ __all__ = [
     "iter_ledger_xlsx",
     "parse_deadline",
     "read_ledger_xlsx",
+    "row_height",
+    "text_lines",
+    "text_units",
     "write_ledger_csv",
     "write_ledger_xlsx",
     "year_in",

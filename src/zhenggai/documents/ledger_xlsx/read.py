@@ -138,6 +138,7 @@ class _Problem:
     ref: int
     text: str
     fields: dict[str, str] = field(default_factory=dict)
+    number: str = ""  # the 序号 written on its first row: its other rows may leave the cell empty
 
 
 class _SheetReader:
@@ -268,7 +269,9 @@ class _SheetReader:
                 )
                 return None
             self.problems += 1
-            self.problem = _Problem(self.problems, texts["problem"], self._problem_fields(texts))
+            self.problem = _Problem(
+                self.problems, texts["problem"], self._problem_fields(texts), texts.get("number", "")
+            )
         return self.problem
 
     def _problem_fields(self, texts: dict[str, str]) -> dict[str, str]:
@@ -300,7 +303,7 @@ class _SheetReader:
             progress=texts.get("progress", ""),
             status=status,
             evidence=evidence,
-            number=texts.get("number", ""),
+            number=texts.get("number") or problem.number,
             row=number,
             problem_ref=problem.ref,
             key=normalise(texts.get("key", "")).upper(),

@@ -16,6 +16,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 #: Cell styles (indexes into cellXfs of STYLES below).
 TITLE, HEADER, WRAP, CENTRE, DATE = 1, 2, 3, 4, 5
+#: A block of cells drawn as one without merging them (a merge across a page break prints badly):
+#: the first cell with no line below it (wrapped or centred text), the cells under it with no line
+#: above, and no line below but for the last.
+WRAP_OPEN, CENTRE_OPEN, CONTINUED, CONTINUED_LAST = 6, 7, 8, 9
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -42,9 +46,27 @@ WORKBOOK_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>\
 <Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/></Relationships>"""
 
-_BORDER = "".join(
-    f'<{side} style="thin"><color rgb="FF808080"/></{side}>' for side in ("left", "right", "top", "bottom")
+
+def _border(*sides: str) -> str:
+    """A <border> with thin grey lines on `sides`, the others empty (in the order the schema wants)."""
+    lines = "".join(
+        f'<{side} style="thin"><color rgb="FF808080"/></{side}>' if side in sides else f"<{side}/>"
+        for side in ("left", "right", "top", "bottom")
+    )
+    return f"<border>{lines}<diagonal/></border>"
+
+
+# borderId 1: all four lines; 2: open below; 3: open above and below; 4: open above.
+_BORDERS = "".join(
+    _border(*sides)
+    for sides in (
+        ("left", "right", "top", "bottom"),
+        ("left", "right", "top"),
+        ("left", "right"),
+        ("left", "right", "bottom"),
+    )
 )
+_WRAPPED = '<alignment vertical="center" wrapText="1"/>'
 _MIDDLE = '<alignment horizontal="center" vertical="center" wrapText="1"/>'
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="{_MAIN}">\
@@ -54,19 +76,22 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <font><sz val="18"/><name val="方正小标宋简体"/><charset val="134"/></font></fonts>\
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
 <fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>\
-<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
-<border>{_BORDER}<diagonal/></border></borders>\
+<borders count="5"><border><left/><right/><top/><bottom/><diagonal/></border>\
+{_BORDERS}</borders>\
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+<cellXfs count="10"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">\
 <alignment horizontal="center" vertical="center"/></xf>\
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" \
 applyAlignment="1">{_MIDDLE}</xf>\
-<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1">\
-<alignment vertical="center" wrapText="1"/></xf>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1">{_WRAPPED}</xf>\
 <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1">{_MIDDLE}</xf>\
 <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" \
-applyAlignment="1">{_MIDDLE}</xf></cellXfs>\
+applyAlignment="1">{_MIDDLE}</xf>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="2" xfId="0" applyBorder="1" applyAlignment="1">{_WRAPPED}</xf>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="2" xfId="0" applyBorder="1" applyAlignment="1">{_MIDDLE}</xf>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="3" xfId="0" applyBorder="1"/>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="4" xfId="0" applyBorder="1"/></cellXfs>\
 <cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>"""
 
 
@@ -129,12 +154,18 @@ class SheetWriter:
     """Write one sheet row by row into an .xlsx zip; call `close()` (or use `with`) to finish it."""
 
     def __init__(
-        self, out: IO[bytes] | ByteSink, sheet_name: str, widths: Sequence[int], frozen_rows: int = 0
+        self,
+        out: IO[bytes] | ByteSink,
+        sheet_name: str,
+        widths: Sequence[int],
+        frozen_rows: int = 0,
+        footer: str = "",
     ) -> None:
         self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3)  # type: ignore[call-overload]  # typeshed lacks ByteSink
         self._sheet_name = sheet_name
         self._letters = [column_letter(i) for i in range(1, len(widths) + 1)]
         self._frozen = frozen_rows
+        self._footer = footer
         self._merges: list[str] = []
         self._buffer: list[str] = []
         self.rows = 0
@@ -152,6 +183,8 @@ class SheetWriter:
             )
         self._write(
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            # fitToPage: the pageSetup below scales the sheet to one page wide.
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<sheetViews><sheetView workbookViewId="0">{pane}</sheetView></sheetViews>'
             f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
         )
@@ -219,6 +252,20 @@ class SheetWriter:
         self._write("".join(self._buffer))
         self._buffer.clear()
 
+    def _page_setup(self) -> str:
+        """How the sheet prints: A4 landscape, as many pages long as needed but one page wide."""
+        footer = (
+            f"<headerFooter><oddFooter>{escape(self._footer)}</oddFooter></headerFooter>"
+            if self._footer
+            else ""
+        )
+        return (
+            '<printOptions horizontalCentered="1"/>'
+            '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>'
+            '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+            f"{footer}</worksheet>"
+        )
+
     def close(self) -> None:
         """Finish the sheet and write the other parts of the package."""
         if self._stream.closed:
@@ -232,9 +279,6 @@ class SheetWriter:
                     "".join(f'<mergeCell ref="{ref}"/>' for ref in self._merges[start : start + 1000])
                 )
             self._write("</mergeCells>")
-        self._write(
-            '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
-            '<pageSetup paperSize="9" orientation="landscape"/></worksheet>'
-        )
+        self._write(self._page_setup())
         self._stream.close()
         self._zip.close()

@@ -9,13 +9,24 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
+from zhenggai.documents.ledger_xlsx.layout import row_height
 from zhenggai.documents.ledger_xlsx.rows import KEY_HEADER, LedgerRow
-from zhenggai.documents.ledger_xlsx.stream import CENTRE, HEADER, TITLE, WRAP, ByteSink, SheetWriter
+from zhenggai.documents.ledger_xlsx.stream import (
+    CENTRE,
+    CENTRE_OPEN,
+    CONTINUED,
+    CONTINUED_LAST,
+    HEADER,
+    TITLE,
+    WRAP,
+    WRAP_OPEN,
+    ByteSink,
+    SheetWriter,
+)
 from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 
 #: The columns written, in order: (header, field, width in characters). The first ten are the layout
-#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides, and the hidden last
-#: column (width 0) the key that lets a re-import update each measure instead of adding it again.
+#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("序号", "number", 6),
     ("问题来源", "source", 16),
@@ -32,15 +43,40 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("佐证材料", "evidence", 24),
     (KEY_HEADER, "key", 0),
 )
-#: Columns that belong to the problem: merged down over the rows of its measures.
+#: Columns that belong to the problem: written on its first row, drawn as one cell over its measures' rows.
 PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "problem")
 DEFAULT_TITLE = "整改台账"
 SHEET_NAME = "整改台账"
 #: Streaming hands out the file in pieces of about this size.
 CHUNK_BYTES = 256 * 1024
 
+#: The footer of every printed page: "第 1 页 共 3 页" (&P the page, &N the pages, &C centred).
+FOOTER = "&C第 &P 页 共 &N 页"
+TITLE_POINTS = 36.0
+
 _CENTRED = ("number", "owner", "term", "deadline", "status")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_WIDTHS = [width for _, _, width in COLUMNS]
+_SHOWN = [name not in PROBLEM_COLUMNS for _, name, _ in COLUMNS]  # on every row of a problem
+
+
+def _block_styles(first: bool, last: bool) -> list[int]:
+    """The styles of a row of a problem's block: the problem's cells open below unless `last`, above unless `first`."""
+    styles = []
+    for _, name, _ in COLUMNS:
+        style = CENTRE if name in _CENTRED else WRAP
+        if name in PROBLEM_COLUMNS and not (first and last):
+            if first:
+                style = CENTRE_OPEN if style == CENTRE else WRAP_OPEN
+            else:
+                style = CONTINUED_LAST if last else CONTINUED
+        styles.append(style)
+    return styles
+
+
+_BLOCK_STYLES = {
+    (first, last): _block_styles(first, last) for first in (True, False) for last in (True, False)
+}
 
 
 def cell_values(row: LedgerRow, number: int | str) -> list[Any]:
@@ -83,26 +119,23 @@ def numbered(rows: Iterable[LedgerRow]) -> Iterator[tuple[int, bool, LedgerRow]]
 
 
 def iter_ledger_xlsx(rows: Iterable[LedgerRow], title: str | None = None) -> Iterator[bytes]:
-    """The 整改台账 workbook of `rows`, as chunks of bytes while it is being written (for streaming)."""
-    widths = [width for _, _, width in COLUMNS]
-    problem_cols = [i for i, (_, name, _) in enumerate(COLUMNS, 1) if name in PROBLEM_COLUMNS]
-    styles = [CENTRE if name in _CENTRED else WRAP for _, name, _ in COLUMNS]
-    shown = [name not in PROBLEM_COLUMNS for _, name, _ in COLUMNS]
+    """The 整改台账 workbook of `rows`, as chunks of bytes while it is being written (for streaming).
+
+    It prints as offices print a 台账: A4 landscape, one page wide, the title and header on every
+    page, page numbers in the footer, each row as tall as its wrapped text.
+    """
     sink = ByteSink()
-    with SheetWriter(sink, SHEET_NAME, widths, frozen_rows=2) as sheet:
-        sheet.append([title or DEFAULT_TITLE], [TITLE], height=36)
-        sheet.merge(1, 1, 1, sum(1 for _, _, width in COLUMNS if width))  # over the columns shown
-        sheet.append([header for header, _, _ in COLUMNS], [HEADER] * len(COLUMNS), height=30)
-        first = at = 3  # the sheet row where the current problem started
+    headers = [header for header, _, _ in COLUMNS]
+    with SheetWriter(sink, SHEET_NAME, _WIDTHS, frozen_rows=2, footer=FOOTER) as sheet:
+        sheet.append([title or DEFAULT_TITLE], [TITLE], height=TITLE_POINTS)
+        sheet.merge(1, 1, 1, sum(1 for width in _WIDTHS if width))  # over the columns shown
+        sheet.append(headers, [HEADER] * len(COLUMNS), height=max(row_height(headers, _WIDTHS), 30))
+        problem = _ProblemRows(sheet)
         for number, starts, row in numbered(rows):
-            values = cell_values(row, number)
-            at = sheet.append([v if starts or shown[i] else None for i, v in enumerate(values)], styles)
-            if starts:
-                _merge(sheet, problem_cols, first, at - 1)
-                first = at
+            problem.add(cell_values(row, number), starts)
             if sink.size >= CHUNK_BYTES:
                 yield sink.take()
-        _merge(sheet, problem_cols, first, sheet.rows)
+        problem.finish()
     yield sink.take()
 
 
@@ -125,10 +158,35 @@ class _Counted:
             yield row
 
 
-def _merge(sheet: SheetWriter, columns: list[int], first: int, last: int) -> None:
-    if last > first:
-        for col in columns:
-            sheet.merge(first, last, col, col)
+class _ProblemRows:
+    """A problem's rows drawn as one block: its cells written on its first row, no lines inside the block.
+
+    Offices merge a problem's cells down over its measures, but a merged cell split by a page break
+    prints badly (LibreOffice draws its text again over the next page's header; Excel cuts it), so
+    the block only looks merged and every row can start a page. A row waits here until the next one
+    tells whether the block goes on: whether it gets a line below.
+    """
+
+    def __init__(self, sheet: SheetWriter) -> None:
+        self.sheet = sheet
+        self.held: tuple[list[Any], bool] | None = None
+
+    def add(self, values: list[Any], starts: bool) -> None:
+        """Take the next row; `starts` when it is the first row of a problem."""
+        if self.held is not None:
+            self._write(*self.held, last=starts)
+        self.held = values, starts
+
+    def finish(self) -> None:
+        """Write the row still held: the last of its problem."""
+        if self.held is not None:
+            self._write(*self.held, last=True)
+            self.held = None
+
+    def _write(self, values: list[Any], first: bool, last: bool) -> None:
+        if not first:
+            values = [v if shown else None for v, shown in zip(values, _SHOWN, strict=True)]
+        self.sheet.append(values, _BLOCK_STYLES[first, last], height=row_height(values, _WIDTHS))
 
 
 def iter_ledger_csv(rows: Iterable[LedgerRow]) -> Iterator[bytes]:

@@ -45,6 +45,7 @@ def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -
         "progress_form": forms.get("progress_form") or ProgressForm(initial={"date": today()}),
         "status_form": forms.get("status_form") or StatusForm(initial={"status": measure.status}),
         "extend_form": forms.get("extend_form") or ExtendForm(),
+        "evidence_accept": files.accept(),
     }
 
 
