@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase
+from tests.web.jobs import run_worker
 from zhenggai.ledger.models import Measure
 
 URL = reverse("ledger_io:import")
@@ -46,8 +47,9 @@ class ImportPageTestCase(BaseTestCase):
     def test_confirm_stores_everything(self):
         self.login(self.secretary)
         token = self.check().context["token"]
-        r = self.client.post(URL, {"organisation": self.team.pk, "token": token})
-        self.assertContains(r, "导入完成")
+        r = self.client.post(URL, {"organisation": self.team.pk, "token": token}, follow=True)
+        self.assertContains(r, "等待后台任务进程处理")  # the job's page, with its progress bar
+        run_worker()
         measure = Measure.objects.get(text="措施甲")
         self.assertTrue(measure.done_without_evidence)
         self.assertEqual(list((self.data_dir / "imports").iterdir()), [])  # the checked file is gone

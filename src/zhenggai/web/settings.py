@@ -39,8 +39,11 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "zhenggai.web",
     "zhenggai.orgs",
+    "zhenggai.jobs",
     "zhenggai.ledger",
     "zhenggai.notify",
     "zhenggai.meetings",
@@ -48,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body larger than the page takes is refused from its Content-Length, before it is read.
+    "zhenggai.web.limits.RefuseOversizeBodies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -168,6 +173,29 @@ TRUSTED_PROXY = envstr("ZHENGGAI_TRUSTED_PROXY", "")
 #: Ledger rows due within this many days are marked yellow (督办 practice); overdue rows red.
 DUE_SOON_DAYS = envint("ZHENGGAI_DUE_SOON_DAYS", 10)
 LEDGER_PAGE_SIZE = envint("ZHENGGAI_LEDGER_PAGE_SIZE", 50)
+
+#: Background work (zhenggai.jobs): tasks on django-tasks, kept in the database by default and run
+#: by the worker that `zhenggai run` starts (or `zhenggai db_worker`); another backend is a setting.
+TASKS = {
+    "default": {
+        "BACKEND": envstr("ZHENGGAI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+#: A running job's progress, outside any database transaction: a folder by default (one machine),
+#: or whatever Django cache every app server and worker shares (ZHENGGAI_PROGRESS_CACHE=redis://…).
+PROGRESS_CACHE = envstr("ZHENGGAI_PROGRESS_CACHE", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": PROGRESS_CACHE}
+        if PROGRESS_CACHE.startswith(("redis://", "rediss://"))
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": PROGRESS_CACHE or str(DATA_DIR / "progress"),
+        }
+    ),
+}
 
 #: The daily digest (`zhenggai remind`): links in e-mails and group messages start with SITE_URL;
 #: e-mail goes out only when EMAIL_HOST is set; a group robot gets WEBHOOK_TIMEOUT seconds to answer.

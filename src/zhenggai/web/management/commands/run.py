@@ -1,15 +1,18 @@
-"""`zhenggai run`: migrate, load the demo if absent, and serve the app with waitress."""
+"""`zhenggai run`: migrate, load the demo if absent, start the background worker, serve with waitress."""
 
 from __future__ import annotations
 
 import ipaddress
+import signal
+import subprocess
+import sys
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from zhenggai.web import demo
+from zhenggai.web import demo, limits
 
 
 def logins() -> str:
@@ -41,7 +44,8 @@ def refuse_public_without_hosts(host: str) -> None:
 
 
 class Command(BaseCommand):
-    """`zhenggai run`: migrate, load the demo (unless --no-demo), then serve with waitress until stopped.
+    """`zhenggai run`: migrate, load the demo (unless --no-demo), start the background worker (unless
+    --no-worker), then serve with waitress until stopped; the worker stops with it.
 
     Raises CommandError for a port outside 1–65535, before anything is done.
     """
@@ -53,6 +57,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
         parser.add_argument("--no-demo", action="store_true", help="不载入演示数据")
         parser.add_argument("--threads", type=int, default=8, help="工作线程数")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="不启动后台任务进程（另行运行 zhenggai db_worker 时）"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         import waitress
@@ -68,11 +75,46 @@ class Command(BaseCommand):
             self.stdout.write(logins())
         host, port = options["host"], options["port"]
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        # SIGTERM (systemd, a test) stops the server like Ctrl+C does, so the worker stops with it.
+        signal.signal(signal.SIGTERM, _stop)
+        worker = None if options["no_worker"] else start_worker()
+        if worker is not None:
+            self.stdout.write(f"后台任务进程已启动（进程号 {worker.pid}）。")
         self.stdout.write(f"整改台账已启动：http://{shown}:{port}/  （按 Ctrl+C 停止）")
         self.stdout.flush()
-        waitress.serve(
-            application, host=host, port=port, threads=options["threads"], ident="zhenggai", **proxy_options()
-        )
+        try:
+            waitress.serve(
+                application,
+                host=host,
+                port=port,
+                threads=options["threads"],
+                ident="zhenggai",
+                _server=limits.create_server,
+                **proxy_options(),
+            )
+        finally:
+            if worker is not None:
+                stop_worker(worker)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """The background worker (django-tasks-db's db_worker) as a child process of this server."""
+    command = [sys.executable, "-m", "zhenggai", "db_worker", "--verbosity", "0", "--no-reload"]
+    return subprocess.Popen(command)
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    """Ask the worker to stop (it finishes or abandons its task cleanly), then wait for it."""
+    worker.terminate()
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 def proxy_options() -> dict[str, Any]:
