@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from django_tasks_db.management.commands.db_worker import Worker
 
 
@@ -17,5 +19,8 @@ def run_worker() -> int:
         worker_id="test-worker",
         excluded_queue_names=[],
     )
-    worker.run()
+    # Between tasks a worker closes its idle connection; here that connection is the test's own, inside
+    # the transaction the test rolls back (PostgreSQL would lose it; SQLite's in-memory one is kept).
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        worker.run()
     return worker._run_tasks
