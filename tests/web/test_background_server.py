@@ -50,16 +50,37 @@ def test_an_oversize_body_is_answered_413_in_chinese_before_it_is_sent(server: A
     assert "本次上传的内容约 200.0 MB，超过本页面的上限 50 MB，没有上传。请压缩文件或分几次上传。" in text
 
 
+def log_in(page, server: AppServer, username: str) -> None:
+    page.goto(f"{server.url}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server.url}/")
+
+
+def test_an_oversize_evidence_file_in_the_browser_gets_the_chinese_413(
+    server: AppServer, page, tmp_path: Path
+) -> None:
+    log_in(page, server, "zhangwei")
+    measure = page.locator("#ledger tbody tr a").first.get_attribute("href")
+    page.goto(f"{server.url}{measure}")
+    big = tmp_path / "扫描件.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (25 * 1024 * 1024))
+    page.set_input_files("input[type=file]", str(big))
+    page.fill("textarea[name=text]", "上传过大的佐证材料")
+    page.locator("form[enctype='multipart/form-data'] button[type=submit]").first.click()
+    page.wait_for_selector("text=上传的内容过大")
+    assert "本次上传的内容约 25.0 MB，超过本页面的上限 20 MB，没有上传。" in page.locator("main").inner_text()
+    page.goto(f"{server.url}{measure}")
+    assert page.locator("text=上传过大的佐证材料").count() == 0
+
+
 def test_an_import_uploads_with_progress_and_the_worker_stores_it(
     server: AppServer, page, tmp_path: Path
 ) -> None:
     blocked: list[str] = []
     page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto(f"{server.url}/login/")
-    page.fill("input[name=username]", "libangong")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server.url}/")
+    log_in(page, server, "libangong")
 
     rows = [
         [

@@ -83,7 +83,7 @@
         document.close();
       });
       xhr.addEventListener("error", function () {
-        label.textContent = "上传中断，请检查网络后重试。";
+        label.textContent = "上传中断：文件可能超过了本页面的大小上限，或网络中断。请检查后重试。";
         buttons.forEach(function (b) { b.disabled = false; });
       });
       xhr.send(data);
