@@ -17,7 +17,7 @@ class RunHostsTestCase(TestCase):
             mock.patch("waitress.serve") as serve,
             mock.patch("zhenggai.web.management.commands.run.call_command"),
         ):
-            call_command("run", "--no-demo", "--any-port", *args, stdout=io.StringIO())
+            call_command("run", "--no-demo", "--no-worker", "--any-port", *args, stdout=io.StringIO())
         return serve
 
     @override_settings(ALLOWED_HOSTS=LOCAL)

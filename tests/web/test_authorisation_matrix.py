@@ -45,6 +45,8 @@ from zhenggai.ledger.models import Evidence, SourceKind
 from zhenggai.ledger.sources import create_source
 from zhenggai.meetings import holding, opinions, talks
 from zhenggai.meetings import services as meetings
+from zhenggai.jobs.models import Job
+from zhenggai.notify.models import GroupRobot, RobotKind
 from zhenggai.orgs.models import Membership
 from zhenggai.reviews import record
 from zhenggai.reviews import services as reports
@@ -141,6 +143,12 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
             inspecting_body="市委第一巡察组",
             year=2022,
         )
+        robot = GroupRobot.objects.create(
+            organisation=self.team,
+            kind=RobotKind.WECOM,
+            url="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x",
+        )
+        job = Job.objects.create(user=self.member, title="导入整改台账")
         self.world = World(
             {
                 "source": self.source,
@@ -155,6 +163,8 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
                 "talk": talk,
                 "criticism": criticism,
                 "member_user": self.member,
+                "robot": robot,
+                "job": job,
                 "membership": Membership.objects.get(user=self.member),
             }
         )
@@ -398,6 +408,11 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "ledger:measure_extend": ("measure", "L 405 405 405 405 405 405", "L 400 400 400 404 403 404"),
     "ledger:measure_evidence": ("measure", "L 405 405 405 405 405 405", "L 400 400 400 404 403 404"),
     "ledger:evidence": ("evidence", "L 200 200 200 404 200 404", "L 405 405 405 405 405 405"),
+    "notify:settings": ("", "L 200 200 200 200 200 200", "L 400 400 400 400 400 400"),
+    "notify:robots": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),
+    "notify:robot_delete": ("robot", "L 405 405 405 405 405 405", "L 302 302 404 404 404 404"),
+    "jobs:job": ("job", "L 404 404 200 404 404 404", "L 405 405 405 405 405 405"),
+    "jobs:status": ("job", "L 404 404 200 404 404 404", "L 405 405 405 405 405 405"),
     "ledger:evidence_delete": ("evidence", "L 405 405 405 405 405 405", "L 302 302 302 404 403 404"),
 }
 

@@ -77,13 +77,15 @@ class DashboardTestCase(BaseTestCase):
         units = {b.label: b.count for b in r.context["unit_bars"]}
         self.assertEqual(units["办公室"], 2)
 
-    def test_it_lists_overdue_and_due_this_week(self):
+    def test_it_lists_overdue_and_due_soon(self):
         Measure.objects.filter(pk=self.measure.pk).update(deadline=self.today - datetime.timedelta(days=2))
         Measure.objects.filter(pk=self.colleague_measure.pk).update(deadline=self.today)
         self.login(self.secretary)
         r = self.client.get(reverse("ledger:dashboard"))
         self.assertEqual([m.pk for m in r.context["overdue"]], [self.measure.pk])
-        self.assertEqual([m.pk for m in r.context["due_this_week"]], [self.colleague_measure.pk])
+        self.assertEqual([m.pk for m in r.context["due_soon"]], [self.colleague_measure.pk])
+        self.assertEqual((r.context["due_counts"].overdue, r.context["due_counts"].due_soon), (1, 1))
+        self.assertContains(r, "10天内到期")
 
     def test_a_member_sees_only_his_own_figures(self):
         self.build()

@@ -4,10 +4,12 @@ import io
 
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+from django.utils import timezone
 
 from zhenggai.ledger.access import eligible_owners
 from zhenggai.ledger.audit import AuditEntry
-from zhenggai.ledger.models import Evidence, Measure, Problem, Reminder, Source, Status
+from zhenggai.ledger.models import Evidence, Measure, Problem, Source, Status
+from zhenggai.ledger.queries import overdue_q
 from zhenggai.orgs.models import User
 
 
@@ -52,7 +54,7 @@ class DemoTestCase(TestCase):
         self.assertTrue(Evidence.objects.exists())
         self.assertTrue(Measure.objects.filter(original_deadline__isnull=False).exists())
         self.assertTrue(Problem.objects.filter(closed_at__isnull=False).exists())
-        self.assertTrue(Reminder.objects.filter(kind="overdue").exists())
+        self.assertTrue(Measure.objects.filter(overdue_q(timezone.localdate())).exists())
         self.assertEqual(User.objects.filter(username="sunshuji").count(), 1)
 
     def test_the_demo_keeps_the_ledgers_rules(self):

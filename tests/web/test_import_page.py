@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase
+from tests.web.jobs import run_worker
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.import_people import PERSON_CREATED
 from zhenggai.ledger.models import Measure
@@ -49,8 +50,9 @@ class ImportPageTestCase(BaseTestCase):
     def test_confirm_stores_everything(self):
         self.login(self.secretary)
         token = self.check().context["token"]
-        r = self.client.post(URL, {"organisation": self.team.pk, "token": token})
-        self.assertContains(r, "导入完成")
+        r = self.client.post(URL, {"organisation": self.team.pk, "token": token}, follow=True)
+        self.assertContains(r, "等待后台任务进程处理")  # the job's page, with its progress bar
+        run_worker()
         measure = Measure.objects.get(text="措施甲")
         self.assertTrue(measure.done_without_evidence)
         self.assertEqual(list((self.data_dir / "imports").iterdir()), [])  # the checked file is gone
@@ -110,8 +112,10 @@ class CreateOwnerOnThePageTestCase(BaseTestCase):
         self.assertContains(r, "检查结果：可以导入")
         self.assertContains(r, "确认导入时将新建人员：新同志")
         self.assertFalse(User.objects.filter(display_name="新同志").exists())  # a check creates nobody
-        r = self.client.post(URL, {**form, "create": ["新同志"]})
-        self.assertContains(r, "导入完成")
+        r = self.client.post(URL, {**form, "create": ["新同志"]}, follow=True)
+        self.assertContains(r, "等待后台任务进程处理")  # stored by the background worker
+        self.assertFalse(User.objects.filter(display_name="新同志").exists())
+        run_worker()
         person = User.objects.get(display_name="新同志")
         self.assertEqual(Measure.objects.get(text="措施甲").owner, person)
         self.assertTrue(AuditEntry.objects.filter(summary=PERSON_CREATED, object_id=person.pk).exists())

@@ -16,8 +16,8 @@ FAST = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 class RunTestCase(TestCase):
     def run_command(self, *args):
         out = io.StringIO()
-        with mock.patch("waitress.serve") as serve:
-            call_command("run", "--any-port", *args, stdout=out)
+        with mock.patch("waitress.serve") as serve, mock.patch("signal.signal"):
+            call_command("run", "--no-worker", "--any-port", *args, stdout=out)
         return out.getvalue(), serve
 
     def test_it_loads_the_demo_once_and_serves(self):

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from zhenggai.ledger.audit import AuditEntry
-from zhenggai.ledger.models import Evidence, Measure, Problem, Progress, Reminder, Source
+from zhenggai.ledger.models import Evidence, Measure, Problem, Progress, Source
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):
@@ -55,5 +55,4 @@ class MeasureAdmin(ReadOnlyAdmin):
 
 admin.site.register(Progress, ReadOnlyAdmin)
 admin.site.register(Evidence, ReadOnlyAdmin)
-admin.site.register(Reminder, ReadOnlyAdmin)
 admin.site.site_header = "整改台账 · 运维管理"

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zhenggai.core.dates import today
@@ -21,10 +21,12 @@ from zhenggai.core.errors import Refusal
 from zhenggai.core.views import forbidden
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.ledger_xlsx import FIELD_LABELS, read_ledger_xlsx
-from zhenggai.ledger import queries
+from zhenggai.jobs.runner import start
+from zhenggai.ledger import queries, tasks
 from zhenggai.ledger.access import managed_sources, visible_measures
 from zhenggai.ledger.exports import FORMATS, export_chunks, export_filename
 from zhenggai.ledger.imports import MAX_IMPORT_BYTES, ImportReport, import_sheet
+from zhenggai.ledger.tasks import pending_dir
 from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
@@ -52,12 +54,6 @@ def export(request: AuthenticatedRequest) -> HttpResponseBase:
 
 #: A checked file waits this long for its confirmation, then it is removed.
 PENDING_SECONDS = 24 * 3600
-
-
-def _import_dir() -> Path:
-    folder = Path(settings.DATA_DIR) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _forget_stale(folder: Path) -> None:
@@ -118,7 +114,7 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
     token = ""
     if report.ok or report.unknown_owners:  # kept for the confirmation, or a new check creating people
         token = secrets.token_urlsafe(16)
-        folder = _import_dir()
+        folder = pending_dir()
         _forget_stale(folder)
         (folder / f"{token}.xlsx").write_bytes(data)
         request.session[_SESSION_KEY] = {"token": token, "name": sheet.name}
@@ -128,33 +124,32 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
 def _confirm(
     request: HttpRequest, context: dict[str, Any], user: User, organisation: Any, source: Any, token: str
 ) -> HttpResponse:
+    """Store the checked file in the background (ledger/tasks.py) and show the job's progress bar."""
     pending = request.session.get(_SESSION_KEY) or {}
-    path = _import_dir() / f"{token}.xlsx"
-    if (
-        pending.get("token") != token
-        or not token.replace("-", "").replace("_", "").isalnum()
-        or not path.exists()
-    ):
-        return _refuse(request, context, "导入已过期或已完成，请重新上传文件")
-    data = path.read_bytes()
+    try:
+        path = tasks.pending_file(token)
+    except Refusal as exc:
+        return _refuse(request, context, exc.message)
+    if pending.get("token") != token or not path.exists():
+        return _refuse(request, context, tasks.EXPIRED)
     # People the office chose to create (ticked on the check page), for a new check or the import.
     create = [name for name in request.POST.getlist("create") if name.strip()]
-    again = "recheck" in request.POST
-    try:
-        sheet = read_ledger_xlsx(data, pending.get("name", "台账.xlsx"))
-        report = import_sheet(
-            user, sheet, organisation=organisation, source=source, dry_run=again, create_owners=create
-        )
-    except DocumentError as exc:
-        return _refuse(request, context, exc.message)
-    except Refusal as exc:
-        return _refuse(request, context, exc.message, exc.status)
-    finally:
-        if not again:
-            path.unlink(missing_ok=True)
-            request.session.pop(_SESSION_KEY, None)
-    token = token if again and (report.ok or report.unknown_owners) else ""
-    return _report(request, context, report, token, organisation.pk, source.pk if source else "", create)
+    if "recheck" in request.POST:  # check again with those people, in the request as the first check
+        try:
+            sheet = read_ledger_xlsx(path.read_bytes(), pending.get("name", "台账.xlsx"))
+            report = import_sheet(
+                user, sheet, organisation=organisation, source=source, dry_run=True, create_owners=create
+            )
+        except DocumentError as exc:
+            return _refuse(request, context, exc.message)
+        except Refusal as exc:
+            return _refuse(request, context, exc.message, exc.status)
+        token = token if report.ok or report.unknown_owners else ""
+        return _report(request, context, report, token, organisation.pk, source.pk if source else "", create)
+    request.session.pop(_SESSION_KEY, None)
+    args = (token, pending.get("name", "台账.xlsx"), organisation.pk, source.pk if source else None, create)
+    job = start(user, "导入整改台账", tasks.import_ledger, *args, back=reverse("ledger_io:import"))
+    return redirect(job)
 
 
 def _report(

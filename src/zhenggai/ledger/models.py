@@ -1,4 +1,4 @@
-"""The ledger's data: sources of problems, problems, measures, progress, evidence, reminders.
+"""The ledger's data: sources of problems, problems, measures, progress, evidence.
 
 State rules live in `services.py`, never here: these classes only hold data. The audit trail is
 in `audit.py`.
@@ -290,33 +290,3 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class ReminderKind(models.TextChoices):
-    """Why a measure is on the 待办 list: past its deadline (已逾期) or due within the due-soon days (即将到期)."""
-
-    OVERDUE = "overdue", "已逾期"
-    DUE_SOON = "due_soon", "即将到期"
-
-
-class Reminder(models.Model):
-    """A to-do (待办) written by `zhenggai remind`: one measure overdue or due soon, for its owner."""
-
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="reminders")
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
-    )
-    unit = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
-    deadline = models.DateField()
-    #: Days past the deadline (overdue, positive) or left until it (due soon).
-    days = models.IntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        """Named 待办提醒; earliest deadline first."""
-
-        verbose_name = "待办提醒"
-        verbose_name_plural = "待办提醒"
-        ordering = ("deadline", "id")

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from zhenggai.ledger.due import due_soon_q
 from zhenggai.ledger.models import Measure, Problem, Status
-from zhenggai.ledger.queries import due_within_q, overdue_q
+from zhenggai.ledger.queries import overdue_q
 
 
 @dataclass
@@ -208,11 +209,10 @@ def overdue(measures: QuerySet[Measure], today: datetime.date, limit: int = 50) 
     )
 
 
-def due_this_week(measures: QuerySet[Measure], today: datetime.date, limit: int = 50) -> list[Measure]:
-    """The first `limit` open measures due from `today` to the coming Sunday, earliest deadline first."""
-    days_left = 6 - today.weekday()
+def due_soon(measures: QuerySet[Measure], today: datetime.date, limit: int = 50) -> list[Measure]:
+    """The first `limit` measures due soon on `today` (ledger/due.py), earliest deadline first."""
     return list(
-        measures.filter(due_within_q(today, days_left))
+        measures.filter(due_soon_q(today))
         .select_related("owner", "unit", "problem")
         .order_by("deadline", "id")[:limit]
     )

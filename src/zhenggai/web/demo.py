@@ -16,7 +16,7 @@ from django.db import transaction
 
 from zhenggai.core import dates
 from zhenggai.documents import parse_file
-from zhenggai.ledger import reminders, services
+from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, Problem, SourceKind, Status, Term
 from zhenggai.ledger.sources import create_source
 from zhenggai.meetings.demo import load_meeting_demo
@@ -113,7 +113,6 @@ def load() -> bool:
     members = [people["wangshuji"], people["zhangwei"], people["liuyang"], people["chenjing"]]
     measures = _meeting(secretary, team, members, units) + _inspection(secretary, team, members, units)
     _progress(office, members, measures)
-    reminders.refresh()
     load_meeting_demo()
     return True
 

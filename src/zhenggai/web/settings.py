@@ -39,14 +39,20 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "zhenggai.web",
     "zhenggai.orgs",
+    "zhenggai.jobs",
     "zhenggai.ledger",
+    "zhenggai.notify",
     "zhenggai.meetings",
     "zhenggai.reviews",
 ]
 
 MIDDLEWARE = [
+    # First: a body larger than the page takes is refused from its Content-Length, before it is read.
+    "zhenggai.web.limits.RefuseOversizeBodies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -168,6 +174,45 @@ TRUSTED_PROXY = envstr("ZHENGGAI_TRUSTED_PROXY", "")
 #: Ledger rows due within this many days are marked yellow (督办 practice); overdue rows red.
 DUE_SOON_DAYS = envint("ZHENGGAI_DUE_SOON_DAYS", 10)
 LEDGER_PAGE_SIZE = envint("ZHENGGAI_LEDGER_PAGE_SIZE", 50)
+
+#: Background work (zhenggai.jobs): tasks on django-tasks, kept in the database by default and run
+#: by the worker that `zhenggai run` starts (or `zhenggai db_worker`); another backend is a setting.
+TASKS = {
+    "default": {
+        "BACKEND": envstr("ZHENGGAI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+#: A running job's progress, outside any database transaction: a folder by default (one machine),
+#: or whatever Django cache every app server and worker shares (ZHENGGAI_PROGRESS_CACHE=redis://…).
+PROGRESS_CACHE = envstr("ZHENGGAI_PROGRESS_CACHE", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": PROGRESS_CACHE}
+        if PROGRESS_CACHE.startswith(("redis://", "rediss://"))
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": PROGRESS_CACHE or str(DATA_DIR / "progress"),
+        }
+    ),
+}
+
+#: The daily digest (`zhenggai remind`): links in e-mails and group messages start with SITE_URL;
+#: e-mail goes out only when EMAIL_HOST is set; a group robot gets WEBHOOK_TIMEOUT seconds to answer.
+SITE_URL = envstr("ZHENGGAI_SITE_URL", "http://127.0.0.1:8000")
+WEBHOOK_TIMEOUT = envint("ZHENGGAI_WEBHOOK_TIMEOUT", 10, minimum=1)
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+DIGEST_EMAIL = bool(EMAIL_HOST)
+EMAIL_PORT = envint("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30, minimum=1)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "整改台账 <zhenggai@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 
 #: The ledger's JSON API (zhenggai.ledger.api): token or session login, errors as {"detail": …}.
 REST_FRAMEWORK = {

@@ -13,6 +13,8 @@ urlpatterns = [
     path("orgs/", include("zhenggai.orgs.urls")),
     path("reviews/", include("zhenggai.reviews.urls")),
     path("meetings/", include("zhenggai.meetings.urls")),
+    path("notify/", include("zhenggai.notify.urls")),
+    path("jobs/", include("zhenggai.jobs.urls")),
     path("admin/", admin.site.urls),
     path("", include("zhenggai.ledger.urls_io")),
     path("", include("zhenggai.ledger.urls")),

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-
 from zhenggai.core.dates import today
 from zhenggai.core.views import first_or_404
+from zhenggai.ledger import due
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Measure, Problem, Source
 from zhenggai.orgs.http import AuthenticatedRequest
@@ -34,9 +33,4 @@ def source_or_404(request: AuthenticatedRequest, pk: int) -> Source:
 
 def row_class(measure: Measure, on: datetime.date | None = None) -> str:
     """'overdue' (red), 'due-soon' (yellow) or '' — the 督办 colours of a ledger row."""
-    on = on or today()
-    if measure.is_overdue(on):
-        return "overdue"
-    if measure.is_due_within(on, settings.DUE_SOON_DAYS):
-        return "due-soon"
-    return ""
+    return due.state(measure, on or today())

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from zhenggai.core.dates import today
-from zhenggai.ledger import queries, rollup, stats
+from zhenggai.ledger import due, queries, rollup, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
-from zhenggai.ledger.models import Measure, Problem, Reminder, ReminderKind
+from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.views.options import options, organisation_pairs
-from zhenggai.orgs.access import known_organisations, scope_q
+from zhenggai.orgs.access import known_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
-from zhenggai.orgs.models import READING_ROLES, User
+from zhenggai.orgs.models import User
 
 
 @login_required
@@ -23,7 +23,8 @@ from zhenggai.orgs.models import READING_ROLES, User
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     """The dashboard (看板) of the measures and problems the user may see, for one source and one
     organisation when asked: the summary sentence, charts by status, aspect, unit and owner, the
-    overdue and this week's lists, and the 待办 counts. On PostgreSQL the counts come from the rollup.
+    overdue and due-soon lists with their counts (ledger/due.py, counted when asked). On PostgreSQL
+    the summary and charts come from the rollup.
     """
     user: User = request.user
     f = queries.parse_filter(request.GET)
@@ -42,9 +43,6 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     on = today()
     scope = ((organisation.path if organisation else "-") if f.organisation else None, f.source)
     summary, aspect_rows, unit_rows, owner_rows = _figures(user, scope, measures, problems)
-    reminders = Reminder.objects.filter(scope_q(user, READING_ROLES) | Q(owner=user))
-    if organisation:
-        reminders = reminders.filter(organisation__path__startswith=organisation.path)
     context = {
         "f": f,
         "source": source,
@@ -57,10 +55,9 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "unit_bars": stats.bars(unit_rows),
         "owner_bars": stats.bars(owner_rows),
         "overdue": stats.overdue(measures, on),
-        "due_this_week": stats.due_this_week(measures, on),
-        "reminder_overdue": reminders.filter(kind=ReminderKind.OVERDUE).count(),
-        "reminder_due_soon": reminders.filter(kind=ReminderKind.DUE_SOON).count(),
-        "reminders_at": reminders.aggregate(at=Max("created_at"))["at"],
+        "due_soon": stats.due_soon(measures, on),
+        "due_counts": due.counts(measures, on),
+        "due_soon_days": due.soon_days(),
     }
     return render(request, "ledger/dashboard.html", context)
 

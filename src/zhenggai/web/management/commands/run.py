@@ -1,10 +1,12 @@
-"""`zhenggai run`: migrate, load the demo if absent, and serve the app with waitress."""
+"""`zhenggai run`: migrate, load the demo if absent, start the background worker, serve with waitress."""
 
 from __future__ import annotations
 
 import errno
 import ipaddress
+import signal
 import socket
+import subprocess
 import sys
 from typing import Any
 
@@ -13,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from zhenggai.orgs import setup
-from zhenggai.web import demo
+from zhenggai.web import demo, limits
 
 #: How far past a taken port `run` looks for a free one.
 PORTS_TRIED = 20
@@ -48,7 +50,8 @@ def refuse_public_without_hosts(host: str) -> None:
 
 
 class Command(BaseCommand):
-    """`zhenggai run`: migrate, load the demo (unless --no-demo), then serve with waitress until stopped.
+    """`zhenggai run`: migrate, load the demo (unless --no-demo), start the background worker (unless
+    --no-worker), then serve with waitress until stopped; the worker stops with it.
 
     Raises CommandError for a port outside 1–65535, before anything is done.
     """
@@ -62,6 +65,9 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="工作线程数")
         parser.add_argument(
             "--any-port", action="store_true", help="端口被占用时不询问，直接改用下一个空闲端口"
+        )
+        parser.add_argument(
+            "--no-worker", action="store_true", help="不启动后台任务进程（另行运行 zhenggai db_worker 时）"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -84,11 +90,26 @@ class Command(BaseCommand):
                 f"首次使用：请在浏览器打开 http://{shown}:{port}/setup/?key={setup.setup_key()} "
                 "创建第一位管理员和顶级组织（或在另一个终端运行 zhenggai setup）。"
             )
+        # SIGTERM (systemd, a test) stops the server like Ctrl+C does, so the worker stops with it.
+        signal.signal(signal.SIGTERM, _stop)
+        worker = None if options["no_worker"] else start_worker()
+        if worker is not None:
+            self.stdout.write(f"后台任务进程已启动（进程号 {worker.pid}）。")
         self.stdout.write(f"整改台账已启动：http://{shown}:{port}/  （按 Ctrl+C 停止）")
         self.stdout.flush()
-        waitress.serve(
-            application, host=host, port=port, threads=options["threads"], ident="zhenggai", **proxy_options()
-        )
+        try:
+            waitress.serve(
+                application,
+                host=host,
+                port=port,
+                threads=options["threads"],
+                ident="zhenggai",
+                _server=limits.create_server,
+                **proxy_options(),
+            )
+        finally:
+            if worker is not None:
+                stop_worker(worker)
 
     def choose_port(self, host: str, port: int, *, take_next: bool, ask: bool) -> int:
         """`port` when free; else the next free one — asked for at a terminal, taken with --any-port.
@@ -111,6 +132,26 @@ class Command(BaseCommand):
         raise CommandError(
             f"{taken}可改用空闲端口 {free}：zhenggai run --port {free}（或 make run PORT={free}）。"
         )
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """The background worker (django-tasks-db's db_worker) as a child process of this server."""
+    command = [sys.executable, "-m", "zhenggai", "db_worker", "--verbosity", "0", "--no-reload"]
+    return subprocess.Popen(command)
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    """Ask the worker to stop (it finishes or abandons its task cleanly), then wait for it."""
+    worker.terminate()
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 def port_is_free(host: str, port: int) -> bool:
