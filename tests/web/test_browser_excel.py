@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
+from tests.web.jobs import run_worker
 from tests.web.test_browser import PASSWORD, log_in
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, SourceKind
@@ -63,6 +64,7 @@ def test_export_edit_import_updates_the_ledger(page, live_server, ledger, tmp_pa
     page.click("#import-ledger")
     page.set_input_files("input[name=file]", str(edited))
     page.click("form[enctype] button[type=submit]")
+    page.wait_for_selector("text=检查结果")  # the upload goes with a progress bar, then the check shows
     assert "检查结果：可以导入" in page.inner_text("main")
     assert page.inner_text("#count-new") == "1"
     assert page.inner_text("#count-changed") == "1"
@@ -70,6 +72,8 @@ def test_export_edit_import_updates_the_ledger(page, live_server, ledger, tmp_pa
     assert "整改措施：制定学习计划 → 制定学习计划，每月研读原著两篇" in page.inner_text("#changed")
     assert Measure.objects.count() == 2  # the check stored nothing
     page.click("text=确认导入（全部写入台账）")
-    assert "导入完成" in page.inner_text("main")
+    page.wait_for_selector("#job-step", state="attached")  # the job's page: the background worker stores the file
+    run_worker()
+    page.wait_for_selector("text=新增问题 0 个、整改措施 1 条，修改 1 条")
     texts = sorted(Measure.objects.values_list("text", flat=True))
     assert texts == ["制定学习计划，每月研读原著两篇", "开展调研走访", "撰写心得体会"]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from tests.web.test_browser import log_in, meeting_2021, team_of
-from zhenggai.ledger import reminders, services
+from zhenggai.ledger import services
 from zhenggai.ledger.models import Evidence, Measure, Progress, Status
 from zhenggai.orgs.models import Role
 from zhenggai.reviews import services as reviews
@@ -51,7 +51,6 @@ def member(transactional_db, settings, tmp_path):
         for d in (1, 5)
     ]
     Measure.objects.filter(pk=measures[0].pk).update(deadline=today - datetime.timedelta(days=3))
-    reminders.refresh(today)
     report = reviews.report_for(member, meeting)
     reviews.add_version(member, report, reviews.read_written(REPORT))
     return {
@@ -110,7 +109,8 @@ def test_logging_in_on_the_phone(phone, live_server, member):
 def test_every_page_of_the_menu_fits_the_phone(phone, live_server, member):
     log_in(phone, live_server, "member")
     links = menu_opens(phone)
-    assert links[:6] == ["台账", "看板", "待办", "问题来源", "对照检查材料", "会议"]
+    # 待办 carries the count of the member's overdue and due-soon measures (2)
+    assert links[:6] == ["台账", "看板", "待办2", "问题来源", "对照检查材料", "会议"]
     for name in links:
         phone.locator("header .menu-toggle").click()
         phone.locator("header nav a", has_text=name).first.click()
@@ -165,9 +165,11 @@ def test_the_todo_page_is_cards(phone, live_server, member):
     assert rows.count() == 2
     assert rows.first.evaluate("tr => getComputedStyle(tr).display") == "block"
     assert "已逾期" in rows.first.inner_text()
-    phone.goto(f"{live_server.url}/dashboard/")
-    # an empty list says so without a column's name in front
+    # nothing due any more: the empty list says so without a column's name in front
+    Measure.objects.update(deadline=datetime.date.today() + datetime.timedelta(days=365))
+    phone.goto(f"{live_server.url}/todo/")
     empty = phone.locator("td[colspan]").first
+    assert empty.inner_text() == "没有待办"
     assert empty.get_attribute("data-label") is None
 
 
