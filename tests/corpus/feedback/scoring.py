@@ -6,7 +6,8 @@
 lost; `held-out` and `all` include the texts it never was (bench/feedback.py prints their figures).
 
 `current` scores `zhenggai feedback` (documents.feedback); `mapping` scores what the ledger page
-proposed before it (documents.mapping.propose_feedback_problems), for the first-sight figures.
+proposes (documents.mapping.propose_feedback_problems): before documents.feedback it had its own
+reading, whose first-sight figures the README keeps; now it reads through documents.feedback.
 
 A found problem matches a gold problem when their texts open alike (the first 12 characters, NFKC,
 whitespace ignored), pairs taken in document order. Its category is right when the two headings
