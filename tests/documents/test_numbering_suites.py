@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from zhenggai.documents import parse_document, read_bytes
-from zhenggai.documents.docx import read_docx_paragraphs
-from zhenggai.documents.docx.number_formats import FORMATS, MAX_VALUE, custom_format, format_number
+from zhenggai.documents.docx import FORMATS, MAX_VALUE, custom_format, format_number, read_docx_paragraphs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "numbering"
 

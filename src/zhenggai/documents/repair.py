@@ -95,7 +95,13 @@ _TITLE_END = re.compile(r"(?:材料|通知|方案|报告|通报|提纲|意见|�
 def _continues(prev: str, text: str, width: int) -> bool:
     if display_width(prev) < width - 5:
         return False
-    ended = prev[-1:] in _SENTENCE_END + "：:" or (prev[-1:] == "." and not prev[-2:-1].isdigit())
+    ended = (
+        prev[-1:] in _SENTENCE_END + "：:"
+        or (prev[-1:] == "." and not prev[-2:-1].isdigit())
+        or (
+            prev.endswith("方面") and match_marker(prev) is not None
+        )  # a category heading as wide as the page
+    )
     # A marker opening a line after a finished sentence starts a paragraph; after a full line
     # cut mid-sentence it is only where the page width happened to break ("…目标；（2）与…").
     return not (ended and (match_marker(text) is not None or enum_marker_at_start(text) is not None))
