@@ -98,13 +98,18 @@ def test_without_libreoffice_the_message_names_the_package(monkeypatch: pytest.M
     assert "另存为” .docx" in info.value.message
 
 
+def fake_converter(monkeypatch: pytest.MonkeyPatch, folder: Path, body: str) -> None:
+    """A program in place of LibreOffice, running the Python `body`."""
+    program = folder / "soffice"
+    program.write_text(f"#!{sys.executable}\n{body}\n", encoding="utf-8")
+    program.chmod(program.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(convert_module, "converter", lambda: str(program))
+
+
 def test_a_converter_that_hangs_is_stopped_at_the_time_limit(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    slow = tmp_path / "soffice"
-    slow.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(30)\n", encoding="utf-8")
-    slow.chmod(slow.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setattr(convert_module, "converter", lambda: str(slow))
+    fake_converter(monkeypatch, tmp_path, "import time\ntime.sleep(30)")
     monkeypatch.setattr(convert_module, "CONVERT_SECONDS", 1)
     with pytest.raises(DocumentError, match="转换超时"):
         read_bytes("反馈意见.odt", (INPUTS / "feedback.odt").read_bytes())
@@ -113,10 +118,7 @@ def test_a_converter_that_hangs_is_stopped_at_the_time_limit(
 def test_a_converter_that_writes_nothing_is_a_refusal(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    quiet = tmp_path / "soffice"
-    quiet.write_text(f"#!{sys.executable}\nimport sys\nsys.exit(0)\n", encoding="utf-8")
-    quiet.chmod(quiet.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setattr(convert_module, "converter", lambda: str(quiet))
+    fake_converter(monkeypatch, tmp_path, "import sys\nsys.exit(0)")
     with pytest.raises(DocumentError, match="无法转换"):
         read_bytes("反馈意见.odt", (INPUTS / "feedback.odt").read_bytes())
 
