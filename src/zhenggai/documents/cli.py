@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from zhenggai.documents.api import read_notice_aspects
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import ROLE_LABELS, Report
 from zhenggai.documents.reading import read_document
@@ -35,7 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 格式输出")
     p.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个），用于对应查摆方面")
     c = sub.add_parser("check", help="审核材料，列出发现的问题")
-    c.add_argument("file", nargs="?", help="材料文件（.docx 或 .txt）")
+    c.add_argument(
+        "file", nargs="*", help="材料文件或文件夹（可多个；文件夹内的 .docx/.txt/.pdf 等逐一审核）"
+    )
+    c.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="同时审核的进程数（默认：全部 CPU 核心）"
+    )
     c.add_argument("--json", action="store_true", help="以 JSON 格式输出")
     c.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个）")
     c.add_argument(
@@ -79,9 +82,15 @@ def _out(text: str) -> None:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    aspects = read_notice_aspects(args.notice) if args.notice else None
+    aspects = None
+    if args.notice:
+        from zhenggai.documents.api import read_notice_aspects
+
+        aspects = read_notice_aspects(args.notice)
     report = parse_document(read_document(args.file), aspects)
     if args.json:
+        import json
+
         _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         _out(render_tree(report))
@@ -117,6 +126,8 @@ def _feedback(args: argparse.Namespace) -> int:
 
     feedback = read_feedback(read_document(args.file))
     if args.json:
+        import json
+
         _out(json.dumps(feedback.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         _out(render_feedback(feedback))
@@ -150,6 +161,10 @@ def render_feedback(feedback: Feedback) -> str:
 
 
 def _aspects(args: argparse.Namespace) -> int:
+    import json
+
+    from zhenggai.documents.api import read_notice_aspects
+
     aspects = read_notice_aspects(args.notice)
     if args.json:
         _out(json.dumps(aspects, ensure_ascii=False) + "\n")

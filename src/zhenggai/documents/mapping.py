@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhenggai.documents import regex
 from zhenggai.documents.aspects import assign, clean_aspect
 from zhenggai.documents.enums import enums_of_texts
 from zhenggai.documents.feedback import read_feedback
@@ -21,11 +22,11 @@ NEAR_BEST = 0.75
 ASPECT_BONUS = 0.1
 
 # A label inside an item that opens its measures: "整改措施：…", "整改情况：…".
-_MEASURE_LABEL = re.compile(r"(?:整改措施|整改举措|整改情况|整改落实情况|主要措施|下一步措施)[：:]")
+_MEASURE_LABEL = regex.compile(r"(?:整改措施|整改举措|整改情况|整改落实情况|主要措施|下一步措施)[：:]")
 # An item whose heading names one problem: "1.关于重大项目推进缓慢的问题".
-_PROBLEM_HEADING = re.compile(r"^(?:关于)?.{2,80}(?:的问题|问题)[。.：:；;]?$")
+_PROBLEM_HEADING = regex.compile(r"^(?:关于)?.{2,80}(?:的问题|问题)[。.：:；;]?$")
 # The closing lines of a document that the last part swallows: the signing body, the date.
-_SIGNATURE = re.compile(
+_SIGNATURE = regex.compile(
     r"^(?:中共|中国共产党)?\S{0,40}(?:委员会|党组|党委|支部|办公室)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
 )
 _STRIP = " 　。；;：:，,"

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from zhenggai.documents import regex
 from zhenggai.documents.docx.number_formats import custom_format, format_number
 from zhenggai.documents.docx.styles import Styles
 from zhenggai.documents.docx.wordml import Tags, int_attr, int_val, is_on
 from zhenggai.documents.safety import SafeZip, parse_xml
 
 MAX_LEVELS = 9
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = regex.compile(r"%([1-9])")
 _LINK_DEPTH = 8
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from zhenggai.documents import regex
 from zhenggai.documents.feedback.model import (
     COUNT_DIFFERS,
     NOTHING_READ,
@@ -15,10 +14,10 @@ from zhenggai.documents.markers import chinese_to_int
 from zhenggai.documents.model import Paragraph
 
 _NUM = r"(?:\d+|[一二三四五六七八九十两]+)"
-_CLAIM_BOTH = re.compile(
+_CLAIM_BOTH = regex.compile(
     rf"(?P<a>{_NUM})\s*个\s*(?:方面|领域|类)[^。；;，,\d]{{0,6}}?(?P<p>{_NUM})\s*(?:个|项|条|处)(?:具体|突出|主要)?(?:问题)?"
 )
-_CLAIM_PROBLEMS = re.compile(
+_CLAIM_PROBLEMS = regex.compile(
     rf"(?:发现|反馈|存在|指出|查出|梳理|列出)(?:出|了)?(?:问题)?[^。；;，,\d]{{0,4}}?(?P<p>{_NUM})\s*(?:个|项|条|处)(?:具体|突出|主要)?(?:问题)?"
 )
 

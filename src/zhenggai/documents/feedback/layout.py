@@ -5,40 +5,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zhenggai.documents import regex
 from zhenggai.documents.enums import enums_of_texts
 from zhenggai.documents.feedback.model import FeedbackCategory, FeedbackProblem
 from zhenggai.documents.markers import match_marker
 from zhenggai.documents.model import Enum, Paragraph
 from zhenggai.documents.text import simplified
 
-_ISSUE = re.compile(r"问题\s*(?P<n>\d{1,3})\s*[：:.．、]\s*")
+_ISSUE = regex.compile(r"问题\s*(?P<n>\d{1,3})\s*[：:.．、]\s*")
 # Headings of parts that hold no problems.
-_SKIP_SECTION = re.compile(
+_SKIP_SECTION = regex.compile(
     r"总体评价|总体情况|基本情况|总体看|意见建议|整改意见|整改建议|审计建议|处理和建议|处理意见|处理情况"
     r"|整改要求|工作要求|有关要求|几点要求|下一步|整改情况|整改落实情况|建议$|要求$"
 )
 # The heading of the part that holds the categories: 二、巡察发现的主要问题.
-_CONTAINER = re.compile(r"问题(?:清单)?[：:。.]?$")
-_CLOSING = re.compile(
+_CONTAINER = regex.compile(r"问题(?:清单)?[：:。.]?$")
+_CLOSING = regex.compile(
     r"^请|线索|^\S{0,24}?(?:要求|表示|强调|表态)[，,：:]|来源[：:]|^[（(]来源|^附件|联系电话|监督电话"
     r"|举报电话|欢迎.{0,30}监督|诚恳接受|照单全收|^此复|^特此"
 )
-_SIGNATURE = re.compile(
+_SIGNATURE = regex.compile(
     r"^\S{2,40}(?:巡察组|巡视组|督查组|审计组|领导小组办公室|委员会|党组|党委|支部|办公室|审计局|审计厅|纪委监委)$"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[二〇零一二三四五六七八九]{4}年.{1,3}月.{1,4}日$"
 )
 # A suggestion or requirement opening an enumeration: 提出意见建议：一是…
-_ADVICE_LEAD = re.compile(
+_ADVICE_LEAD = regex.compile(
     r"(?:建议|要求|希望|强调|措施)[：:，,]?$|意见建议|提出.{0,12}(?:建议|要求|意见|措施)|(?:要求|强调)[，,]"
 )
 # Labels that open how a problem was rectified, in rectification reports: not problem text.
-_MEASURE_LABEL = re.compile(r"^(?:整改情况|整改措施|整改举措|整改落实情况|主要措施|整改进展|整改结果)[：:]")
+_MEASURE_LABEL = regex.compile(
+    r"^(?:整改情况|整改措施|整改举措|整改落实情况|主要措施|整改进展|整改结果)[：:]"
+)
 # A sentence that opens a problem when problems are written as prose.
-_OPENER = re.compile(
+_OPENER = regex.compile(
     r"^(?:此外|另外|同时|还有|并且|而且)?[，,]?(?:有的|有些|部分|个别|少数|一些|存在|仍存在|仍有|还存在|还有)"
 )
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’\"]?|\.(?!\d)")
-_RUN_IN_END = re.compile(r"[。：:！？!?]|\.(?!\d)")
+_SENTENCE_END = regex.compile(r"[。！？!?]+[”’\"]?|\.(?!\d)")
+_RUN_IN_END = regex.compile(r"[。：:！？!?]|\.(?!\d)")
 _TRAILING = " 　；;，,"
 
 
