@@ -29,6 +29,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/documents.py
+	$(BIN)/python bench/cli.py
+	$(BIN)/python bench/feedback.py
 
 # Fails when a model change has no migration (CI runs it on SQLite and on PostgreSQL).
 migrations-check: $(STAMP)

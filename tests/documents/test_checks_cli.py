@@ -117,7 +117,7 @@ def test_an_unreadable_notice_exits_2(capsysbinary: pytest.CaptureFixture[bytes]
     notice.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     status, out, err = check(capsysbinary, SEED, "--notice", str(notice))
     assert (status, out) == (2, "")
-    assert err.startswith("错误：“notice.doc”是旧版 Word/WPS 格式")
+    assert err.startswith("错误：“notice.doc”不是有效的 Word/WPS 文件")
 
 
 def test_a_plain_list_of_aspects_serves_as_the_notice(

@@ -10,7 +10,8 @@ from tests.corpus.scoring import CORPUS, Score, score_directory
 from tests.corpus.variants import write_variants
 
 # The accuracy targets on documents the engine has never seen.
-FLOORS = {"parts": 0.95, "roles": 0.95, "items": 0.90, "enums": 0.85, "placeholders": 0.90}
+#: Just below what is achieved (README: 0.99–1.00 on every corpus), so that a real loss fails.
+FLOORS = dict.fromkeys(("parts", "roles", "items", "enums", "placeholders"), 0.98)
 
 
 def _assert_floors(score: Score, floors: dict[str, float]) -> None:

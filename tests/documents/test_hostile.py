@@ -22,8 +22,10 @@ BLOCKS = [b.strip("\n") for b in HOSTILE.split("====")[1:]]
 def _parse_and_check(text: str) -> None:
     report = parse_document(read_text(text))
     report.to_json()
+    if report.paragraphs:
+        assert report.parts, "text was read but no part of it"
     findings = run_checks(report, CheckContext(aspects=["学习方面", "作风方面"]))
-    assert [f for f in findings if f.code == INTERNAL_ERROR] == []
+    assert [f for f in findings if f.code == INTERNAL_ERROR] == [], "a rule crashed (ZG001)"
 
 
 @pytest.mark.parametrize("text", BLOCKS)
@@ -101,5 +103,7 @@ def test_no_bytes_make_the_reader_raise_anything_but_document_error(data: bytes)
         except DocumentError as refused:
             assert refused.__cause__ is None, f"the reader crashed: {refused.__cause__!r}"
             continue
+        if report.paragraphs:
+            assert report.parts, "text was read but no part of it"
         findings = run_checks(report, CheckContext())
-        assert [f for f in findings if f.code == INTERNAL_ERROR] == []
+        assert [f for f in findings if f.code == INTERNAL_ERROR] == [], "a rule crashed (ZG001)"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from zhenggai.documents import regex
 from zhenggai.documents.markers import chinese_to_int, enum_marker_at_start, find_enum_markers, match_marker
 from zhenggai.documents.overlap import coverage, weighted_bigrams
 from zhenggai.documents.text import bigrams
@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from zhenggai.documents.model import Item, Report
 
 _CLOSING = "；;。.，,：: "
-_INTRO = re.compile(r"方面|对照|检视|查摆|检查|剖析|重点内容|重点围绕")
-_COUNT = re.compile(r"(?:以下|下列|如下|从|围绕)\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个?\s*方面")
+_INTRO = regex.compile(r"方面|对照|检视|查摆|检查|剖析|重点内容|重点围绕")
+_COUNT = regex.compile(r"(?:以下|下列|如下|从|围绕)\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个?\s*方面")
 
 
 def clean_aspect(text: str) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from zhenggai.documents import regex
 from zhenggai.documents.markers import chinese_to_int
 from zhenggai.documents.model import Claim, Paragraph
 
@@ -11,23 +10,25 @@ _NUM = r"(?:\d+|[一二三四五六七八九十百两零〇]+|[XxＸｘ×]+)"
 _UNIT = r"(?:个|项|条|件|类)"
 _ADJ = r"(?:具体|突出|主要|重点|方面的|方面)?"
 
-_ASPECTS_PROBLEMS = re.compile(
+_ASPECTS_PROBLEMS = regex.compile(
     rf"(?P<a>{_NUM})\s*个?\s*(?:方面|领域|类)\s*(?:的|共)?\s*(?P<p>{_NUM})\s*{_UNIT}\s*{_ADJ}\s*(?:问题|不足)"
 )
-_ASPECTS_ONLY = re.compile(rf"(?:从|围绕|聚焦)\s*(?P<a>{_NUM})\s*个?\s*方面")
-_PROBLEMS_ONLY = re.compile(
+_ASPECTS_ONLY = regex.compile(rf"(?:从|围绕|聚焦)\s*(?P<a>{_NUM})\s*个?\s*方面")
+_PROBLEMS_ONLY = regex.compile(
     rf"(?:查摆|检视|查找|梳理|反馈|指出|发现|归纳|列出|存在)[出了]?[^。；，]{{0,6}}?(?P<p>{_NUM})\s*{_UNIT}\s*{_ADJ}\s*问题"
 )
-_MEASURES = re.compile(
+_MEASURES = regex.compile(
     rf"(?:制定|明确|提出|细化|形成)[了出]?[^。；，]{{0,8}}?(?P<m>{_NUM})\s*(?:条|项|个)\s*(?:具体)?\s*(?:整改)?\s*(?:措施|举措)"
     rf"|(?:整改)?(?:措施|举措)\s*(?P<m2>{_NUM})\s*(?:条|项)"
 )
-_DONE = re.compile(
+_DONE = regex.compile(
     rf"(?:已完成整改|已整改完成|已经?整改到位|已完成|已办结)\s*(?P<d>{_NUM})\s*{_UNIT}"
     rf"|(?:其余|其中|共有)?\s*(?P<d2>{_NUM})\s*{_UNIT}\s*(?:问题)?\s*(?:已经?)?(?:全部)?(?:整改到位|整改完成|完成整改|办结)"
 )
 _DONE_WORDS = ("完成", "到位", "办结")
-_INSPECTION = re.compile(r"巡察|巡视|审计|督查|反馈")
+# Every claim has a number and its unit ("5方面", "18个", "42条"): a sentence without one is skipped.
+_COUNT = regex.compile(rf"{_NUM}\s*个?\s*(?:方面|领域|类|个|项|条|件)")
+_INSPECTION = regex.compile(r"巡察|巡视|审计|督查|反馈")
 
 
 def _number(raw: str | None) -> int | None:
@@ -37,7 +38,7 @@ def _number(raw: str | None) -> int | None:
 
 
 # A sentence ends at 。！？； (or their ASCII forms; "." only outside numbers such as 1.5).
-_SENTENCE_END = re.compile(r"[。！？；!?;]+|\.(?!\d)")
+_SENTENCE_END = regex.compile(r"[。！？；!?;]+|\.(?!\d)")
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -59,10 +60,10 @@ def find_claims(
     claims: list[Claim] = []
     for p in paragraphs:
         text = key.get(id(p), p.text) if key else p.text
-        if not any(w in text for w in ("问题", "方面", "措施", "举措", "整改")):
+        if not any(w in text for w in ("问题", "方面", "措施", "举措", "整改")) or not _COUNT.search(text):
             continue
         for start, sentence in _sentences(text):
-            claim = _claim(sentence)
+            claim = _claim(sentence) if _COUNT.search(sentence) else None
             if claim is None:
                 continue
             claim.line, claim.column = p.line, p.offset + start + 1

@@ -1,17 +1,18 @@
-"""`zhenggai parse`, `zhenggai check`, `zhenggai aspects`: the engine on the command line."""
+"""`zhenggai parse`, `check`, `feedback`, `aspects`: the engine on the command line."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zhenggai.documents.api import read_notice_aspects
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import ROLE_LABELS, Report
 from zhenggai.documents.reading import read_document
 from zhenggai.documents.report import parse_document
+
+if TYPE_CHECKING:
+    from zhenggai.documents.feedback import Feedback
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -32,7 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 格式输出")
     p.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个），用于对应查摆方面")
     c = sub.add_parser("check", help="审核材料，列出发现的问题")
-    c.add_argument("file", nargs="?", help="材料文件（.docx 或 .txt）")
+    c.add_argument(
+        "file", nargs="*", help="材料文件或文件夹（可多个；文件夹内的 .docx/.txt/.pdf 等逐一审核）"
+    )
+    c.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N", help="同时审核的进程数（默认：全部 CPU 核心）"
+    )
     c.add_argument("--json", action="store_true", help="以 JSON 格式输出")
     c.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个）")
     c.add_argument(
@@ -42,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--disable", action="append", default=[], metavar="规则", help="不运行这些规则（名称或代码，可重复）"
     )
     c.add_argument("--list-rules", action="store_true", help="列出所有审核规则")
+    f = sub.add_parser("feedback", help="读出巡察/巡视/审计/督查反馈意见中的问题（按方面归类）")
+    f.add_argument("file", help="反馈意见文件（.docx 或 .txt）")
+    f.add_argument("--json", action="store_true", help="以 JSON 格式输出")
     a = sub.add_parser("aspects", help="从会议通知中读出要求查摆的方面")
     a.add_argument("notice", help="会议通知（.docx 或 .txt）")
     a.add_argument("--json", action="store_true", help="以 JSON 列表输出")
@@ -59,6 +68,8 @@ def main(argv: list[str]) -> int:
             from zhenggai.documents.checks.cli import run_check
 
             return run_check(args, _out)
+        if args.command == "feedback":
+            return _feedback(args)
         return _aspects(args)
     except DocumentError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")
@@ -71,9 +82,15 @@ def _out(text: str) -> None:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    aspects = read_notice_aspects(args.notice) if args.notice else None
+    aspects = None
+    if args.notice:
+        from zhenggai.documents.api import read_notice_aspects
+
+        aspects = read_notice_aspects(args.notice)
     report = parse_document(read_document(args.file), aspects)
     if args.json:
+        import json
+
         _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         _out(render_tree(report))
@@ -104,7 +121,50 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _feedback(args: argparse.Namespace) -> int:
+    from zhenggai.documents.feedback import read_feedback
+
+    feedback = read_feedback(read_document(args.file))
+    if args.json:
+        import json
+
+        _out(json.dumps(feedback.to_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        _out(render_feedback(feedback))
+    return EXIT_FINDINGS if feedback.findings else EXIT_OK
+
+
+def render_feedback(feedback: Feedback) -> str:
+    """The categories and problems of feedback, the claimed count and the findings, for reading."""
+    total = len(feedback.problems)
+    named = len([c for c in feedback.categories if c.heading])
+    lines = [
+        f"{feedback.source}：读出{named}个方面{total}个问题"
+        if named
+        else f"{feedback.source}：读出{total}个问题"
+    ]
+    number = 0
+    for category in feedback.categories:
+        if category.heading:
+            lines.append(f"第{category.line}段  {_short(category.heading, 60)}")
+        for problem in category.problems:
+            number += 1
+            lines.append(f"第{problem.line}段    {number}. {_short(problem.text, 60)}")
+    if feedback.claimed is not None:
+        claim = feedback.claimed
+        said = f"{claim.categories}个方面{claim.problems}个" if claim.categories else f"{claim.problems}个"
+        state = "不符" if any(f.code == "ZG901" for f in feedback.findings) else "相符"
+        lines.append(f"文中称共{said}问题（第{claim.line}段），与读出的{state}")
+    for finding in feedback.findings:
+        lines.append(f"{feedback.source}:{finding.line}: {finding.code} {finding.message}")
+    return "\n".join(lines) + "\n"
+
+
 def _aspects(args: argparse.Namespace) -> int:
+    import json
+
+    from zhenggai.documents.api import read_notice_aspects
+
     aspects = read_notice_aspects(args.notice)
     if args.json:
         _out(json.dumps(aspects, ensure_ascii=False) + "\n")

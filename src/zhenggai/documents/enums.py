@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
+from zhenggai.documents import regex
 from zhenggai.documents.markers import CIRCLED, EnumMarker, find_enum_markers
 from zhenggai.documents.model import Enum
 
-_INLINE_ARABIC = re.compile(r"(?:(?<=[。；;：:])|^)\s*(?P<n>\d{1,2})\s*[.、．](?![\d.．])")
+_INLINE_ARABIC = regex.compile(r"(?:(?<=[。；;：:])|^)\s*(?P<n>\d{1,2})\s*[.、．](?![\d.．])")
 # "分为四个部分，一是…": a sentence listing sections of the document is not an enumeration.
-_SECTION_LIST = re.compile(r"(?:分为|包括|包含|共有|由)[^。；]{0,12}(?:部分|章节|板块|环节|步骤)")
+_SECTION_LIST = regex.compile(r"(?:分为|包括|包含|共有|由)[^。；]{0,12}(?:部分|章节|板块|环节|步骤)")
 _LAST = 99
 
 
-_INLINE_PAREN = re.compile(r"[（(](?P<n>\d{1,2})[）)]")
-_INLINE_CIRCLED = re.compile(f"[{CIRCLED}]")
+_INLINE_PAREN = regex.compile(r"[（(](?P<n>\d{1,2})[）)]")
+_INLINE_CIRCLED = regex.compile(f"[{CIRCLED}]")
 _BOUNDARY = "。；;：:，,！？!? "
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
+from zhenggai.documents import regex
 from zhenggai.documents.markers import CN_NUMERAL, chinese_to_int
 from zhenggai.documents.model import Paragraph
 
 _ENDS = "。！？；!?;”："
-_CANDIDATE = re.compile(
+_CANDIDATE = regex.compile(
     rf"(?P<l1>[{CN_NUMERAL}]{{1,3}})[、．.]"
     rf"|[（(](?P<l2>[{CN_NUMERAL}]{{1,3}})[）)]"
     r"|(?P<l3>\d{1,2})[、．.](?![\d.．])"
@@ -18,7 +17,7 @@ _CANDIDATE = re.compile(
 _HEAD_REACH = 45
 
 
-_ANY_GLUED = re.compile(rf"[{_ENDS}.][{CN_NUMERAL}]{{1,3}}[、．.]")
+_ANY_GLUED = regex.compile(rf"[{_ENDS}.][{CN_NUMERAL}]{{1,3}}[、．.]")
 
 
 def is_fused(text: str, last_l1: int = 0) -> bool:
@@ -112,7 +111,7 @@ def _cut(p: Paragraph, positions: list[int]) -> list[Paragraph]:
     return [Paragraph(p.text[a:b], p.line, p.offset + a) for a, b in zip(starts, ends, strict=True) if b > a]
 
 
-_ENUM = re.compile(rf"(?P<n>[{CN_NUMERAL}]{{1,3}})(?:是|要)|第(?P<o>[{CN_NUMERAL}]{{1,3}})[，,、]")
+_ENUM = regex.compile(rf"(?P<n>[{CN_NUMERAL}]{{1,3}})(?:是|要)|第(?P<o>[{CN_NUMERAL}]{{1,3}})[，,、]")
 
 
 def _split_enum_paragraphs(piece: Paragraph) -> list[Paragraph]:

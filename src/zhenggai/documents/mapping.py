@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhenggai.documents import regex
 from zhenggai.documents.aspects import assign, clean_aspect
 from zhenggai.documents.enums import enums_of_texts
-from zhenggai.documents.model import Item, Part, Report
+from zhenggai.documents.feedback import read_feedback
+from zhenggai.documents.model import Item, Part, Report, SourceDocument
 from zhenggai.documents.overlap import cosine_matrix
 
 #: The longest aspect the ledger stores.
@@ -20,13 +22,11 @@ NEAR_BEST = 0.75
 ASPECT_BONUS = 0.1
 
 # A label inside an item that opens its measures: "整改措施：…", "整改情况：…".
-_MEASURE_LABEL = re.compile(r"(?:整改措施|整改举措|整改情况|整改落实情况|主要措施|下一步措施)[：:]")
+_MEASURE_LABEL = regex.compile(r"(?:整改措施|整改举措|整改情况|整改落实情况|主要措施|下一步措施)[：:]")
 # An item whose heading names one problem: "1.关于重大项目推进缓慢的问题".
-_PROBLEM_HEADING = re.compile(r"^(?:关于)?.{2,80}(?:的问题|问题)[。.：:；;]?$")
-# Parts of feedback that are not problems: suggestions, requirements, the plan for next steps.
-_NOT_PROBLEMS = re.compile(r"意见建议|建议|整改要求|工作要求|下一步|指导思想|组织领导|总体要求|基本情况")
+_PROBLEM_HEADING = regex.compile(r"^(?:关于)?.{2,80}(?:的问题|问题)[。.：:；;]?$")
 # The closing lines of a document that the last part swallows: the signing body, the date.
-_SIGNATURE = re.compile(
+_SIGNATURE = regex.compile(
     r"^(?:中共|中国共产党)?\S{0,40}(?:委员会|党组|党委|支部|办公室)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
 )
 _STRIP = " 　。；;：:，,"
@@ -66,37 +66,16 @@ def propose_report_mapping(report: Report) -> list[ProposedProblem]:
 
 
 def propose_feedback_problems(report: Report) -> list[ProposedProblem]:
-    """The numbered problems of inspection feedback (巡察反馈意见), each with its aspect."""
-    parts = [p for p in report.parts if not _NOT_PROBLEMS.search(p.heading[:30])]
-    if any(p.role == "problems" for p in parts):
-        parts = [p for p in parts if p.role == "problems"]
-    problems: list[ProposedProblem] = []
-    for part in parts:
-        part_aspect = _aspect_text(part.heading, part.marker)
-        if part.items:
-            for item in part.items:
-                problems.extend(_feedback_item(item, part_aspect))
-            continue
-        texts = [(p.text, p.line, 0) for p in part.paragraphs if p.line != part.line or not part.heading]
-        enums = enums_of_texts(texts)
-        if len(enums) >= 2:
-            problems.extend(ProposedProblem(_clean(e.text), part_aspect, e.line) for e in enums)
-        elif part.role == "problems":
-            problems.extend(ProposedProblem(_clean(t), part_aspect, line) for t, line, _ in texts if t)
-    return [p for p in problems if p.description]
+    """The problems of inspection feedback (巡察反馈意见), each with its category as the aspect.
 
-
-def _feedback_item(item: Item, part_aspect: str) -> list[ProposedProblem]:
-    heading = _without_marker(item.heading, item.marker)
-    if item.enums and not _PROBLEM_HEADING.match(heading):
-        aspect = _aspect_text(item.heading, item.marker) or part_aspect
-        return [ProposedProblem(_clean(_before_label(e.text)), aspect, e.line) for e in item.enums]
-    text = _before_label(_without_marker(item.text, item.marker))
-    if _is_aspect_heading(heading) and len(text) > len(heading):
-        return [
-            ProposedProblem(_clean(text[len(heading) :]), _aspect_text(item.heading, item.marker), item.line)
-        ]
-    return [ProposedProblem(_clean(text), part_aspect, item.line)]
+    Read by `documents.feedback` (every layout of tests/corpus/feedback), as `zhenggai feedback` does.
+    """
+    feedback = read_feedback(SourceDocument(report.source, "txt", report.paragraphs))
+    return [
+        ProposedProblem(_clean(problem.text), category.name[:MAX_ASPECT], problem.line)
+        for category, problem in feedback.problems
+        if _clean(problem.text)
+    ]
 
 
 def _item_problems(item: Item, part: Part) -> list[ProposedProblem]:

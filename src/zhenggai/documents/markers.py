@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zhenggai.documents import regex
+
 _DIGITS = {
     "零": 0,
     "〇": 0,
@@ -65,13 +67,13 @@ class MarkerStyle:
 _CN = f"[{CN_NUMERAL}]{{1,3}}"
 # Order matters: the first style that matches at the start of a paragraph wins.
 STYLES: tuple[MarkerStyle, ...] = (
-    MarkerStyle("part", 1, re.compile(rf"第(?P<n>{_CN})(?:部分|章)\s*[、.．：:，,]?"), "第一部分"),
-    MarkerStyle("cn", 1, re.compile(rf"(?P<n>{_CN})\s*[、．.]"), "一、"),
-    MarkerStyle("cn_paren", 2, re.compile(rf"[（(]\s*(?P<n>{_CN})\s*[）)]\s*[、．.]?"), "（一）"),
-    MarkerStyle("arabic", 3, re.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![.．]|\d{1,3}(?!\d)))"), "1."),
-    MarkerStyle("arabic_paren", 4, re.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)]"), "（1）"),
-    MarkerStyle("circled", 5, re.compile(rf"(?P<n>[{CIRCLED}])"), "①"),
-    MarkerStyle("arabic_half_paren", 5, re.compile(r"(?P<n>\d{1,2})\s*[)）](?![\d])"), "1)"),
+    MarkerStyle("part", 1, regex.compile(rf"第(?P<n>{_CN})(?:部分|章)\s*[、.．：:，,]?"), "第一部分"),
+    MarkerStyle("cn", 1, regex.compile(rf"(?P<n>{_CN})\s*[、．.]"), "一、"),
+    MarkerStyle("cn_paren", 2, regex.compile(rf"[（(]\s*(?P<n>{_CN})\s*[）)]\s*[、．.]?"), "（一）"),
+    MarkerStyle("arabic", 3, regex.compile(r"(?P<n>\d{1,2})\s*(?:、|[.．](?![.．]|\d{1,3}(?!\d)))"), "1."),
+    MarkerStyle("arabic_paren", 4, regex.compile(r"[（(]\s*(?P<n>\d{1,2})\s*[）)]"), "（1）"),
+    MarkerStyle("circled", 5, regex.compile(rf"(?P<n>[{CIRCLED}])"), "①"),
+    MarkerStyle("arabic_half_paren", 5, regex.compile(r"(?P<n>\d{1,2})\s*[)）](?![\d])"), "1)"),
 )
 STYLE_BY_KEY = {s.key: s for s in STYLES}
 
@@ -108,7 +110,7 @@ def match_marker(text: str) -> Marker | None:
 
 
 # Enumerations: 一是/一要/第一，/首先 at the start of a paragraph or after punctuation inside one.
-_ENUM = re.compile(
+_ENUM = regex.compile(
     rf"(?P<n>{_CN})(?:是|要)"
     rf"|第(?P<o>{_CN})(?:[，,、：:；]|条[，,、：:]|方面[，,、：:])"
     r"|(?P<s>首先|其次|再次|最后|最後)(?=[，,、：:])"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from zhenggai.documents import regex
 from zhenggai.documents.model import Paragraph, Placeholder
 
-_PATTERN = re.compile(
+_PATTERN = regex.compile(
     r"(?<![A-Za-z])[XxＸｘ]+(?![A-Za-z])"  # X, XX, xx (not inside Latin words such as XML)
     r"|[×✕╳]+"  # ×××
     r"|(?<!\*)\*{2,}(?!\*)|＊{2,}"  # 20**年, **镇
@@ -17,12 +18,12 @@ _PATTERN = re.compile(
 
 # Where a placeholder can start: scanning for these first is far faster than trying the pattern
 # at every position of the text.
-_FIRST = re.compile(r"[XxＸｘ×✕╳*＊○◯□△某【\[〔［]")
+_FIRST = regex.compile(r"[XxＸｘ×✕╳*＊○◯□△某【\[〔［]")
 
 # Latin "X" that is real text, not a blank to fill.
-_REAL_X = re.compile(r"X(?:光|线|射线|型|轴|染色体|因素)|x(?:86|64)")
-_ASCII_WORD = re.compile(r"[A-Za-z]")
-_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
+_REAL_X = regex.compile(r"X(?:光|线|射线|型|轴|染色体|因素)|x(?:86|64)")
+_ASCII_WORD = regex.compile(r"[A-Za-z]")
+_URL = regex.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
 
 
 def find_placeholders(paragraphs: list[Paragraph]) -> list[Placeholder]:

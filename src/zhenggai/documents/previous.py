@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from zhenggai.documents import regex
 from zhenggai.documents.model import Paragraph, Report
 from zhenggai.documents.overlap import coverage, weighted_bigrams
 
@@ -18,12 +18,12 @@ MENTION_THRESHOLD = 0.35
 CLAIM_THRESHOLD = 0.3
 
 # "已整改到位", "已全部完成整改", "均已完成", "已经落实到位", "已销号" …; never "未完成", "尚未整改到位".
-_DONE = re.compile(
+_DONE = regex.compile(
     r"(?<![未没])已(?:经)?(?:全部|基本|全面|如期|按期)?(?:整改到位|整改完成|完成整改|完成|落实到位|办结|销号|整改)"
     r"|(?:全部|均|全面)(?:已)?(?:整改到位|完成整改|整改完成)"
 )
-_ALL = re.compile(r"全部|均已|均|所有|各项|全面")
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+_ALL = regex.compile(r"全部|均已|均|所有|各项|全面")
+_SENTENCE = regex.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 
 
 @dataclass(frozen=True, slots=True)

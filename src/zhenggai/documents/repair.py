@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from zhenggai.documents import regex
 from zhenggai.documents.fused import is_fused, unfuse
 from zhenggai.documents.markers import CN_NUMERAL, chinese_to_int, enum_marker_at_start, match_marker
 from zhenggai.documents.model import Paragraph
 from zhenggai.documents.text import clean_line, display_width
 
-_NOISE = re.compile(
+_NOISE = regex.compile(
     r"^(?:"
     r"第\s*\d+\s*[页頁]\s*[,，/／]?\s*(?:共\s*\d+\s*[页頁])?"
     r"|共\s*\d+\s*[页頁]\s*[,，/／]?\s*第\s*\d+\s*[页頁]"
@@ -25,15 +25,15 @@ _NOISE = re.compile(
 )
 
 _SENTENCE_END = "。！？；!?;”"
-_GLUED_L1 = re.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>(?P<n>[{CN_NUMERAL}]{{1,3}})、)")
-_GLUED_L2 = re.compile(
+_GLUED_L1 = regex.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>(?P<n>[{CN_NUMERAL}]{{1,3}})、)")
+_GLUED_L2 = regex.compile(
     rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])"
 )
-_ANY_GLUED = re.compile(
+_ANY_GLUED = regex.compile(
     rf"[{_SENTENCE_END}.](?:[{CN_NUMERAL}]{{1,3}}[、．.]|[（(][{CN_NUMERAL}]{{1,3}}[）)])"
     rf"|^[{CN_NUMERAL}]{{1,3}}[、．.][^。！？；：:!?;]{{2,40}}?[（(]一[）)]"
 )
-_HEAD_THEN_L2 = re.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
+_HEAD_THEN_L2 = regex.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
 
 
 def clean_paragraphs(texts: list[str]) -> list[Paragraph]:
@@ -89,13 +89,19 @@ def join_hard_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-_TITLE_END = re.compile(r"(?:材料|通知|方案|报告|通报|提纲|意见|讲话|发言|清单|台账|情况)$")
+_TITLE_END = regex.compile(r"(?:材料|通知|方案|报告|通报|提纲|意见|讲话|发言|清单|台账|情况)$")
 
 
 def _continues(prev: str, text: str, width: int) -> bool:
     if display_width(prev) < width - 5:
         return False
-    ended = prev[-1:] in _SENTENCE_END + "：:" or (prev[-1:] == "." and not prev[-2:-1].isdigit())
+    ended = (
+        prev[-1:] in _SENTENCE_END + "：:"
+        or (prev[-1:] == "." and not prev[-2:-1].isdigit())
+        or (
+            prev.endswith("方面") and match_marker(prev) is not None
+        )  # a category heading as wide as the page
+    )
     # A marker opening a line after a finished sentence starts a paragraph; after a full line
     # cut mid-sentence it is only where the page width happened to break ("…目标；（2）与…").
     return not (ended and (match_marker(text) is not None or enum_marker_at_start(text) is not None))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from zhenggai.documents import regex
 from zhenggai.documents.aspects import match_items_to_aspects
 from zhenggai.documents.claims import find_claims
 from zhenggai.documents.enums import enums_of_texts
@@ -24,12 +23,12 @@ from zhenggai.documents.placeholders import find_placeholders
 from zhenggai.documents.roles import role_of
 from zhenggai.documents.text import is_traditional, simplified
 
-_NOTICE_TITLE = re.compile(r"通知$|通知[（(]|的通知")
-_NOTICE_BODY = re.compile(r"通知如下|特此通知|现就.{0,20}通知")
-_INSPECTION_TITLE = re.compile(
+_NOTICE_TITLE = regex.compile(r"通知$|通知[（(]|的通知")
+_NOTICE_BODY = regex.compile(r"通知如下|特此通知|现就.{0,20}通知")
+_INSPECTION_TITLE = regex.compile(
     r"(?:巡察|巡视|审计|督查).{0,20}(?:整改|反馈)|(?:整改|反馈).{0,20}(?:巡察|巡视|审计|督查)"
 )
-_UNMARKED_HEADING = re.compile(r"^[^，,。；：:！？.]{4,24}(?:。|\.(?!\d))")
+_UNMARKED_HEADING = regex.compile(r"^[^，,。；：:！？.]{4,24}(?:。|\.(?!\d))")
 _STRIP_MARKER_PUNCT = "。：:；;，, "
 
 

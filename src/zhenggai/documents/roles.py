@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
+from zhenggai.documents import regex
 from zhenggai.documents.model import Role
 
-_PREVIOUS_WHEN = re.compile(r"上年度|上一年度|上年|去年|上次|上一次|前次|上届|上一轮|\d{4}\s*年度?")
-_PREVIOUS_WHAT = re.compile(r"整改|落实")
-_INSPECTION = re.compile(r"巡察|巡视|审计|督查|反馈")
-_CAUSES = re.compile(r"原因|根源|根子|症结|思想根源|剖析|根本")
-_PROBLEMS_AND = re.compile(r"(?:存在|查摆|检视|突出|主要)的?(?:主要|突出)?问题(?:及|和|与|以及)")
-_MEASURES = re.compile(
+_PREVIOUS_WHEN = regex.compile(r"上年度|上一年度|上年|去年|上次|上一次|前次|上届|上一轮|\d{4}\s*年度?")
+_PREVIOUS_WHAT = regex.compile(r"整改|落实")
+_INSPECTION = regex.compile(r"巡察|巡视|审计|督查|反馈")
+_CAUSES = regex.compile(r"原因|根源|根子|症结|思想根源|剖析|根本")
+_PROBLEMS_AND = regex.compile(r"(?:存在|查摆|检视|突出|主要)的?(?:主要|突出)?问题(?:及|和|与|以及)")
+_MEASURES = regex.compile(
     r"措施|举措|努力方向|整改方向|改进方向|下一步|今后|打算|整改工作安排|整改任务|整改计划|努力的方向|整改思路"
 )
-_PROBLEMS = re.compile(r"问题|不足|差距|短板|四风|检视|查摆|对照检查|剖析材料|反馈意见")
-_ASPECT_CATEGORY = re.compile(r"^在.{2,60}方面$|^关于.{2,60}问题")
+_PROBLEMS = regex.compile(r"问题|不足|差距|短板|四风|检视|查摆|对照检查|剖析材料|反馈意见")
+_ASPECT_CATEGORY = regex.compile(r"^在.{2,60}方面$|^关于.{2,60}问题")
 
 
 def role_of(heading_text: str, item_headings: list[str], notice: bool = False) -> Role:

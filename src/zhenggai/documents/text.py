@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from zhenggai.documents import regex
 from zhenggai.documents.errors import DocumentError
 
 # Regular expressions, not str.translate: translating non-ASCII text goes character by character.
-_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
-_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = regex.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]")
+_ODD_SPACE = regex.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # A space touching a CJK character (or CJK punctuation) is damage from copying, never meaning.
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2460-\u24ff"
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
-_MULTI_SPACE = re.compile(r" {2,}")
+_SPACE_NEAR_CJK = regex.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+_MULTI_SPACE = regex.compile(r" {2,}")
 
 
 def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
@@ -82,7 +82,7 @@ def clean_line(text: str) -> str:
 
 
 # Characters that only Traditional script uses, frequent in our genre: enough to tell the script.
-_TRADITIONAL_CHAR = re.compile(
+_TRADITIONAL_CHAR = regex.compile(
     "[們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢顧議認識務責當進難還過體關現義經無機"
     "產據劃歷屬濟開觀變貫徹覺釋論據邊決蘇處勢級參傳際隊權質樣結術項構條視員靈熱將報廣動]"
 )
@@ -109,7 +109,7 @@ def simplified(text: str) -> str:
     return result
 
 
-_WIDE = re.compile(
+_WIDE = regex.compile(
     "[\u1100-\u115f\u2018-\u201f\u2460-\u24ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
     "\uff00-\uff60\uffe0-\uffe6]+"
 )
@@ -120,7 +120,7 @@ def display_width(text: str) -> int:
     return 2 * len(text) - len(_WIDE.sub("", text))
 
 
-_CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
+_CJK_RUN = regex.compile("[\u4e00-\u9fff]{2,}")
 
 
 def bigrams(text: str) -> set[str]:
@@ -133,8 +133,8 @@ def bigrams(text: str) -> set[str]:
 
 # Han characters, the compatibility ideographs and extension A included (what search indexes).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORDS = re.compile(rf"[{_HAN}]+|[0-9A-Za-z]+")
-_IS_HAN = re.compile(rf"[{_HAN}]")
+_WORDS = regex.compile(rf"[{_HAN}]+|[0-9A-Za-z]+")
+_IS_HAN = regex.compile(rf"[{_HAN}]")
 
 
 def is_han(text: str) -> bool:

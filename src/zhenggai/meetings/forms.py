@@ -72,7 +72,7 @@ class NoticeForm(forms.Form):
         label="或上传通知文件",
         required=False,
         help_text=f".docx 或 .txt，不超过 {NOTICE_MAX_BYTES // 1048576} MB",
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.doc,.wps,.odt,.rtf,.pdf,.txt"}),
     )
 
 

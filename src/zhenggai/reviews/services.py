@@ -23,7 +23,8 @@ from zhenggai.reviews.models import Comment, Report, ReportState, ReportVersion
 #: A report is a few pages; larger files are refused before they are read.
 REPORT_MAX_BYTES = 10 * 1024 * 1024
 REPORT_MAX_CHARS = 200_000
-REPORT_EXTENSIONS = (".docx", ".txt")
+#: What an upload may be: what the engine reads (.doc, .wps, .odt and .rtf through LibreOffice).
+REPORT_EXTENSIONS = (".docx", ".txt", ".pdf", ".doc", ".wps", ".odt", ".rtf")
 COMMENT_MAX_CHARS = 2000
 
 #: The moves the review allows: state → {action: new state}.
@@ -46,7 +47,9 @@ def report_for(user: User, meeting: Meeting) -> Report:
 def read_upload(name: str, data: bytes) -> SourceDocument:
     """The uploaded report as the engine reads it; anything unreadable is refused in Chinese."""
     if Path(name).suffix.lower() not in REPORT_EXTENSIONS:
-        raise Refusal(f"“{name}”不是 .docx 或 .txt 文件，请另存为 .docx 或 .txt 后再上传。")
+        raise Refusal(
+            f"“{name}”不是可以读取的文件（.docx、.doc、.wps、.odt、.rtf、.pdf 或 .txt），请另存为 .docx 后再上传。"
+        )
     if len(data) > REPORT_MAX_BYTES:
         raise Refusal(f"文件“{name}”过大，上限为 {REPORT_MAX_BYTES // 1048576} MB。")
     if not data:

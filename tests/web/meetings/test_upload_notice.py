@@ -80,13 +80,14 @@ class UploadNoticeTestCase(MeetingTestCase):
         self.client.post(self.url("notice"), {"file": SimpleUploadedFile("通知.txt", data)})
         self.assertEqual(len(self.aspect_texts()), 4)
 
-    def test_it_refuses_an_old_doc_with_advice(self):
+    def test_it_refuses_a_damaged_doc_with_advice(self):
         self.login(self.office)
         data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
         self.assertRefused(
             lambda: self.client.post(self.url("notice"), {"file": SimpleUploadedFile("通知.doc", data)}),
             400,
-            "“通知.doc”是旧版 Word/WPS 格式（.doc/.wps），请在 Word 或 WPS 中“另存为” .docx 后再上传。",
+            "“通知.doc”不是有效的 Word/WPS 文件（文件已损坏、已加密或不是文字文档），"
+            "请在 Word 或 WPS 中打开后另存为 .docx 再上传。",
         )
 
     def test_it_refuses_a_too_large_file(self):

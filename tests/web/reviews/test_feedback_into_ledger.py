@@ -1,6 +1,7 @@
 """Inspection feedback (巡察反馈意见) pasted or uploaded, its numbered problems confirmed into the ledger."""
 
 from functools import partial
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -13,6 +14,8 @@ from zhenggai.ledger.models import Problem, SourceKind
 from zhenggai.ledger.sources import create_source
 from zhenggai.reviews import into_ledger
 from zhenggai.reviews.models import FeedbackImport
+
+INPUTS = Path(__file__).parents[2] / "documents" / "fixtures" / "inputs"
 
 
 class FeedbackIntoLedgerTestCase(ReviewTestCase):
@@ -50,6 +53,16 @@ class FeedbackIntoLedgerTestCase(ReviewTestCase):
             self.url_, {"file": SimpleUploadedFile("反馈意见.txt", FEEDBACK.encode("gb18030"))}
         )
         self.assertContains(r, "干部队伍年龄结构老化")
+
+    def test_an_uploaded_pdf_is_read_with_its_categories(self):
+        self.login(self.office)
+        pdf = (INPUTS / "feedback.pdf").read_bytes()
+        with self.assertNothingChanged():
+            r = self.client.post(self.url_, {"file": SimpleUploadedFile("反馈意见.pdf", pdf)})
+        self.assertContains(r, "基层党建工作基础薄弱")
+        self.assertContains(r, "落实全面从严治党战略部署方面")
+        self.assertEqual(r.content.decode().count('name="p8-description"'), 1)
+        self.assertNotContains(r, 'name="p9-description"')
 
     def test_a_broken_upload_stores_nothing(self):
         self.login(self.office)

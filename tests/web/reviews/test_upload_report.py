@@ -58,11 +58,18 @@ class UploadReportTestCase(ReviewTestCase):
             "“材料.docx”不是有效的 .docx 文件，文件已损坏或不完整。请用 Word 或 WPS 打开后另存为 .docx 再上传。",
         )
 
-    def test_an_old_doc_file_is_refused_in_chinese(self):
+    def test_a_damaged_doc_file_is_refused_in_chinese(self):
         ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
         self.assert_refused(
             SimpleUploadedFile("材料.doc", ole),
-            "“材料.doc”不是 .docx 或 .txt 文件，请另存为 .docx 或 .txt 后再上传。",
+            "“材料.doc”不是有效的 Word/WPS 文件（文件已损坏、已加密或不是文字文档），"
+            "请在 Word 或 WPS 中打开后另存为 .docx 再上传。",
+        )
+
+    def test_a_file_of_another_kind_is_refused_in_chinese(self):
+        self.assert_refused(
+            SimpleUploadedFile("材料.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
+            "“材料.xls”不是可以读取的文件（.docx、.doc、.wps、.odt、.rtf、.pdf 或 .txt），请另存为 .docx 后再上传。",
         )
 
     def test_a_picture_is_refused(self):

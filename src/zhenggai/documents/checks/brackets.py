@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.markers import match_marker
@@ -12,7 +12,7 @@ from zhenggai.documents.model import Paragraph, Report
 
 _PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’"}
 _OPENERS = {v: k for k, v in _PAIRS.items()}
-_MARK = re.compile("[“”《》（）【】‘’]")
+_MARK = regex.compile("[“”《》（）【】‘’]")
 #: A paragraph that ends otherwise was cut mid-sentence (hard-wrapped text): its marks may close below.
 _SENTENCE_END = tuple("。！？；!?;")
 

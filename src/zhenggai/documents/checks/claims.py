@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.items import aspect_items, is_status_item, measure_items, problem_items
 from zhenggai.documents.checks.text import excerpt
@@ -13,7 +13,7 @@ from zhenggai.documents.model import Claim, Item, Report
 
 _NUM = r"(?:\d+|[一二三四五六七八九十两]+)"
 #: "X项暂不具备整改条件", "3项正在整改", "尚未完成2项": what is still open.
-_PENDING = re.compile(
+_PENDING = regex.compile(
     rf"(?P<a>{_NUM})\s*(?:项|个|条)[^。；，.;,]{{0,12}}?(?:暂不具备|暂时不具备|正在|尚未|未完成|持续整改|长期坚持)"
     rf"|(?:尚未|未|正在)(?:完成|整改)[^。；，.;,]{{0,4}}?(?P<b>{_NUM})\s*(?:项|个|条)"
 )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import os
 import sys
 from collections.abc import Callable
 
+from zhenggai.documents import regex
 from zhenggai.documents.api import notice_aspects
 from zhenggai.documents.checks.base import CheckContext, Finding
 from zhenggai.documents.checks.registry import RULES, UnknownRuleError, run_checks, unknown_rules
@@ -17,7 +18,7 @@ from zhenggai.documents.report import parse_document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 #: A notice that asks for last year's rectification: there was a previous meeting.
-_PREVIOUS_IN_NOTICE = re.compile(
+_PREVIOUS_IN_NOTICE = regex.compile(
     r"(?:上年度|上一年度|上年|去年|上次|上一次|前次)[^。；]{0,16}(?:民主生活会|组织生活会|整改)"
 )
 
@@ -28,7 +29,7 @@ def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         out(render_rules())
         return EXIT_OK
     if not args.file:
-        sys.stderr.write("错误：请指定要审核的材料文件（.docx 或 .txt）。\n")
+        sys.stderr.write("错误：请指定要审核的材料文件或文件夹（.docx、.txt 等）。\n")
         return EXIT_UNREADABLE
     unknown = unknown_rules([*args.enable, *args.disable])
     if unknown:
@@ -39,13 +40,60 @@ def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         context = context_of_notice(read_document(args.notice))
         if not context.aspects:
             sys.stderr.write("提示：未能从通知中读出查摆方面，本次不检查问题与方面的对应情况。\n")
-    report = parse_document(read_document(args.file), context.aspects)
+    if len(args.file) == 1 and not os.path.isdir(args.file[0]):
+        return _check_file(args, context, out)
+    return _check_batch(args, context, out)
+
+
+def _check_file(args: argparse.Namespace, context: CheckContext, out: Callable[[str], None]) -> int:
+    """One file: its findings, like a linter (a file that cannot be read raises DocumentError)."""
+    report = parse_document(read_document(args.file[0]), context.aspects)
     findings = run_checks(report, context, args.enable, args.disable)
     if args.json:
         out(json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False) + "\n")
     else:
-        out(render_findings(args.file, findings))
+        out(render_findings(args.file[0], findings))
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _check_batch(args: argparse.Namespace, context: CheckContext, out: Callable[[str], None]) -> int:
+    """Many files and folders: in parallel, each file's findings in order, then the summary."""
+    from zhenggai.documents.checks.batch import check_many, files_of, progress_bar, render_summary, summary
+
+    paths = list(files_of(args.file))
+    if not paths:
+        sys.stderr.write("错误：所给的文件夹中没有可审核的材料（.docx、.txt、.pdf 等）。\n")
+        return EXIT_UNREADABLE
+    show = progress_bar if sys.stderr.isatty() and not args.json else None
+    outcomes = []
+    for outcome in check_many(paths, context, args.enable, args.disable, args.jobs, show):
+        outcomes.append(outcome)
+        if args.json:
+            continue
+        if outcome.error is not None:
+            lines = f"{outcome.path}: 无法读取：{outcome.error}\n"
+        else:
+            lines = "".join(
+                f"{outcome.path}:{f['line']}:{f['column']}: {f['code']} {f['message']}\n"
+                for f in outcome.findings
+            )
+        if lines and show is not None:
+            lines = "\r\033[K" + lines  # over the progress bar, which is drawn again below
+        out(lines)
+    counts = summary(outcomes)
+    if args.json:
+        files = [
+            {"file": o.path, "findings": o.findings}
+            if o.error is None
+            else {"file": o.path, "error": o.error}
+            for o in outcomes
+        ]
+        out(json.dumps({"files": files, "summary": counts}, ensure_ascii=False) + "\n")
+    else:
+        out(render_summary(counts))
+    if counts["unreadable"]:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if counts["with_errors"] else EXIT_OK
 
 
 def context_of_notice(notice: SourceDocument) -> CheckContext:

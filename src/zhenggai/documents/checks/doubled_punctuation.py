@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.model import Report
 
-_DOUBLED = re.compile(r"[，。；：、！？]{2,}")
+_DOUBLED = regex.compile(r"[，。；：、！？]{2,}")
 
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.text import excerpt, sentences
 from zhenggai.documents.model import Report
 
 #: Sentences shorter than this (after normalising) are set phrases, not copied text.
 MIN_CHARS = 15
-_NOISE = re.compile(r"[\s\W_]+")
+_NOISE = regex.compile(r"[\s\W_]+")
 
 
 def normalise(sentence: str) -> str:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.markers import match_marker
 from zhenggai.documents.model import Report
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201f]")
-_CANDIDATE = re.compile(r"[,;:?!()]")
+_CJK = regex.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201f]")
+_CANDIDATE = regex.compile(r"[,;:?!()]")
 #: Latin text where ASCII punctuation belongs: URLs, e-mail addresses, times, numbers.
-_LATIN_SPAN = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\d+[:,]\d+")
+_LATIN_SPAN = regex.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\d+[:,]\d+")
 
 
 def check(report: Report, context: CheckContext) -> Iterator[Finding]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
+from zhenggai.documents import regex
 from zhenggai.documents.model import Item, Report
 
 #: "（七）巡察反馈情况。": a section reporting a status, not a problem answering an aspect.
-_STATUS = re.compile(r"情况[。：:；]?$")
+_STATUS = regex.compile(r"情况[。：:；]?$")
 
 
 #: The opening words of an inspection rectification document (its title, even run into the text).
-_INSPECTION_OPENING = re.compile(r"(?:巡察|巡视|审计|督查)[^。]{0,20}(?:整改|反馈)")
+_INSPECTION_OPENING = regex.compile(r"(?:巡察|巡视|审计|督查)[^。]{0,20}(?:整改|反馈)")
 
 
 def is_report(report: Report) -> bool:

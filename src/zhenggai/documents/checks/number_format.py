@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.model import Report
 
 #: 2021.12.3, 2021-12-03, 2021/12/3 (not a version number or an address: digits on neither side).
-_DATE = re.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d{2})([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
-_WIDE_DIGITS = re.compile(r"[０-９]+")
+_DATE = regex.compile(r"(?<![0-9A-Za-z./\-])((?:19|20)\d{2})([./\-])(\d{1,2})\2(\d{1,2})(?![0-9A-Za-z./\-])")
+_WIDE_DIGITS = regex.compile(r"[０-９]+")
 _NARROW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.items import is_report
 from zhenggai.documents.model import Report
 
-_CAUSES = re.compile(r"原因|根源|根子|症结|剖析")
-_MEASURES = re.compile(r"措施|举措|努力方向|整改方向|改进方向|下一步|今后|打算|整改计划|整改思路")
+_CAUSES = regex.compile(r"原因|根源|根子|症结|剖析")
+_MEASURES = regex.compile(r"措施|举措|努力方向|整改方向|改进方向|下一步|今后|打算|整改计划|整改思路")
 #: The report itself says there was a meeting last year.
-_PREVIOUS_MEETING = re.compile(
+_PREVIOUS_MEETING = regex.compile(
     r"(?:上年度|上一年度|上年|去年|上次|上一次|前次|上一轮)[^。；]{0,12}(?:民主生活会|组织生活会)"
 )
 

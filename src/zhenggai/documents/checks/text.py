@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.text import bigrams
 
 __all__ = ["EXCERPT_WIDTH", "bigrams", "excerpt", "sentences"]
 
 EXCERPT_WIDTH = 30
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_SENTENCE_END = regex.compile(r"[。！？；!?;]")
 
 
 def excerpt(text: str, start: int = 0, width: int = EXCERPT_WIDTH) -> str:

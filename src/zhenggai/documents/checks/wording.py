@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhenggai.documents import regex
 from zhenggai.documents.checks.base import CheckContext, Finding, Rule
 from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.model import Report
 
 # One pass for every form. "学习总书记讲话" holds 习总书记 but is correct: 学/复/练… before 习 is a word.
 _NOT_A_WORD_BEFORE = "(?<![学學复複练練研温溫见見实實演补補预預自修])"
-_WORDING = re.compile(
+_WORDING = regex.compile(
     rf"{_NOT_A_WORD_BEFORE}[习習][总總](?:[书書][记記]|(?![书書结結体體]))"
     r"|[习習]大大"
 )

@@ -8,7 +8,7 @@ A …), and `wordml` holds the names of the WordprocessingML vocabulary.
 from __future__ import annotations
 
 from zhenggai.documents.docx.body import drop_hidden_runs, read_body
-from zhenggai.documents.docx.number_formats import format_number
+from zhenggai.documents.docx.number_formats import FORMATS, MAX_VALUE, custom_format, format_number
 from zhenggai.documents.docx.numbering import Numbering
 from zhenggai.documents.docx.package import main_part, not_word, numbering_parts
 from zhenggai.documents.docx.styles import Styles
@@ -57,4 +57,4 @@ def _read(data: bytes, name: str) -> list[str]:
     return read_body(body, tags, numbering, marks=hidden or b":del" in raw or b"<del" in raw)
 
 
-__all__ = ["format_number", "read_docx_paragraphs"]
+__all__ = ["FORMATS", "MAX_VALUE", "custom_format", "format_number", "read_docx_paragraphs"]

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from zhenggai.documents.docx.number_formats import format_number
+from zhenggai.documents import regex
+from zhenggai.documents.docx.number_formats import custom_format, format_number
 from zhenggai.documents.docx.styles import Styles
 from zhenggai.documents.docx.wordml import Tags, int_attr, int_val, is_on
 from zhenggai.documents.safety import SafeZip, parse_xml
 
 MAX_LEVELS = 9
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = regex.compile(r"%([1-9])")
 _LINK_DEPTH = 8
 
 
@@ -198,12 +198,31 @@ class Numbering:
         style = el.find(tg.pStyle)
         return _Level(
             start=int_val(el.find(tg.start), tg.val) or 0,
-            fmt=(fmt.get(tg.val) or "decimal") if (fmt := el.find(tg.numFmt)) is not None else "decimal",
+            fmt=self._format(el),
             text=text.get(tg.val) if text is not None else None,
             restart=int_val(el.find(tg.lvlRestart), tg.val),
             legal=is_on(el.find(tg.isLgl), tg.val),
             style=style.get(tg.val) if style is not None else None,
         )
+
+    def _format(self, lvl: etree._Element) -> str:
+        """The level's w:numFmt; a custom one (Word 2013+, LibreOffice: "001, 002, 003, ...") when known."""
+        tg = self._tags
+        fmt = lvl.find(tg.numFmt)
+        if fmt is not None:
+            return fmt.get(tg.val) or "decimal"
+        # <mc:AlternateContent><mc:Choice><w:numFmt w:val="custom" w:format="…"/></mc:Choice>
+        # <mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>
+        fallback = "decimal"
+        for found in lvl.iter(tg.numFmt):
+            value = found.get(tg.val) or "decimal"
+            if value == "custom":
+                custom = custom_format(found.get(tg.format) or "")
+                if custom is not None:
+                    return custom
+            elif found.getparent() is not None and found.getparent().tag == tg.fallback:  # type: ignore[union-attr]  # checked just before
+                fallback = value
+        return fallback
 
 
 def _restarted_by(ilvl: int, levels: list[_Level | None]) -> tuple[int, ...]:

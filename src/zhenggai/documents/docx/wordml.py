@@ -30,6 +30,7 @@ class Tags:
             setattr(self, local, w + local)
         self.deleted = w + "del"  # `del` is a keyword
         self.val = w + "val"
+        self.format = w + "format"
         self.type = w + "type"
         self.char = w + "char"
         self.styleId = w + "styleId"
@@ -39,6 +40,7 @@ class Tags:
 
     # Declared for the type checker; set in __init__.
     document: str
+    format: str
     body: str
     p: str
     pPr: str

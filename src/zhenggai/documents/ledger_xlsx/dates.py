@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from zhenggai.documents import regex
 from zhenggai.documents.ledger_xlsx.words import TERM_WORDS, normalise
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -14,7 +15,7 @@ _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "
 _TENDAY = {"上旬": 10, "中旬": 20}
 
 # Alternatives are tried in order at each position, so the fullest form comes first.
-_DATE = re.compile(
+_DATE = regex.compile(
     r"(?P<y1>\d{4})(?:年|[./\-])(?P<m1>\d{1,2})(?:月|[./\-])(?P<d1>\d{1,2})(?:日|号)?"
     r"|(?P<y2>\d{4})(?:年|[./\-])(?P<m2>\d{1,2})(?:月(?P<part2>上旬|中旬|下旬|底|末)?|(?![\d]))"
     r"|(?P<y3>\d{4})年(?:度)?(?P<part3>上半年|下半年|年底|年末|底|末|内|第?(?P<q3>[一二三四1-4])季度)"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhenggai.documents import regex
 from zhenggai.documents.ledger_xlsx.dates import DeadlineError, parse_deadline, year_in
 from zhenggai.documents.ledger_xlsx.package import READ_ERRORS, damaged, load_workbook, merged_ranges
 from zhenggai.documents.ledger_xlsx.rows import ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
@@ -28,8 +28,8 @@ MAX_ROWS = 200_000
 #: Fields a problem carries; a continuation row inherits them when its own cells are empty.
 PROBLEM_FIELDS = ("source", "aspect", "category")
 
-_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]|方面[问题]*[:：]?$")
-_HEADING_MARKER = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*|[:：]$")
+_HEADING = regex.compile(r"^[一二三四五六七八九十]+[、.．]|方面[问题]*[:：]?$")
+_HEADING_MARKER = regex.compile(r"^[一二三四五六七八九十]+[、.．]\s*|[:：]$")
 
 Cell = tuple[int, int]
 

@@ -8,11 +8,12 @@ The package is the minimal one Excel, WPS and openpyxl all open: workbook, one s
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
+
+from zhenggai.documents import regex
 
 #: Cell styles (indexes into cellXfs of STYLES below).
 TITLE, HEADER, WRAP, CENTRE, DATE = 1, 2, 3, 4, 5
@@ -26,7 +27,7 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Characters XML 1.0 forbids; Excel would call the file damaged.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\

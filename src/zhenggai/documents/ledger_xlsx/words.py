@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from zhenggai.documents import regex
 
 #: Fields of a ledger row and the header names that mean them, most specific first.
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -81,8 +82,8 @@ TERM_WORDS: dict[str, str] = {
     "限期完成": "deadline",
 }
 
-_SPACE = re.compile(r"\s+")
-_DECORATION = re.compile(r"[（(][^）)]*[）)]|[*＊:：。]")
+_SPACE = regex.compile(r"\s+")
+_DECORATION = regex.compile(r"[（(][^）)]*[）)]|[*＊:：。]")
 
 
 def normalise(text: str) -> str:
