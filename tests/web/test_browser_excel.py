@@ -72,7 +72,9 @@ def test_export_edit_import_updates_the_ledger(page, live_server, ledger, tmp_pa
     assert "整改措施：制定学习计划 → 制定学习计划，每月研读原著两篇" in page.inner_text("#changed")
     assert Measure.objects.count() == 2  # the check stored nothing
     page.click("text=确认导入（全部写入台账）")
-    page.wait_for_selector("#job-step", state="attached")  # the job's page: the background worker stores the file
+    page.wait_for_selector(
+        "#job-step", state="attached"
+    )  # the job's page: the background worker stores the file
     run_worker()
     page.wait_for_selector("text=新增问题 0 个、整改措施 1 条，修改 1 条")
     texts = sorted(Measure.objects.values_list("text", flat=True))
