@@ -177,3 +177,17 @@ def test_any_ledger_survives_a_round_trip(rows):
     for written, read in zip(rows, sheet.rows, strict=True):
         assert written.same_content(read), (written, read)
     assert [r.problem_ref for r in sheet.rows] == [r.problem_ref for r in rows]
+
+
+def test_two_problems_that_read_alike_stay_two():
+    """In our export the same text on consecutive rows continues a problem only under the same 序号.
+
+    (A sheet without the key column numbers rows as offices do: test_ledger_xlsx_read keeps that.)
+    """
+
+    def row(ref: int) -> LedgerRow:
+        return LedgerRow(problem="学习不够深入", measure=f"措施{ref}", status="not_started", problem_ref=ref)
+
+    sheet = read_ledger_xlsx(export([row(1), row(1), row(2)]), "往返.xlsx")
+    assert [r.problem_ref for r in sheet.rows] == [1, 1, 2]
+    assert [r.number for r in sheet.rows] == ["1", "1", "2"]

@@ -251,11 +251,15 @@ class _SheetReader:
         if not raw:
             return self.problem is None
         previous = self.problem
-        return (
-            previous is None
-            or previous.text != text
-            or previous.fields.get("source", "") != texts.get("source", "")
-        )
+        if previous is None:
+            return True
+        # The same text again continues the problem (offices repeat it on each row instead of merging,
+        # and many number each row). Our own export numbers problems, not rows, and carries the key
+        # column: there another 序号 starts another problem, for two problems may read alike.
+        number_text = texts.get("number", "")
+        if "key" in self.columns and number_text and previous.number and number_text != previous.number:
+            return True
+        return previous.text != text or previous.fields.get("source", "") != texts.get("source", "")
 
     def _problem_for(self, number: int, values: list[Any], texts: dict[str, str]) -> _Problem | None:
         if "problem" not in self.columns:
