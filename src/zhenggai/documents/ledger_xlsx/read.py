@@ -253,9 +253,8 @@ class _SheetReader:
         previous = self.problem
         if previous is None:
             return True
-        # The same text again continues the problem (offices repeat it on each row instead of merging,
-        # and many number each row). Our own export numbers problems, not rows, and carries the key
-        # column: there another 序号 starts another problem, for two problems may read alike.
+        # The same text again continues the problem (offices repeat it on each row, many number rows);
+        # our export (with the key column) numbers problems: there another 序号 starts another one.
         number_text = texts.get("number", "")
         if "key" in self.columns and number_text and previous.number and number_text != previous.number:
             return True
