@@ -3,8 +3,8 @@ reviewer see no button they could not use."""
 
 from __future__ import annotations
 
-from tests.web.test_browser import PASSWORD, ledger, log_in  # noqa: F401 - the fixture is used by name
 from tests.web.base import upload
+from tests.web.test_browser import PASSWORD, ledger, log_in  # noqa: F401 - the fixture is used by name
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Status
 from zhenggai.orgs.models import Membership, Role, User
@@ -12,7 +12,12 @@ from zhenggai.orgs.models import Membership, Role, User
 
 def close(people, measure):
     services.post_progress(
-        people["secretary"], measure, text="已完成", status=Status.DONE, completion_note="落实", files_=[upload()]
+        people["secretary"],
+        measure,
+        text="已完成",
+        status=Status.DONE,
+        completion_note="落实",
+        files_=[upload()],
     )
     services.close_problem(people["secretary"], measure.problem)
 
@@ -26,7 +31,13 @@ def test_a_closed_problem_offers_only_reopening(page, live_server, ledger):  # n
         assert page.locator(absent).count() == 0, absent
     assert page.get_by_role("button", name="重新打开").count() == 1
     page.goto(f"{live_server.url}/measures/{measure.pk}/")
-    for absent in ("#edit-measure", "#delete-measure", "#progress-form", "#status-heading", ".delete-evidence"):
+    for absent in (
+        "#edit-measure",
+        "#delete-measure",
+        "#progress-form",
+        "#status-heading",
+        ".delete-evidence",
+    ):
         assert page.locator(absent).count() == 0, absent
     assert "重新打开" in page.locator("#closed-notice").inner_text()
 

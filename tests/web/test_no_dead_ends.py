@@ -8,16 +8,18 @@ from zhenggai.ledger import services
 
 CLOSED = "该问题已销号，如需修改请先由书记或办公室在问题页面重新打开问题"
 CLOSED_STATUS = "该问题已销号，如需修改状态请先由书记或办公室在问题页面重新打开问题"
-WRITES = ('action="/measures/', 'id="edit-measure"', 'id="delete-measure"', 'class="secondary delete-evidence"')
+WRITES = (
+    'action="/measures/',
+    'id="edit-measure"',
+    'id="delete-measure"',
+    'class="secondary delete-evidence"',
+)
 
 
 class ClosedProblemTestCase(BaseTestCase):
     def setUp(self):
         super().setUp()
-        self.finish(self.measure)
-        self.finish(self.colleague_measure)
-        services.close_problem(self.office, self.problem)
-        self.measure.refresh_from_db()
+        self.close_the_problem()
 
     def page(self, name, pk):
         return self.client.get(reverse(name, args=[pk])).content.decode()
@@ -69,7 +71,9 @@ class OpenProblemTestCase(BaseTestCase):
         self.assertIn("还有2条整改措施未完成", html)
         self.finish(self.measure)
         self.finish(self.colleague_measure)
-        self.assertIn(f'action="/problems/{self.problem.pk}/close/"', self.page("ledger:problem", self.problem.pk))
+        self.assertIn(
+            f'action="/problems/{self.problem.pk}/close/"', self.page("ledger:problem", self.problem.pk)
+        )
 
     def test_a_member_sees_no_manager_buttons(self):
         self.login(self.member)
@@ -89,7 +93,9 @@ class OpenProblemTestCase(BaseTestCase):
 
     def test_the_number_is_the_same_on_the_ledger_the_breadcrumb_and_the_title(self):
         second = services.create_problem(self.office, source=self.source, description="调查研究不够深入")
-        services.create_measure(self.office, problem=second, text="每季度开展一次调研", owner=self.member, term="ongoing")
+        services.create_measure(
+            self.office, problem=second, text="每季度开展一次调研", owner=self.member, term="ongoing"
+        )
         self.login(self.office)
         ledger = self.client.get(reverse("ledger:index")).content.decode()
         self.assertIn(f'href="/problems/{second.pk}/">问题 {second.number}</a>', ledger)
