@@ -17,8 +17,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.servers import AppServer, fresh_database, server_environment  # noqa: E402
-from tests.browser import ARGS, CHINESE, CHROMIUM  # noqa: E402
+from bench.servers import AppServer, fresh_database, server_environment
+from tests.browser import ARGS, CHINESE, CHROMIUM
 
 #: file name → (path, what to wait for, full page?)
 SHOTS = {
