@@ -38,6 +38,7 @@ class UserGuideTestCase(BaseTestCase):
         self.assertIn('<h2 id="close">销号与重新打开</h2>', html)
         self.assertIn("<table>", self.client.get(reverse("help")).content.decode())
         self.assertNotIn("{#", html)
+        self.assertIn("和完成时限。责任人只能", html)  # a wrapped Chinese line joins without a space
         self.assertNotRegex(html, r'(src|href)="(https?:)?//')  # nothing from elsewhere
 
     def test_an_unknown_page_is_a_chinese_404(self):

@@ -4,6 +4,7 @@ on the server, and the 帮助 link every page carries to its own section."""
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 import markdown
@@ -12,6 +13,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
+
+CJK_LINE_BREAK = re.compile(r"(?<=[^\x00-\xff])\n(?=[^\x00-\xff])")
 
 #: The guide's pages in reading order: slug → title.
 PAGES = {
@@ -91,6 +94,7 @@ def rendered(slug: str) -> SafeString:
     """The guide page `slug` as HTML (our own shipped Markdown, so it is trusted); headings keep the
     ids written after them (`## 标题 {#id}`)."""
     text = resources.files("zhenggai.web").joinpath("guide", f"{slug}.md").read_text(encoding="utf-8")
+    text = CJK_LINE_BREAK.sub("", text)  # a wrapped Chinese line joins without the space Markdown would put
     html = markdown.markdown(text, extensions=["attr_list", "tables"], output_format="html")
     return mark_safe(html)
 
