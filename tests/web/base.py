@@ -122,6 +122,13 @@ class BaseTestCase(TestCase):
         measure.refresh_from_db()
         return measure
 
+    def close_the_problem(self) -> None:
+        """Finish both measures the proper way and close (销号) the problem as the office."""
+        self.finish(self.measure)
+        self.finish(self.colleague_measure)
+        services.close_problem(self.office, self.problem)
+        self.measure.refresh_from_db()
+
     @contextlib.contextmanager
     def changes(self) -> Iterator[list[str]]:
         """The rows and stored files the block changed (sessions aside), filled in when it ends.

@@ -62,13 +62,17 @@ class World:
     objects: dict[str, Any]
 
     def arguments(self, spec: str | dict[str, Any]) -> dict[str, Any]:
-        """A spec is an object's name (its pk is the URL's `pk`) or {kwarg: "object.attribute" or a value}."""
+        """A spec is an object's name (its pk is the URL's `pk`) or {kwarg: "object.attribute", "=literal"
+        or a value}."""
         if isinstance(spec, str):
             spec = {"pk": spec} if spec else {}
         values = {}
         for kwarg, path in spec.items():
             if not isinstance(path, str):
                 values[kwarg] = path
+                continue
+            if path.startswith("="):  # a literal value, not an object's attribute
+                values[kwarg] = path[1:]
                 continue
             name, _, attribute = path.partition(".")
             values[kwarg] = getattr(self.objects[name], attribute or "pk")
@@ -294,6 +298,9 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     # The first run's page: gone once anyone exists (tests/web/test_first_run.py tests it before).
     "setup": ("", "404 404 404 404 404 404 404", "404 404 404 404 404 404 404"),
     "logout": ("", "405 405 405 405 405 405 405", "L L L L L L L"),
+    # The user guide: open to everyone, read only.
+    "help": ("", "200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
+    "help_page": ({"slug": "=ledger"}, "200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
     "orgs:index": ("", "L 200 200 403 403 403 200", "L 405 405 405 405 405 405"),
     "orgs:organisation_create": ("", "L 405 405 405 405 405 405", "L 400 400 403 403 403 400"),
     "orgs:person_create": ("", "L 405 405 405 405 405 405", "L 400 400 403 403 403 400"),

@@ -8,7 +8,7 @@ from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Problem
 
-CLOSED = "该问题已销号，如需修改请先重新打开问题"
+CLOSED = "该问题已销号，如需修改请先由书记或办公室在问题页面重新打开问题"
 
 
 class CloseProblemTestCase(BaseTestCase):

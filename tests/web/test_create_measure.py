@@ -65,7 +65,9 @@ class CreateMeasureTestCase(BaseTestCase):
         services.close_problem(self.office, self.problem)
         self.login(self.office)
         self.assertRefused(
-            lambda: self.client.post(self.url(), self.data()), 400, "该问题已销号，如需修改请先重新打开问题"
+            lambda: self.client.post(self.url(), self.data()),
+            400,
+            "该问题已销号，如需修改请先由书记或办公室在问题页面重新打开问题",
         )
 
     def test_the_member_may_not(self):

@@ -1,8 +1,13 @@
 """`zhenggai demo` loads the seed report's meeting and a 巡察 once; a second run changes nothing."""
 
 import io
+import json
+import re
+import tempfile
 
+from django.apps import apps
 from django.core.management import call_command
+from django.db import models
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
@@ -10,7 +15,9 @@ from zhenggai.ledger.access import eligible_owners
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Evidence, Measure, Problem, Source, Status
 from zhenggai.ledger.queries import overdue_q
+from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import User
+from zhenggai.reviews.models import Record, Report, ReportState
 
 
 class DemoTestCase(TestCase):
@@ -72,3 +79,69 @@ class DemoTestCase(TestCase):
         self.assertTrue(extended.exists())
         for measure in extended:
             self.assertEqual(measure.missed_deadline, measure.original_deadline)
+
+
+PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9+/=$_])X{1,4}(?![A-Za-z0-9+/=$_])")
+
+
+class DemoStoryTestCase(TestCase):
+    """The demo tells the whole story of a 2021 meeting and contradicts itself nowhere (issue 8, point 10)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        cls.tmp = tempfile.mkdtemp()
+        with override_settings(EVIDENCE_DIR=cls.tmp, PASSWORD_HASHERS=fast):
+            call_command("demo", stdout=io.StringIO())
+
+    def test_every_report_state_and_the_record(self):
+        meeting = Meeting.objects.get(year=2021)
+        states = dict(Report.objects.values_list("author__username", "state"))
+        self.assertEqual(
+            states,
+            {
+                "wangshuji": ReportState.APPROVED,
+                "zhangwei": ReportState.SUBMITTED,
+                "liuyang": ReportState.RETURNED,
+            },
+        )
+        approved = Report.objects.get(author__username="wangshuji")
+        self.assertIsNotNone(approved.imported_version_id)  # taken into the ledger
+        returned = Report.objects.get(author__username="liuyang")
+        self.assertEqual(returned.comments.count(), 2)
+        self.assertTrue(meeting.criticisms.exists())
+        self.assertIn("会议认为", Record.objects.get(meeting=meeting).conclusions)
+
+    def test_dates_fit_a_2021_meeting(self):
+        meeting = Meeting.objects.get(year=2021)
+        self.assertEqual((meeting.date.year, meeting.date.month), (2021, 12))
+        for talk in meeting.talks.all():
+            self.assertLess(talk.date, meeting.date)
+            self.assertEqual(talk.date.year, 2021)
+        self.assertEqual(Source.objects.get(kind="inspection").feedback_date.year, 2021)
+
+    def test_statuses_agree_with_their_text(self):
+        done = Measure.objects.filter(status=Status.DONE)
+        self.assertTrue(done.filter(finished_late=True).exists())
+        self.assertTrue(done.filter(finished_late=False).exists())
+        for measure in done:
+            self.assertEqual(
+                "按期" in measure.completion_note, not measure.finished_late, measure.completion_note
+            )
+
+    def test_no_placeholder_is_left_in_any_text(self):
+        found = []
+        for config in ("orgs", "ledger", "meetings", "reviews", "notify"):
+            for model in apps.get_app_config(config).get_models():
+                fields = [
+                    f.name
+                    for f in model._meta.concrete_fields
+                    if isinstance(f, (models.CharField, models.TextField, models.JSONField))
+                    and f.name != "password"
+                ]
+                for row in model.objects.values("pk", *fields):
+                    for name in fields:
+                        value = json.dumps(row[name], ensure_ascii=False) if row[name] is not None else ""
+                        if PLACEHOLDER.search(value):
+                            found.append(f"{model.__name__} {row['pk']} {name}: {value[:80]}")
+        self.assertEqual(found, [])

@@ -18,6 +18,8 @@ from zhenggai.meetings.models import Aspect, Meeting, OpinionLink, Route
 from zhenggai.orgs.models import User
 
 TEAM = "市人大常委会机关党组"
+#: The day the 2021 meeting was held; the talks come in the weeks before it.
+HELD_ON = datetime.date(2021, 12, 20)
 OFFICE = "libangong"
 
 #: (text, about: username or None for the team, aspect number from 1 or None, routed to the member?)
@@ -73,7 +75,7 @@ def load_meeting_demo() -> bool:
     if office is None:
         return False
     team = source.organisation
-    held_on = dates.today() + datetime.timedelta(days=10)
+    held_on = HELD_ON
     meeting = services.create_meeting(
         office,
         organisation=team,

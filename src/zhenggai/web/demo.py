@@ -1,4 +1,5 @@
-"""The demo: an organisation tree, a leadership team, the seed report's 2021 meeting, a 巡察.
+"""The demo: an organisation tree, a leadership team, the seed report's 2021 meeting (reports, record,
+the approved report taken into the ledger), a 巡察.
 
 Loaded by `zhenggai demo` and `zhenggai run`; loading twice changes nothing (one marker user).
 Everything goes through the ledger's services, so the demo has its audit trail like real data.
@@ -7,20 +8,19 @@ Everything goes through the ledger's services, so the demo has its audit trail l
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
-from importlib.resources import as_file, files
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from zhenggai.core import dates
-from zhenggai.documents import parse_file
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, Problem, SourceKind, Status, Term
 from zhenggai.ledger.sources import create_source
 from zhenggai.meetings.demo import load_meeting_demo
+from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import Membership, Organisation, Role, User
+from zhenggai.reviews.demo import load_reports_demo
 
 PASSWORD = "zhenggai2021"
 
@@ -45,9 +45,6 @@ PEOPLE = (
     DemoPerson("zhaoshen", "赵审", Role.REVIEWER, "机关党组", "审核人（组织部）：只读"),
     DemoPerson("sunshuji", "孙立", Role.SECRETARY, "市政府办公室党组", "另一单位的书记：看不到本单位台账"),
 )
-
-#: Which measure of the seed report answers which aspect (by position): 1→1, 2→2, 3→3, 4→2, 5→5, 6→5.
-MEASURE_FOR_ASPECT = (0, 1, 2, 1, 4, 4)
 
 INSPECTION = (
     (
@@ -78,13 +75,6 @@ def is_loaded() -> bool:
     return User.objects.filter(username=PEOPLE[0].username).exists()
 
 
-def _heading_text(heading: str) -> str:
-    """'（一）在带头…方面：' → '带头…'; the aspect as people name it."""
-    text = re.sub(r"^[（(][一二三四五六七八九十]+[）)]", "", heading).strip()
-    text = re.sub(r"^在", "", text)
-    return re.sub(r"方面[:：。.]?$", "", text).strip()[:300]
-
-
 def _evidence(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, f"{name}\n演示用佐证材料。\n".encode(), content_type="text/plain")
 
@@ -111,54 +101,20 @@ def load() -> bool:
         people[p.username] = user
     secretary, office = people["wangshuji"], people["libangong"]
     members = [people["wangshuji"], people["zhangwei"], people["liuyang"], people["chenjing"]]
-    measures = _meeting(secretary, team, members, units) + _inspection(secretary, team, members, units)
-    _progress(office, members, measures)
-    load_meeting_demo()
-    return True
-
-
-def _meeting(
-    actor: User, team: Organisation, members: list[User], units: list[Organisation]
-) -> list[Measure]:
-    with as_file(files("zhenggai.examples") / "seed.txt") as path:
-        report = parse_file(path)
     source = create_source(
-        actor,
+        secretary,
         kind=SourceKind.DEMOCRATIC_LIFE,
         organisation=team,
         year=2021,
         theme="党史学习教育专题",
         title="2021年度党史学习教育专题民主生活会",
     )
-    problems_part, measures_part = report.part("problems"), report.part("measures")
-    plans = [item.text or item.heading for item in (measures_part.items if measures_part else [])]
-    today = dates.today()
-    out: list[Measure] = []
-    aspect_items = [i for i in (problems_part.items if problems_part else []) if i.enums]
-    for k, item in enumerate(aspect_items):
-        for enum in item.enums:
-            problem = services.create_problem(
-                actor,
-                source=source,
-                description=enum.text,
-                aspect=item.aspect or _heading_text(item.heading),
-                category="民主生活会查摆问题",
-            )
-            plan = plans[MEASURE_FOR_ASPECT[k % len(MEASURE_FOR_ASPECT)] % len(plans)] if plans else enum.text
-            n = len(out)
-            term = (Term.DEADLINE, Term.DEADLINE, Term.IMMEDIATE, Term.ONGOING)[n % 4]
-            out.append(
-                services.create_measure(
-                    actor,
-                    problem=problem,
-                    text=plan,
-                    term=term,
-                    deadline=today + datetime.timedelta(days=(n % 7 - 3) * 9),
-                    owner=members[n % len(members)],
-                    unit=units[n % len(units)],
-                )
-            )
-    return out
+    load_meeting_demo()
+    meeting = Meeting.objects.get(source=source)
+    measures = load_reports_demo(meeting, people, members, units)
+    measures += _inspection(secretary, team, members, units)
+    _progress(office, members, measures)
+    return True
 
 
 def _inspection(
@@ -170,7 +126,7 @@ def _inspection(
         kind=SourceKind.INSPECTION,
         organisation=team,
         inspecting_body="市委第一巡察组",
-        feedback_date=today - datetime.timedelta(days=120),
+        feedback_date=datetime.date(2021, 6, 15),
     )
     out = []
     for n, (description, category, plan) in enumerate(INSPECTION):
@@ -210,7 +166,11 @@ def _progress(office: User, members: list[User], measures: list[Measure]) -> Non
                 m,
                 text="各项工作已落实到位，形成制度文件。",
                 status=Status.DONE,
-                completion_note="已按期完成整改，相关制度已印发执行。",
+                completion_note=(
+                    "已按期完成整改，相关制度已印发执行。"
+                    if not m.deadline or m.deadline >= today
+                    else "整改已完成，相关制度已印发执行；因需与上级部署衔接，晚于原定时限完成。"
+                ),
                 files_=[_evidence(f"整改完成情况说明{n + 1}.txt")],
             )
         elif step == 1 and m.deadline and m.deadline < today:

@@ -5,11 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from zhenggai.orgs.views import setup
+from zhenggai.web import userguide
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("setup/", setup, name="setup"),
+    path("help/", userguide.index, name="help"),
+    path("help/<slug:slug>/", userguide.page, name="help_page"),
     path("orgs/", include("zhenggai.orgs.urls")),
     path("reviews/", include("zhenggai.reviews.urls")),
     path("meetings/", include("zhenggai.meetings.urls")),

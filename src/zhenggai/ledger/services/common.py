@@ -114,10 +114,13 @@ def next_number(queryset: Any) -> int:
     return (queryset.aggregate(n=Max("number"))["n"] or 0) + 1
 
 
+CLOSED_REFUSAL = "该问题已销号，如需修改请先由书记或办公室在问题页面重新打开问题"
+
+
 def refuse_if_closed(problem: Problem) -> None:
     """Refuse any change under a closed (销号) problem until it is reopened."""
     if problem.is_closed:
-        raise Refusal("该问题已销号，如需修改请先重新打开问题")
+        raise Refusal(CLOSED_REFUSAL)
 
 
 def atomic_with_files(work: Callable[[list[str]], T]) -> T:

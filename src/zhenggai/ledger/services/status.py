@@ -69,7 +69,7 @@ def apply_status(
     if status not in Status.values:
         raise Refusal("状态无效，应为未启动、正在推进、已完成或暂不具备整改条件")
     if measure.problem.is_closed:
-        raise Refusal("该问题已销号，如需修改状态请先重新打开问题")
+        raise Refusal("该问题已销号，如需修改状态请先由书记或办公室在问题页面重新打开问题")
     if status == Status.DONE:
         note = completion_note.strip() or measure.completion_note
         _refuse_if_broken(status, note, blocked_reason, review_date, today)

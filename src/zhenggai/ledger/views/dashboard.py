@@ -58,6 +58,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "due_soon": stats.due_soon(measures, on),
         "due_counts": due.counts(measures, on),
         "due_soon_days": due.soon_days(),
+        "getting_started": not visible_problems(user).exists(),
     }
     return render(request, "ledger/dashboard.html", context)
 

@@ -31,9 +31,13 @@ TEMPLATE = "ledger/measure.html"
 
 def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -> dict[str, object]:
     user = request.user
-    may_edit = can_edit_measure(user, measure)
-    may_manage = can_manage(user, measure.organisation)
+    closed = measure.problem.is_closed
+    # Nothing is offered under a closed (销号) problem: every change would be refused until it is reopened.
+    may_edit = can_edit_measure(user, measure) and not closed
+    may_manage = can_manage(user, measure.organisation) and not closed
     return {
+        "closed": closed,
+        "may_reopen": closed and can_manage(user, measure.organisation),
         "measure": measure,
         "problem": measure.problem,
         "row_class": row_class(measure),

@@ -38,6 +38,7 @@ def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -
     return {
         "problem": problem,
         "measures": measures,
+        "open_count": sum(1 for m in measures if m.status != "done"),
         "may_manage": can_manage(user, problem.organisation),
         "audit": history.order_by("-at", "-id")[:200],
         "close_form": forms.get("close_form") or CloseForm(),

@@ -98,6 +98,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "first_query": f.query_string(),
         "may_import": is_manager_anywhere(user),
         "errors": errors,
+        "getting_started": not rows and not errors and not visible_problems(user).exists(),
         **filter_choices(user, f),
     }
     return render(request, "ledger/index.html", context, status=status)
