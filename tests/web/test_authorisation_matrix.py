@@ -40,12 +40,12 @@ from rest_framework.authtoken.models import Token
 from tests.web.base import upload
 from tests.web.refusals import Snapshot, shown_messages
 from tests.web.reviews.base import CORPUS, SEED, ReviewTestCase
+from zhenggai.jobs.models import Job
 from zhenggai.ledger import services as ledger
 from zhenggai.ledger.models import Evidence, SourceKind
 from zhenggai.ledger.sources import create_source
 from zhenggai.meetings import holding, opinions, talks
 from zhenggai.meetings import services as meetings
-from zhenggai.jobs.models import Job
 from zhenggai.notify.models import GroupRobot, RobotKind
 from zhenggai.orgs.models import Membership
 from zhenggai.reviews import record
