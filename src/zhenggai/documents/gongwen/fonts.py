@@ -41,5 +41,5 @@ def missing_fonts_warning(missing: list[str]) -> str:
     return (
         f"提示：本机没有安装字体 {'、'.join(missing)}。文件中仍按这些字体设置，"
         "在装有这些字体的电脑上打开即为标准公文格式；在本机用 Word 或 LibreOffice 打开、打印时"
-        "将以其他字体代替，字形和每行字数可能与正式公文不同。"
+        "将以其他字体代替，字形会与正式公文不同。"
     )
