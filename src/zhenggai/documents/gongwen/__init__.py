@@ -2,7 +2,8 @@
 
 Inside: `style` (the page, sizes and a unit's house style), `document` (the writer every document
 goes through), `fonts` (which of the house's fonts this machine lacks),
-`outline` (a report as a tree of headings to write, and back from a parsed report).
+`outline` (a report as a tree of headings to write, and back from a parsed report),
+`rectification` (整改落实情况报告 from a ledger source's data).
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ from zhenggai.documents.gongwen.outline import (
     write_outline,
     write_report,
 )
+from zhenggai.documents.gongwen.rectification import (
+    RectificationMeasure,
+    RectificationProblem,
+    RectificationReport,
+    RectificationSource,
+    chinese_date,
+    summary_sentence,
+    write_rectification_report,
+)
 from zhenggai.documents.gongwen.style import DEFAULT_STYLE, HouseStyle
 
 __all__ = [
@@ -24,11 +34,18 @@ __all__ = [
     "GongwenDocument",
     "HouseStyle",
     "Outline",
+    "RectificationMeasure",
+    "RectificationProblem",
+    "RectificationReport",
+    "RectificationSource",
     "Section",
+    "chinese_date",
     "marker",
     "missing_fonts",
     "missing_fonts_warning",
     "outline_of_report",
+    "summary_sentence",
     "write_outline",
+    "write_rectification_report",
     "write_report",
 ]

@@ -138,6 +138,20 @@ class GongwenDocument:
         """A paragraph of body text: 3号 仿宋, first line indented by two characters."""
         self._add(BODY, [(text, None)])
 
+    def signature(self, *lines: str) -> None:
+        """The closing lines (issuer, date): right-aligned, four characters in from the right edge."""
+        for text in lines:
+            p = self._add(BODY, [(text, None)])
+            p_pr = p.find(qn("w:pPr"))
+            assert p_pr is not None
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:firstLineChars"), "0")
+            ind.set(qn("w:firstLine"), "0")
+            ind.set(qn("w:rightChars"), "400")
+            ind.set(qn("w:right"), str(int(SIZE_3 * 4 * 20)))
+            p_pr.append(ind)
+            p_pr.append(_val("w:jc", "right"))
+
     def save(self, target: str | Path | IO[bytes]) -> None:
         """Write the .docx to a path or a binary stream."""
         self._doc.save(str(target) if isinstance(target, Path) else target)
