@@ -23,6 +23,7 @@ from zhenggai.documents.gongwen.rectification import (
     RectificationReport,
     RectificationSource,
     chinese_date,
+    rectification_findings,
     summary_sentence,
     write_rectification_report,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "missing_fonts",
     "missing_fonts_warning",
     "outline_of_report",
+    "rectification_findings",
     "summary_sentence",
     "write_outline",
     "write_rectification_report",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from zhenggai.documents.gongwen.document import GongwenDocument
 from zhenggai.documents.gongwen.style import DEFAULT_STYLE, HouseStyle
@@ -126,13 +127,44 @@ def write_rectification_report(
     numbering: bool = False,
 ) -> RectificationReport:
     """The 整改落实情况报告 of `source` as of `today`, laid out by GB/T 9704."""
-    writer = _Writer(source, today, GongwenDocument(house, numbering=numbering))
+    document = GongwenDocument(house, numbering=numbering)
+    writer = _Writer(source, today, document)
     writer.write()
-    return RectificationReport(writer.document.to_bytes(), writer.findings, writer.summary)
+    return RectificationReport(document.to_bytes(), writer.findings, writer.summary)
+
+
+def rectification_findings(source: RectificationSource, today: datetime.date) -> list[str]:
+    """What the data lacks for the report of `source`, without writing it (for the source page)."""
+    writer = _Writer(source, today, _Discard())
+    writer.write()
+    return writer.findings
+
+
+class _Document(Protocol):
+    def title(self, text: str) -> None: ...
+    def heading(self, depth: int, text: str, run_on: str = "") -> None: ...
+    def paragraph(self, text: str) -> None: ...
+    def signature(self, *lines: str) -> None: ...
+
+
+class _Discard:
+    """A document that keeps nothing: the writer run only for its findings."""
+
+    def title(self, text: str) -> None:
+        """Nothing kept."""
+
+    def heading(self, depth: int, text: str, run_on: str = "") -> None:
+        """Nothing kept."""
+
+    def paragraph(self, text: str) -> None:
+        """Nothing kept."""
+
+    def signature(self, *lines: str) -> None:
+        """Nothing kept."""
 
 
 class _Writer:
-    def __init__(self, source: RectificationSource, today: datetime.date, document: GongwenDocument) -> None:
+    def __init__(self, source: RectificationSource, today: datetime.date, document: _Document) -> None:
         self.source = source
         self.today = today
         self.document = document
@@ -141,7 +173,8 @@ class _Writer:
 
     def write(self) -> None:
         source, doc = self.source, self.document
-        doc.title(f"{source.organisation}关于{source.title}整改落实情况的报告")
+        what = "查摆问题" if source.meeting else ""
+        doc.title(f"{source.organisation}关于{source.title}{what}整改落实情况的报告")
         doc.paragraph(self._opening())
         self.summary, found = summary_sentence(source, self.today)
         self.findings.extend(found)
