@@ -85,6 +85,10 @@ _NUMBERING = (
 )
 
 
+#: Empty documents already prepared, by (house style, automatic numbering): bytes, style ids, numId.
+_PREPARED: dict[tuple[HouseStyle, bool], tuple[bytes, dict[str, str], int]] = {}
+
+
 class GongwenDocument:
     """A document being written; `title`, `heading`, `paragraph`, then `save` or `to_bytes`.
 
@@ -95,10 +99,19 @@ class GongwenDocument:
     def __init__(self, house: HouseStyle = DEFAULT_STYLE, *, numbering: bool = False) -> None:
         self.house = house
         self.numbering = numbering
-        self._doc = docx.Document()
-        self._body = self._doc.element.body
         self._counters = [0] * len(HEADINGS)
         self._num_id = 0
+        cached = _PREPARED.get((house, numbering))
+        if cached is not None:
+            # An empty document prepared once per house style: styles, page and footers are the same
+            # for every document, and building them is most of the time a short document takes.
+            data, self._style_ids, self._num_id = cached
+            self._doc = docx.Document(io.BytesIO(data))
+            self._body = self._doc.element.body
+            self._end = self._body[-1]
+            return
+        self._doc = docx.Document()
+        self._body = self._doc.element.body
         self._page()
         self._styles()
         self._footers()
@@ -106,6 +119,9 @@ class GongwenDocument:
             self._num_id = self._numbering_definitions()
         for paragraph in list(self._body.iterchildren(qn("w:p"))):
             self._body.remove(paragraph)
+        self._end = self._body[-1]
+        _prune_styles(self._doc.styles.element, set(self._style_ids.values()))
+        _PREPARED[(house, numbering)] = (self.to_bytes(), dict(self._style_ids), self._num_id)
 
     # ---- content -------------------------------------------------------------------------------
 
@@ -185,7 +201,7 @@ class GongwenDocument:
             t.set(qn("xml:space"), "preserve")
             r.append(t)
             p.append(r)
-        self._body.insert(len(self._body) - 1, p)  # before the final w:sectPr
+        self._end.addprevious(p)  # before the final w:sectPr (len() of an lxml element counts)
         return p
 
     def _run_font(self, style: str) -> str:
@@ -284,6 +300,16 @@ class GongwenDocument:
         num.append(_val("w:abstractNumId", abstract_id))
         numbering.append(num)
         return num_id
+
+
+def _prune_styles(styles: etree._Element, keep: set[str]) -> None:
+    """Drop the template's styles that no paragraph uses (Word's defaults stay), and its latent
+    styles: a smaller styles.xml to read and write."""
+    for latent in styles.findall(qn("w:latentStyles")):
+        styles.remove(latent)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:default")) != "1" and style.get(qn("w:styleId")) not in keep:
+            styles.remove(style)
 
 
 def _num_pr(num_id: int, ilvl: int) -> etree._Element:
