@@ -101,6 +101,7 @@ class GongwenDocument:
         self.numbering = numbering
         self._counters = [0] * len(HEADINGS)
         self._num_id = 0
+        self._style_ids: dict[str, str] = {}
         cached = _PREPARED.get((house, numbering))
         if cached is not None:
             # An empty document prepared once per house style: styles, page and footers are the same
@@ -237,7 +238,7 @@ class GongwenDocument:
             Spec(HEADINGS[3], house.body_font, SIZE_3, outline=3),
             Spec(HEADINGS[4], house.body_font, SIZE_3, outline=4),
         ]
-        self._style_ids: dict[str, str] = {}
+        self._style_ids = {}
         for spec in specs:
             self._style_ids[spec.name] = paragraph_style(self._doc, spec, house)
         self._style_ids[PAGE_NUMBER] = page_number_style(self._doc, house)
