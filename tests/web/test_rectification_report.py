@@ -3,10 +3,12 @@ read the whole ledger; what the ledger lacks is listed on the page, never writte
 
 from __future__ import annotations
 
+import contextlib
 import io
 from urllib.parse import quote
 
 import docx
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase
@@ -97,3 +99,21 @@ class RectificationReportTestCase(BaseTestCase):
         self.assertTrue(lines[1].startswith("市委第二巡察组向机关党组反馈了巡察意见。"))
         self.assertTrue(any(line.startswith("截至") and "共反馈问题1个，" in line for line in lines))
         self.assertFalse(any("X" in line for line in lines))
+
+
+class RenderCommandTestCase(BaseTestCase):
+    def test_render_rectification_writes_the_report_and_names_what_the_ledger_lacks(self) -> None:
+        target = self.data_dir / "report.docx"
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stderr(err):
+            call_command(
+                "render", "rectification", "--source", str(self.source.pk), "-o", str(target), stdout=out
+            )
+        lines = [p.text for p in read_bytes("report.docx", target.read_bytes()).paragraphs]
+        self.assertEqual(lines[0], f"机关党组关于{self.source.title}查摆问题整改落实情况的报告")
+        self.assertIn("已生成", out.getvalue())
+        self.assertNotIn("X", "".join(lines))
+
+    def test_an_unknown_source_is_named_in_chinese(self) -> None:
+        with self.assertRaisesMessage(CommandError, "找不到编号为 999999 的问题来源。"):
+            call_command("render", "rectification", "--source", "999999", "-o", "-")
