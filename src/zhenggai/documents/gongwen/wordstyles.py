@@ -59,6 +59,25 @@ def document_defaults(styles: etree._Element, house: HouseStyle) -> None:
             p_pr.remove(child)
 
 
+#: The elements of w:pPr that follow w:ind, and those that follow w:autoSpaceDN (ECMA-376 order).
+_AFTER_IND = (
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_AFTER_AUTOSPACE = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", *_AFTER_IND)
+
+
 def paragraph_style(document: DocumentObject, spec: Spec, house: HouseStyle) -> str:
     """Add the paragraph style `spec` (fixed line pitch, two-character indent); its style id."""
     style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
@@ -72,8 +91,15 @@ def paragraph_style(document: DocumentObject, spec: Spec, house: HouseStyle) -> 
     fmt.space_after = Twips(LINE_PITCH_TWIPS) if spec.name == TITLE else Pt(0)
     fmt.widow_control = False
     p_pr = style.element.get_or_add_pPr()
+    # No extra space between Chinese and Latin text or digits (Word's and LibreOffice's default adds
+    # some): every character keeps its place on the 28-character line, as offices set it.
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        off = OxmlElement(tag)
+        off.set(qn("w:val"), "0")
+        p_pr.insert_element_before(off, *_AFTER_AUTOSPACE)
     if spec.indent:
-        p_pr.append(first_line_indent())
+        # w:ind comes before w:jc in a paragraph's properties (the schema's order, which Word enforces)
+        p_pr.insert_element_before(first_line_indent(), *_AFTER_IND)
     if spec.outline is not None:
         level = OxmlElement("w:outlineLvl")
         level.set(qn("w:val"), str(spec.outline))
