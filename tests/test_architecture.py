@@ -19,7 +19,7 @@ LAYERS = ["documents", "core", "orgs", "jobs", "ledger", "notify", "meetings", "
 #: What the document engine may import besides the standard library and itself.
 ENGINE_THIRD_PARTY = {"lxml", "docx", "openpyxl", "datasketch", "numpy", "opencc", "pypdf"}
 #: Packages that the rest of the code enters only through their __init__ (their façade).
-FACADES = ("zhenggai.documents.ledger_xlsx", "zhenggai.documents.docx")
+FACADES = ("zhenggai.documents.ledger_xlsx", "zhenggai.documents.docx", "zhenggai.documents.gongwen")
 
 
 def module_name(path: Path) -> str:

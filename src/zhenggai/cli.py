@@ -11,7 +11,11 @@ DOCUMENT_COMMANDS = {"parse", "check", "feedback", "aspects"}
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return its exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in DOCUMENT_COMMANDS and not _is_deploy_check(args):
+    if (
+        args
+        and (args[0] in DOCUMENT_COMMANDS or args[:2] == ["render", "report"])
+        and not _is_deploy_check(args)
+    ):
         from zhenggai.documents.cli import main as documents_main
 
         return documents_main(args)

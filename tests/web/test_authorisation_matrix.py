@@ -392,6 +392,7 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "ledger:sources": ("", "L 200 200 200 200 200 200", "L 405 405 405 405 405 405"),
     "ledger:source_create": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),
     "ledger:source": ("source", "L 200 200 200 200 200 404", "L 405 405 405 405 405 405"),
+    "ledger:source_rectification": ("source", "L 200 200 403 403 200 404", "L 405 405 405 405 405 405"),
     "ledger:problem_create": (
         {"source_pk": "source"},
         "L 200 200 403 403 403 404",

@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("feedback", help="读出巡察/巡视/审计/督查反馈意见中的问题（按方面归类）")
     f.add_argument("file", help="反馈意见文件（.docx 或 .txt）")
     f.add_argument("--json", action="store_true", help="以 JSON 格式输出")
+    r = sub.add_parser("render", help="按公文格式（GB/T 9704）生成 Word 文件")
+    kinds = r.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    rr = kinds.add_parser("report", help="个人对照检查材料：读入材料，按公文格式重新排版")
+    rr.add_argument("file", help="材料文件（.docx 或 .txt）")
+    rr.add_argument("-o", "--output", required=True, help="输出的 .docx 文件；“-”表示写到标准输出")
+    rr.add_argument("--numbering", action="store_true", help="标题序号用 Word 自动编号（默认直接写成文字）")
     a = sub.add_parser("aspects", help="从会议通知中读出要求查摆的方面")
     a.add_argument("notice", help="会议通知（.docx 或 .txt）")
     a.add_argument("--json", action="store_true", help="以 JSON 列表输出")
@@ -70,6 +76,8 @@ def main(argv: list[str]) -> int:
             return run_check(args, _out)
         if args.command == "feedback":
             return _feedback(args)
+        if args.command == "render":
+            return _render(args)
         return _aspects(args)
     except DocumentError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")
@@ -158,6 +166,30 @@ def render_feedback(feedback: Feedback) -> str:
     for finding in feedback.findings:
         lines.append(f"{feedback.source}:{finding.line}: {finding.code} {finding.message}")
     return "\n".join(lines) + "\n"
+
+
+def _render(args: argparse.Namespace) -> int:
+    from zhenggai.documents.gongwen import DEFAULT_STYLE, missing_fonts, missing_fonts_warning, write_report
+
+    data = write_report(parse_document(read_document(args.file)), DEFAULT_STYLE, numbering=args.numbering)
+    write_output(args.output, data)
+    warning = missing_fonts_warning(missing_fonts(DEFAULT_STYLE))
+    if warning:
+        sys.stderr.write(warning + "\n")
+    return EXIT_OK
+
+
+def write_output(output: str, data: bytes) -> None:
+    """Write `data` to the file `output`, or to standard output for "-"; a failure in Chinese."""
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(output, "wb") as target:
+            target.write(data)
+    except OSError as exc:
+        raise DocumentError(f"无法写入文件“{output}”，请检查目录是否存在、是否有写入权限。") from exc
 
 
 def _aspects(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from zhenggai.ledger.views import audit, dashboard, measures, problems, sources, table, todo
+from zhenggai.ledger.views import audit, dashboard, documents, measures, problems, sources, table, todo
 
 app_name = "ledger"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("sources/", sources.index, name="sources"),
     path("sources/new/", sources.create, name="source_create"),
     path("sources/<int:pk>/", sources.detail, name="source"),
+    path("sources/<int:pk>/rectification.docx", documents.rectification, name="source_rectification"),
     path("sources/<int:source_pk>/problems/new/", problems.create, name="problem_create"),
     path("problems/<int:pk>/", problems.detail, name="problem"),
     path("problems/<int:pk>/edit/", problems.edit, name="problem_edit"),

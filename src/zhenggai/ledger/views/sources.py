@@ -8,13 +8,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.ledger import sources as source_services
 from zhenggai.ledger.access import visible_problems, visible_sources
 from zhenggai.ledger.forms import SourceForm
+from zhenggai.ledger.rectification import rectification_findings
 from zhenggai.ledger.views.common import source_or_404
-from zhenggai.orgs.access import can_manage, is_manager_anywhere
+from zhenggai.orgs.access import can_manage, can_read, is_manager_anywhere
 from zhenggai.orgs.http import AuthenticatedRequest
 
 
@@ -31,15 +33,23 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_safe
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """A source's page: its problems the user may see, and whether he may add problems. 404 for a source
-    he may not see.
+    """A source's page: its problems the user may see, and whether he may add problems; for those who
+    read the whole ledger, the 整改落实情况报告 to download and what the ledger lacks for it. 404 for a
+    source he may not see.
     """
     source = source_or_404(request, pk)
     problems = visible_problems(request.user).filter(source=source).order_by("number", "id")
+    may_report = can_read(request.user, source.organisation)
     return render(
         request,
         "ledger/source.html",
-        {"source": source, "problems": problems, "may_manage": can_manage(request.user, source.organisation)},
+        {
+            "source": source,
+            "problems": problems,
+            "may_manage": can_manage(request.user, source.organisation),
+            "may_report": may_report,
+            "report_findings": rectification_findings(source, today()) if may_report else [],
+        },
     )
 
 

@@ -1,0 +1,39 @@
+"""Documents written from the ledger: the 整改落实情况报告 of a source, as a Word file by GB/T 9704."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
+
+from zhenggai.core.dates import today
+from zhenggai.core.views import forbidden
+from zhenggai.ledger.rectification import rectification_report
+from zhenggai.ledger.views.common import source_or_404
+from zhenggai.orgs.access import can_read
+from zhenggai.orgs.http import AuthenticatedRequest
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: Who may write the report: it covers every problem, so only those who read the whole ledger.
+READERS_ONLY = "只有书记、办公室和审核人员可以生成整改落实情况报告"
+
+
+@login_required
+@require_safe
+def rectification(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The source's 整改落实情况报告 (.docx) as of today. 404 for a source the user may not see, 403
+    for one he sees only through his own measures (a member)."""
+    source = source_or_404(request, pk)
+    if not can_read(request.user, source.organisation):
+        return forbidden(request, READERS_ONLY)
+    report = rectification_report(source, today())
+    name = f"{source.title}整改落实情况报告.docx"
+    return HttpResponse(
+        report.data,
+        content_type=DOCX,
+        headers={
+            "Content-Disposition": content_disposition_header(True, name),
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
