@@ -10,6 +10,7 @@ import io
 import openpyxl
 
 from tests.web.base import BaseTestCase
+from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.exports import export_chunks
 from zhenggai.ledger.imports import import_ledger
@@ -90,6 +91,19 @@ class ReimportTestCase(BaseTestCase):
                 object_type="measure", object_id=measure.pk, summary="修改整改措施"
             ).exists()
         )
+
+    def test_an_emptied_status_cell_keeps_the_measures_status(self):
+        services.change_status(self.secretary, self.measure, Status.IN_PROGRESS)
+        wb, _, _ = self.edited(status=None)
+        preview = self.reimport(wb, dry_run=True)
+        self.assertTrue(preview.ok, [str(e) for e in preview.sheet.errors])
+        self.assertEqual((len(preview.changed), preview.unchanged), (0, 2))
+        self.assertIn(
+            "未填写完成情况：新措施按“未启动”导入，已有措施保持原状态。",
+            [w.message for w in preview.sheet.warnings],
+        )
+        self.assertTrue(self.reimport(wb).stored)
+        self.assertEqual(Measure.objects.get(pk=self.measure.pk).status, Status.IN_PROGRESS)
 
     def test_a_changed_deadline_is_refused_as_on_the_page(self):
         wb, _, at = self.edited(deadline=self.measure.deadline + datetime.timedelta(days=30))

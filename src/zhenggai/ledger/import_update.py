@@ -167,7 +167,7 @@ def update_measure(
             sheet.errors.append(LedgerIssue(row.row, sheet.header("progress"), f"{exc.message}。"))
             return None
         change.changes.append((f"{sheet.header('progress')}（新增）", "", added))
-    if sheet.has("status") and row.status != measure.status:
+    if sheet.has("status") and not row.status_blank and row.status != measure.status:
         try:
             services.change_status(
                 actor,

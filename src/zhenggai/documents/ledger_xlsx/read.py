@@ -23,8 +23,8 @@ from zhenggai.documents.safety import SafeZip
 
 #: Rows searched for the header row.
 HEADER_SEARCH_ROWS = 30
-#: More data rows than this is refused: split the file.
-MAX_ROWS = 200_000
+MAX_ROWS = 200_000  # more data rows than this is refused: split the file
+BLANK_STATUS = "未填写完成情况：新措施按“未启动”导入，已有措施保持原状态。"
 #: Fields a problem carries; a continuation row inherits them when its own cells are empty.
 PROBLEM_FIELDS = ("source", "aspect", "category")
 
@@ -253,10 +253,9 @@ class _SheetReader:
         previous = self.problem
         if previous is None:
             return True
-        # The same text again continues the problem (offices repeat it on each row, many number rows);
-        # our export (with the key column) numbers problems: there another 序号 starts another one.
-        number_text = texts.get("number", "")
-        if "key" in self.columns and number_text and previous.number and number_text != previous.number:
+        # Repeated text continues a problem, but in our export (key column) a new 序号 starts one.
+        seq = texts.get("number", "") if "key" in self.columns else ""
+        if seq and previous.number and seq != previous.number:
             return True
         return previous.text != text or previous.fields.get("source", "") != texts.get("source", "")
 
@@ -305,6 +304,7 @@ class _SheetReader:
             term=term,
             progress=texts.get("progress", ""),
             status=status,
+            status_blank=not texts.get("status", ""),
             evidence=evidence,
             number=texts.get("number") or problem.number,
             row=number,
@@ -362,9 +362,7 @@ class _SheetReader:
         word = texts.get("status", "")
         if not word:
             if "status" in self.columns:
-                self.result.warnings.append(
-                    LedgerIssue(number, self._header("status"), "未填写完成情况，按“未启动”导入。")
-                )
+                self.result.warnings.append(LedgerIssue(number, self._header("status"), BLANK_STATUS))
             return "not_started"
         status = status_of(word)
         if status is None:

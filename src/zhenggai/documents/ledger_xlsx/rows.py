@@ -36,6 +36,8 @@ class LedgerRow:
     completed_on: dt.date | None = None
     review_date: dt.date | None = None
     blocked_reason: str = ""
+    #: The 完成情况 cell was empty: a new measure starts as 未启动, an existing one keeps its status.
+    status_blank: bool = False
 
     def same_content(self, other: LedgerRow) -> bool:
         """True when both rows say the same thing (sheet position and numbering aside)."""
