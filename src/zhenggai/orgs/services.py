@@ -47,14 +47,19 @@ def create_person(
         raise Refusal("登录名不能为空")
     if User.objects.filter(username=username).exists():
         raise Refusal(f"登录名“{username}”已被使用")
-    try:
-        # An unsaved person, so the similarity rule can compare the password with his names.
-        validate_password(password, User(username=username, display_name=display_name.strip()))
-    except ValidationError as exc:
-        raise Refusal("；".join(exc.messages)) from None
+    check_password_rules(password, username=username, display_name=display_name.strip())
     user = User.objects.create_user(username=username, password=password, display_name=display_name.strip())
     set_role(actor, user, organisation, role)
     return user
+
+
+def check_password_rules(password: str, *, username: str, display_name: str) -> None:
+    """Raise Refusal with Django's password validators' messages (joined) when `password` fails them."""
+    try:
+        # An unsaved person, so the similarity rule can compare the password with his names.
+        validate_password(password, User(username=username, display_name=display_name))
+    except ValidationError as exc:
+        raise Refusal("；".join(exc.messages)) from None
 
 
 @transaction.atomic

@@ -15,12 +15,11 @@ import secrets
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from zhenggai.core.errors import Refusal
 from zhenggai.orgs.models import Membership, Organisation, Role, User
+from zhenggai.orgs.services import check_password_rules
 
 #: PostgreSQL advisory lock key for the setup (SQLite's immediate transactions serialise it anyway).
 _LOCK = 0x5A4753  # "ZGS"
@@ -72,10 +71,7 @@ def set_up(*, username: str, display_name: str, password: str, organisation: str
     ]
     if missing:
         raise Refusal(f"{'、'.join(missing)}不能为空")
-    try:
-        validate_password(password, User(username=username, display_name=display_name))
-    except ValidationError as exc:
-        raise Refusal("；".join(exc.messages)) from None
+    check_password_rules(password, username=username, display_name=display_name)
     user = User.objects.create_user(
         username=username, password=password, display_name=display_name, is_staff=True, is_superuser=True
     )

@@ -140,7 +140,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     """The first run: GET shows the form (the key from ?key= filled in), POST creates the administrator.
 
     404 once anyone exists; 403 with the form again for a wrong setup key; 400 for a refused form.
-    On success the new administrator is logged in and sent to the ledger.
+    On success the new administrator is logged in and sent to the organisations page.
     """
     if not first_run.needed():
         raise Http404("系统已完成初始设置")
@@ -162,7 +162,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             organisation=form.cleaned_data["organisation"],
         )
     except Refusal as exc:
-        return render(request, "orgs/setup.html", {"form": form, "error": exc.message}, status=exc.status)
+        return refused(request, "orgs/setup.html", {"form": form}, exc)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, "初始设置已完成。下一步：在“组织与人员”中添加下级组织和人员，或导入整改台账。")
     return redirect("orgs:index")
