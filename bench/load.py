@@ -45,7 +45,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 from bench.browser import Browser, FileField, Response  # noqa: E402  (after the path is set)
 from bench.loaddata import EVIDENCE, OPINION, PROGRESS, REPORT  # noqa: E402
 from bench.pgserver import TempPostgres  # noqa: E402
-from bench.servers import AppServer, fresh_database, loaddata, server_environment  # noqa: E402
+from bench.servers import AppServer, alive, cpu, fresh_database, loaddata, server_environment  # noqa: E402
 
 #: kind → label; the writes are checked in the database afterwards.
 KINDS = {
@@ -87,6 +87,9 @@ class Result:
     client_failures: list[str] = field(default_factory=list)  # the benchmark's own errors: a bug here
     load_average: list[float] = field(default_factory=list)  # the machine's, as the mix starts and ends
     server_cpu: float = 0.0  # seconds of processor time the server used, logins included
+    processes: int = 1  # zhenggai run --processes
+    servers_seen: int = 0  # server processes that used processor time during the run
+    left_running: list[int] = field(default_factory=list)  # server processes alive after it stopped
     client_cpu: float = 0.0  # and this process, the simulated users
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -126,6 +129,7 @@ def run_load(
     postgres_url: str | None = None,
     think: float = 1.0,
     threads: int = 8,
+    processes: int = 1,
     seed: int = 7,
 ) -> Result:
     """Start a server on a fresh database (SQLite, or a new database on `postgres_url`), load it, count."""
@@ -139,11 +143,17 @@ def run_load(
                 ZHENGGAI_OPINION_LINK_LIMIT=UNLIMITED,
             )
             prepared = loaddata(env, "setup", str(users))
-            with AppServer(env, log=data_dir / "server.log", threads=threads) as server:
+            with AppServer(env, log=data_dir / "server.log", threads=threads, processes=processes) as server:
+                copies = server.copies()
+                before = [cpu(pid) for pid in copies]
                 server_cpu, client_cpu = server.cpu_seconds(), time.process_time()
                 result = drive(server.url, prepared, seconds=seconds, think=think, seed=seed)
                 result.server_cpu = server.cpu_seconds() - server_cpu
                 result.client_cpu = time.process_time() - client_cpu
+                result.processes = processes
+                after = [cpu(pid) for pid in copies]
+                result.servers_seen = sum(b - a >= 0.1 for a, b in zip(before, after, strict=True))
+            result.left_running = [pid for pid in copies if alive(pid)]
             result.tracebacks = server.output().count("Traceback")
             result.check(loaddata(env, "count", result.run))
     return result
@@ -298,7 +308,8 @@ def report(result: Result, database: str) -> str:
         f"{name}：{result.users} 个用户，{result.seconds:.0f} 秒，共 {result.requests:,} 个请求"
         f"（登录之后每秒 {(result.requests - result.users) / result.seconds:.1f} 个）；"
         f"机器负载 {' → '.join(f'{a:.1f}' for a in result.load_average)}（{os.cpu_count()} 核）",
-        f"服务器进程用了 {result.server_cpu:.0f} 秒 CPU（含登录的口令校验），模拟用户 {result.client_cpu:.0f} 秒",
+        f"服务器（{result.processes} 个进程）用了 {result.server_cpu:.0f} 秒 CPU（含登录的口令校验），"
+        f"模拟用户 {result.client_cpu:.0f} 秒",
         "",
         f"{_pad('请求', 24)}{'次数':>6}{'错误':>5}{'p50':>9}{'p95':>9}   目标 p95",
     ]
@@ -353,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
         "--think", type=float, default=1.0, help="mean pause between a user's actions, s (default 1)"
     )
     parser.add_argument("--threads", type=int, default=8, help="waitress threads of the server (default 8)")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="server processes (zhenggai run --processes, default 1)"
+    )
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--start-postgres", action="store_true", help="run a throwaway PostgreSQL server")
     args = parser.parse_args(argv)
@@ -371,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
             postgres_url=os.environ["DATABASE_URL"] if args.database == "postgres" else None,
             think=args.think,
             threads=args.threads,
+            processes=args.processes,
         )
     finally:
         if postgres:

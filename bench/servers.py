@@ -73,15 +73,61 @@ def loaddata(env: dict[str, str], *args: str) -> Any:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def cpu(pid: int) -> float:
+    """utime + stime of process `pid` in seconds (0 when it is gone or not on Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of `pid` (Linux; none elsewhere)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            found += [int(child) for child in task.read_text().split()]
+    return found
+
+
+def _cmdline(pid: int) -> bytes:
+    """The command line of process `pid` (empty when it is gone or not on Linux)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie does not count)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 class AppServer:
     """`zhenggai run` on a free port of 127.0.0.1, its output in `log`; ready when it serves the login page."""
 
-    def __init__(self, env: dict[str, str], *, log: Path, threads: int = 8, timeout: float = 120) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        *,
+        log: Path,
+        threads: int = 8,
+        processes: int = 1,
+        timeout: float = 120,
+    ) -> None:
         self.port = free_port()
         self.log = log
         self._output = open(log, "ab")  # noqa: SIM115  (closed in stop())
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "zhenggai", "run", "--port", str(self.port), "--threads", str(threads)],
+            [
+                *(sys.executable, "-m", "zhenggai", "run", "--port", str(self.port)),
+                *("--threads", str(threads), "--processes", str(processes)),
+            ],
             env=env,
             cwd=ROOT,
             stdout=self._output,
@@ -114,12 +160,14 @@ class AppServer:
         raise RuntimeError(f"zhenggai run did not answer within {timeout:.0f} s:\n{self.output()[-3000:]}")
 
     def cpu_seconds(self) -> float:
-        """The processor time the server process has used so far (Linux; 0 elsewhere)."""
-        try:
-            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return 0.0
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        """The processor time the server's processes (with --processes, its copies; and the background
+        worker) have used so far (Linux; 0 elsewhere)."""
+        return sum(cpu(pid) for pid in [self.process.pid, *_children(self.process.pid)])
+
+    def copies(self) -> list[int]:
+        """The process ids serving requests: this server and, with --processes, its copies (not the worker)."""
+        children = [pid for pid in _children(self.process.pid) if b"db_worker" not in _cmdline(pid)]
+        return [self.process.pid, *children]
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")

@@ -19,7 +19,7 @@ from django.utils import timezone
 from tests.web.base import make_person
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger import services
-from zhenggai.ledger.models import Measure, SourceKind, Status
+from zhenggai.ledger.models import Measure, Progress, SourceKind, Status
 from zhenggai.ledger.services.common import lock_measure
 from zhenggai.ledger.sources import create_source
 from zhenggai.orgs.models import Organisation, Role
@@ -94,3 +94,42 @@ class RowLockTestCase(TransactionTestCase):
         thread.join(10)
         [refusal] = outcome
         self.assertEqual(getattr(refusal, "message", None), "该问题还有1条整改措施未完成，不能销号")
+
+    def test_owners_of_one_problem_post_progress_side_by_side(self):
+        colleague = make_person("colleague", "赵委员", self.measure.organisation, Role.MEMBER)
+        other = services.create_measure(
+            self.office,
+            problem=self.measure.problem,
+            text="撰写心得体会",
+            deadline=timezone.localdate() + datetime.timedelta(days=30),
+            owner=colleague,
+        )
+        with transaction.atomic():
+            services.post_progress(self.member, self.measure, text="学了第一章")  # holds his measure
+            thread, outcome = self.meanwhile(
+                lambda: services.post_progress(colleague, other, text="学了第二章")
+            )
+            thread.join(10)
+            self.assertFalse(thread.is_alive(), "a measure of the same problem should not wait")
+        [progress] = outcome
+        self.assertEqual(progress.measure_id, other.pk)
+        self.assertEqual(
+            sorted(Progress.objects.values_list("text", flat=True)), ["学了第一章", "学了第二章"]
+        )
+
+    def test_closing_waits_for_progress_being_posted(self):
+        Measure.objects.filter(pk=self.measure.pk).update(status=Status.DONE, completion_note="已完成")
+        with transaction.atomic():
+            # The owner posts progress taking his measure back to 正在推进 while the office closes.
+            services.post_progress(
+                self.member, self.measure, text="还需巩固", status=Status.IN_PROGRESS, version=1
+            )
+            thread, outcome = self.meanwhile(
+                lambda: services.close_problem(self.office, self.measure.problem)
+            )
+            time.sleep(0.5)
+            self.assertTrue(thread.is_alive(), "closing should wait for the progress being posted")
+        thread.join(10)
+        [refusal] = outcome
+        self.assertEqual(getattr(refusal, "message", None), "该问题还有1条整改措施未完成，不能销号")
+        self.assertIsNone(Measure.objects.get(pk=self.measure.pk).problem.closed_at)

@@ -45,3 +45,7 @@ class RunTestCase(TestCase):
     def test_it_refuses_a_bad_port(self):
         with self.assertRaisesMessage(CommandError, "端口"):
             self.run_command("--port", "70000")
+
+    def test_it_refuses_no_server_process(self):
+        with self.assertRaisesMessage(CommandError, "服务进程数至少为 1"):
+            self.run_command("--processes", "0")

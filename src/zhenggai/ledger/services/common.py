@@ -5,6 +5,11 @@ Locks: a service that reads a row and then writes locks that row first (select_f
 reads it afresh, never trusting the caller's instance. Anything under a problem locks the problem
 first, then the measure — always in that order, so two services never wait on each other in a
 circle, and closing (销号), which locks the problem, sees every measure's status settled.
+The owner's daily work on one measure (progress, evidence, status) holds its problem in SHARE mode
+on PostgreSQL (FOR SHARE: the problem is only read), so the owners of a problem's measures post
+side by side, while closing or editing the problem (FOR UPDATE) waits for them all, and they for
+it. Those services never write the problem row, so a shared lock is never upgraded (which could
+deadlock). Changing what a measure is (numbering, deletion, deadline) keeps the exclusive lock.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 
 from zhenggai.core.errors import Conflict, Refusal
@@ -54,27 +59,32 @@ def audit(actor: User, action: str, obj: Any, summary: str, before: Any, after: 
     )
 
 
-def lock_problem(pk: int) -> Problem:
-    """The problem `pk` read afresh and locked until the transaction ends; Conflict (409) when it is gone."""
-    found = (
-        Problem.objects.select_for_update(of=("self",))
-        .select_related("organisation", "source")
-        .filter(pk=pk)
-        .first()
-    )
+def lock_problem(pk: int, *, shared: bool = False) -> Problem:
+    """The problem `pk` read afresh and locked until the transaction ends; Conflict (409) when it is gone.
+
+    `shared`: held in SHARE mode on PostgreSQL (see the module's docstring); SQLite's immediate
+    transactions lock the whole database either way.
+    """
+    rows = Problem.objects.select_related("organisation", "source").filter(pk=pk)
+    if shared and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # Django's select_for_update has no FOR SHARE
+            cursor.execute("SELECT 1 FROM ledger_problem WHERE id = %s FOR SHARE", [pk])
+    else:
+        rows = rows.select_for_update(of=("self",))
+    found = rows.first()
     if found is None:
         raise Conflict("该问题已被删除，请返回台账查看")
     return found
 
 
-def lock_measure(pk: int) -> Measure:
-    """The measure `pk` read afresh and locked, after its problem (locked too, as `measure.problem`);
-    Conflict (409) when it is gone.
+def lock_measure(pk: int, *, shared_problem: bool = False) -> Measure:
+    """The measure `pk` read afresh and locked, after its problem (locked too, as `measure.problem`;
+    in SHARE mode with `shared_problem`); Conflict (409) when it is gone.
     """
     problem_id = Measure.objects.filter(pk=pk).values_list("problem_id", flat=True).first()
     if problem_id is None:
         raise Conflict("该整改措施已被删除，请返回台账查看")
-    problem = lock_problem(problem_id)
+    problem = lock_problem(problem_id, shared=shared_problem)
     found = (
         Measure.objects.select_for_update(of=("self",))
         .select_related("organisation", "owner", "unit")

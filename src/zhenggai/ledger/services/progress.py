@@ -102,7 +102,7 @@ def post_progress(
     today = dates.today()
 
     def work(written: list[str]) -> Progress:
-        locked = lock_measure(measure.pk)
+        locked = lock_measure(measure.pk, shared_problem=True)
         when, new_status = date or today, status or locked.status
         _check_progress(actor, locked, text, when, today)
         changes_measure = new_status != locked.status or (
@@ -138,7 +138,7 @@ def add_evidence(actor: User, measure: Measure, uploads: Sequence[Any]) -> list[
     """
 
     def work(written: list[str]) -> list[Evidence]:
-        locked = lock_measure(measure.pk)
+        locked = lock_measure(measure.pk, shared_problem=True)
         if not can_edit_measure(actor, locked):
             raise Forbidden("您只能为本人负责的整改措施上传佐证材料")
         refuse_if_closed(locked.problem)
@@ -163,7 +163,7 @@ def delete_evidence(actor: User, item: Evidence) -> None:
     Conflict when the file is gone already; Refusal when the problem is closed (销号) or the file is
     the last evidence of a done measure.
     """
-    measure = lock_measure(item.measure_id)
+    measure = lock_measure(item.measure_id, shared_problem=True)
     found = Evidence.objects.select_for_update().filter(pk=item.pk).first()
     if found is None:
         raise Conflict("该佐证材料已被删除")
@@ -186,7 +186,7 @@ def delete_progress(actor: User, progress: Progress) -> None:
     Raises Forbidden for anyone else, Conflict when the entry is gone already, Refusal when the
     problem is closed (销号) or its files are the last evidence of a done measure.
     """
-    measure = lock_measure(progress.measure_id)
+    measure = lock_measure(progress.measure_id, shared_problem=True)
     found = Progress.objects.select_for_update().filter(pk=progress.pk).first()
     if found is None:
         raise Conflict("该条进展已被删除")

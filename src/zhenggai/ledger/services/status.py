@@ -110,7 +110,7 @@ def change_status(
     or owns it, Refusal when a rule says no. No progress entry is written: post_progress() is the way
     that leaves a note.
     """
-    measure = lock_measure(measure.pk)
+    measure = lock_measure(measure.pk, shared_problem=True)
     if not can_edit_measure(actor, measure):
         raise Forbidden("您只能修改本人负责的整改措施")
     check_version(measure, version)

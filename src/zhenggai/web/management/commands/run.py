@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import ipaddress
+import os
 import signal
 import socket
 import subprocess
@@ -13,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connections
 
 from zhenggai.orgs import setup
 from zhenggai.web import demo, limits
@@ -62,7 +65,13 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
         parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
         parser.add_argument("--no-demo", action="store_true", help="不载入演示数据")
-        parser.add_argument("--threads", type=int, default=8, help="工作线程数")
+        parser.add_argument("--threads", type=int, default=8, help="每个进程的工作线程数")
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=1,
+            help="服务进程数（默认 1；PostgreSQL 上多人同时使用时可设为处理器核数）",
+        )
         parser.add_argument(
             "--any-port", action="store_true", help="端口被占用时不询问，直接改用下一个空闲端口"
         )
@@ -71,12 +80,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        import waitress
-
-        from zhenggai.web.wsgi import application
-
         if not 0 < options["port"] < 65536:
             raise CommandError("端口必须在 1–65535 之间")
+        check_processes(options["processes"])
         refuse_public_without_hosts(options["host"])
         host = options["host"]
         port = self.choose_port(host, options["port"], take_next=options["any_port"], ask=sys.stdin.isatty())
@@ -98,15 +104,7 @@ class Command(BaseCommand):
         self.stdout.write(f"整改台账已启动：http://{shown}:{port}/  （按 Ctrl+C 停止）")
         self.stdout.flush()
         try:
-            waitress.serve(
-                application,
-                host=host,
-                port=port,
-                threads=options["threads"],
-                ident="zhenggai",
-                _server=limits.create_server,
-                **proxy_options(),
-            )
+            serve(host, port, threads=options["threads"], processes=options["processes"])
         finally:
             if worker is not None:
                 stop_worker(worker)
@@ -136,6 +134,57 @@ class Command(BaseCommand):
 
 def _stop(signum: int, frame: object) -> None:
     raise SystemExit(0)
+
+
+def check_processes(processes: int) -> None:
+    """CommandError unless `processes` can be served here (more than one needs fork: Linux, macOS)."""
+    if processes < 1:
+        raise CommandError("服务进程数至少为 1")
+    if processes > 1 and not hasattr(os, "fork"):
+        raise CommandError("本系统不支持多个服务进程（需要 Linux 或 macOS），请去掉 --processes")
+
+
+def serve(host: str, port: int, *, threads: int, processes: int) -> None:
+    """waitress until stopped; with `processes` > 1, that many copies of it accepting on one socket.
+
+    The listening socket is bound once, here; each process then runs its own waitress (its own
+    threads and database connections — none is open at the fork) on it, and the kernel hands each
+    new connection to one of them. Every shared state lives in the database (sessions, the opinion
+    rate limit, login attempts), so the processes need nothing from each other. Stopping this
+    process (Ctrl+C, SIGTERM) stops the others.
+    """
+    import waitress
+
+    from zhenggai.web.wsgi import application
+
+    options = {"threads": threads, "ident": "zhenggai", "_server": limits.create_server, **proxy_options()}
+    if processes == 1:
+        waitress.serve(application, host=host, port=port, **options)
+        return
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(address)
+    listener.listen(1024)
+    connections.close_all()
+    children = []
+    for _ in range(processes - 1):
+        pid = os.fork()
+        if pid == 0:  # a copy: serve until stopped, then leave without the parent's clean-up
+            try:
+                waitress.serve(application, sockets=[listener], **options)
+            finally:
+                os._exit(0)
+        children.append(pid)
+    try:
+        waitress.serve(application, sockets=[listener], **options)
+    finally:
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+        for pid in children:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
 
 
 def start_worker() -> subprocess.Popen[bytes]:
