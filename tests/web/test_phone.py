@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -240,3 +241,24 @@ def test_my_report_fits_the_phone(phone, live_server, member):
     phone.goto(f"{live_server.url}/reviews/reports/{member['report'].pk}/write/")
     fits_the_phone(phone)
     fields_in_one_column(phone)
+
+
+def test_submitting_a_report_with_errors_asks_once(phone, live_server, member):
+    report = member["report"]
+    seed = (Path(__file__).parents[1] / "corpus" / "seed.txt").read_text(encoding="utf-8")
+    version = reviews.add_version(member["people"]["member"], report, reviews.read_written(seed))
+    assert version.errors > 0  # "XX" left in, among others
+    log_in(phone, live_server, "member")
+    phone.goto(f"{live_server.url}/reviews/reports/{report.pk}/")
+    phone.get_by_role("button", name="提交审核").click()
+    question = phone.locator("#confirm-submit")
+    assert f"这一版还有 {version.errors} 处错误" in question.inner_text()
+    fits_the_phone(phone)
+    report.refresh_from_db()
+    assert report.state == "draft"
+    question.get_by_role("button", name="仍然提交审核").click()
+    phone.wait_for_url(f"{live_server.url}/reviews/reports/{report.pk}/")
+    assert "已提交审核" in phone.locator("body").inner_text()
+    assert phone.locator("#confirm-submit").count() == 0
+    report.refresh_from_db()
+    assert report.state == "submitted"

@@ -1,17 +1,21 @@
 """The author submits his report (and resubmits it after a return); other moves are refused."""
 
+import re
 from functools import partial
 
 from django.urls import reverse
 
-from tests.web.reviews.base import ReviewTestCase
+from tests.web.reviews.base import SEED, ReviewTestCase
 from zhenggai.reviews import services
 from zhenggai.reviews.models import ReportState
 
+#: The seed report with its placeholders filled in: the checks find no error in it.
+CLEAN = re.sub(r"[XＸ×]+", "3", SEED.decode("utf-8"))
+
 
 class SubmitReportTestCase(ReviewTestCase):
-    def post(self, report):
-        return self.client.post(self.url("submit", report))
+    def post(self, report, **data):
+        return self.client.post(self.url("submit", report), {"confirmed": "1", **data})
 
     def test_it_submits_a_draft(self):
         report = self.report_of(self.member)
@@ -20,6 +24,33 @@ class SubmitReportTestCase(ReviewTestCase):
         report.refresh_from_db()
         self.assertEqual(report.state, ReportState.SUBMITTED)
         self.assertIsNotNone(report.submitted_at)
+
+    def test_a_version_with_errors_asks_once_then_submits(self):
+        report = self.report_of(self.member)  # the seed: "XX" left in, among other errors
+        errors = report.versions.get().errors
+        self.assertGreater(errors, 0)
+        self.login(self.member)
+        with self.assertNothingChanged():
+            asked = self.client.post(self.url("submit", report))
+        self.assertEqual(asked.status_code, 200)
+        self.assertContains(asked, f"这一版还有 {errors} 处错误")
+        self.assertContains(asked, "确定仍要提交审核吗？")
+        self.assertContains(asked, 'name="confirmed" value="1"')
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.DRAFT)
+        self.assertRedirects(
+            self.client.post(self.url("submit", report), {"confirmed": "1"}), self.url("report", report)
+        )
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.SUBMITTED)
+
+    def test_a_version_without_errors_is_submitted_without_asking(self):
+        report = self.report_of(self.member, text=CLEAN)
+        self.assertEqual(report.versions.get().errors, 0)
+        self.login(self.member)
+        self.assertRedirects(self.client.post(self.url("submit", report)), self.url("report", report))
+        report.refresh_from_db()
+        self.assertEqual(report.state, ReportState.SUBMITTED)
 
     def test_it_resubmits_after_a_return(self):
         report = self.report_of(self.member, state=ReportState.RETURNED)

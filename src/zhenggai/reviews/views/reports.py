@@ -206,6 +206,10 @@ def write(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def _act(request: AuthenticatedRequest, report: Report, action: str) -> HttpResponse:
     form = ReturnForm(request.POST)
+    if action == "submit" and not request.POST.get("confirmed"):
+        question = _confirm_errors(request, report)
+        if question is not None:
+            return question
     try:
         if action == "submit":
             services.submit(request.user, report)
@@ -224,12 +228,23 @@ def _act(request: AuthenticatedRequest, report: Report, action: str) -> HttpResp
     return redirect("reviews:report", pk=report.pk)
 
 
+def _confirm_errors(request: AuthenticatedRequest, report: Report) -> HttpResponse | None:
+    """The report's page asking once whether to submit a latest version the checks found errors in
+    (nothing changes until the author answers with `confirmed`); None when there is nothing to ask.
+    """
+    latest = report.versions.order_by("-number").first()
+    if latest is None or not latest.errors or not (is_author(request.user, report) and report.is_editable):
+        return None
+    return render(request, TEMPLATE, _context(request, report, latest, confirm_errors=latest.errors))
+
+
 @login_required
 @require_POST
 def submit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """POST: the author submits his report for review, then back to its page.
 
-    A refusal shows the page again with its message (403 for anyone else, 400 when the report has no
+    When the latest version still has errors, the page first asks once (nothing is submitted until
+    the author confirms with `confirmed`). A refusal shows the page again with its message (403 for anyone else, 400 when the report has no
     version or is submitted or approved already).
     """
     return _act(request, report_or_404(request, pk), "submit")
