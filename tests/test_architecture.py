@@ -15,7 +15,19 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 SRC = REPOSITORY / "src"
 PACKAGE = SRC / "zhenggai"
 
-LAYERS = ["documents", "core", "orgs", "jobs", "ledger", "notify", "meetings", "reviews", "web", "<top>"]
+LAYERS = [
+    "documents",
+    "core",
+    "orgs",
+    "jobs",
+    "ledger",
+    "notify",
+    "meetings",
+    "records",
+    "reviews",
+    "web",
+    "<top>",
+]
 #: What the document engine may import besides the standard library and itself.
 ENGINE_THIRD_PARTY = {"lxml", "docx", "openpyxl", "datasketch", "numpy", "opencc", "pypdf"}
 #: Packages that the rest of the code enters only through their __init__ (their façade).

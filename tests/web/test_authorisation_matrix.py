@@ -47,7 +47,8 @@ from zhenggai.ledger.sources import create_source
 from zhenggai.meetings import holding, opinions, talks
 from zhenggai.meetings import services as meetings
 from zhenggai.notify.models import GroupRobot, RobotKind
-from zhenggai.orgs.models import Membership
+from zhenggai.orgs.models import Membership, Organisation
+from zhenggai.records import commitments, dual_life
 from zhenggai.reviews import record
 from zhenggai.reviews import services as reports
 
@@ -153,6 +154,19 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
             url="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x",
         )
         job = Job.objects.create(user=self.member, title="导入整改台账")
+        branch = Organisation.objects.create(name="机关第一党支部", parent=self.unit)
+        dual_life.set_branch(self.office, self.member, branch)
+        branch_meeting = dual_life.record_meeting(
+            self.office,
+            branch,
+            kind="theme_day",
+            date=self.today,
+            topic="主题党日",
+            attendance=[dual_life.Present(self.member, "present")],
+        )
+        pledge = commitments.make_commitment(
+            self.office, self.member, self.team, text="不违规收送礼品礼金", made_on=self.today
+        )
         self.world = World(
             {
                 "source": self.source,
@@ -170,6 +184,9 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
                 "robot": robot,
                 "job": job,
                 "membership": Membership.objects.get(user=self.member),
+                "branch": branch,
+                "branch_meeting": branch_meeting,
+                "commitment": pledge,
             }
         )
         self.clients = {"anonymous": Client()}
@@ -369,6 +386,18 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
         {"pk": "meeting", "opinion_id": "opinion"},
         "L 405 405 405 405 405 405",
         "L 302 302 404 404 403 404",
+    ),
+    "records:overview": ("", "L 200 200 302 302 200 200", "L 400 400 403 403 403 400"),
+    "records:person": ("member_user", "L 200 200 200 404 200 404", "L 405 405 405 405 405 405"),
+    "records:set_branch": ("member_user", "L 405 405 405 405 405 405", "L 400 400 403 404 403 404"),
+    "records:commitment_add": ("member_user", "L 405 405 405 405 405 405", "L 400 400 403 404 403 404"),
+    "records:statement_add": ("commitment", "L 405 405 405 405 405 405", "L 400 400 400 404 403 404"),
+    "records:matter_add": ("commitment", "L 405 405 405 405 405 405", "L 400 400 403 404 403 404"),
+    "records:branch": ("branch", "L 200 200 200 404 200 404", "L 400 400 403 404 403 404"),
+    "records:meeting_delete": (
+        {"pk": "branch", "meeting_id": "branch_meeting"},
+        "L 405 405 405 405 405 405",
+        "L 302 302 403 404 403 404",
     ),
     "meetings:talks": ("meeting", "L 200 200 200 200 200 404", "L 400 400 403 403 403 404"),
     "meetings:talk_delete": (

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "zhenggai.ledger",
     "zhenggai.notify",
     "zhenggai.meetings",
+    "zhenggai.records",
     "zhenggai.reviews",
 ]
 

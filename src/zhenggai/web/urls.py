@@ -16,6 +16,7 @@ urlpatterns = [
     path("orgs/", include("zhenggai.orgs.urls")),
     path("reviews/", include("zhenggai.reviews.urls")),
     path("meetings/", include("zhenggai.meetings.urls")),
+    path("records/", include("zhenggai.records.urls")),
     path("notify/", include("zhenggai.notify.urls")),
     path("jobs/", include("zhenggai.jobs.urls")),
     path("admin/", admin.site.urls),

@@ -22,6 +22,7 @@ PAGES = {
     "ledger": "整改台账",
     "meetings": "会议",
     "reviews": "对照检查材料",
+    "records": "组织生活与承诺",
     "settings": "设置",
 }
 
@@ -51,6 +52,14 @@ TOPICS = {
     "ledger:measure_extend": "ledger#extend",
     "ledger_io:": "ledger#excel",
     "jobs:": "ledger#jobs",
+    "records:": "records#dual-life",
+    "records:branch": "records#branch",
+    "records:meeting_delete": "records#branch",
+    "records:person": "records#person",
+    "records:set_branch": "records#person",
+    "records:commitment_add": "records#commitments",
+    "records:statement_add": "records#commitments",
+    "records:matter_add": "records#commitments",
     "meetings:": "meetings#index",
     "meetings:create": "meetings#create",
     "meetings:edit": "meetings#create",
