@@ -21,7 +21,7 @@ from zhenggai.core.views import form_error, refused
 from zhenggai.orgs.access import can_manage, is_reader_anywhere, known_organisations, managed_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
-from zhenggai.records import commitments, dual_life
+from zhenggai.records import commitments, drafts, dual_life
 from zhenggai.records.access import can_keep_person, person_or_404, teams_of, visible_leaders
 from zhenggai.records.forms import BranchForm, CommitmentForm, MatterForm, RuleForm, StatementForm
 from zhenggai.records.models import DEFAULT_REQUIRED_PER_YEAR, Attendance, Commitment, DualLife
@@ -59,6 +59,14 @@ def _person_context(request: AuthenticatedRequest, person: User, **forms: Any) -
         "attendance": attendance.order_by("-meeting__date"),
         "commitments": pledges,
         "may_keep": keeps,
+        "drafts": "\n".join(
+            t
+            for t in (
+                drafts.draft_dual_life(person, year, required_for(person)),
+                drafts.draft_commitments(person, year),
+            )
+            if t
+        ),
         "may_state": keeps or user.pk == person.pk,
         "branch_form": forms.get("branch_form") or BranchForm(branches=known_organisations(user)),
         "commitment_form": forms.get("commitment_form") or CommitmentForm(organisations=_in(teams)),

@@ -166,3 +166,47 @@ class DualLifeTestCase(RecordsTestCase):
         for stranger in (self.colleague, self.outsider):
             self.login(stranger)
             self.assertEqual(self.client.get(url).status_code, 404, stranger)
+
+
+class DraftTestCase(RecordsTestCase):
+    def test_parts_eight_and_nine_are_drafted_from_the_records(self):
+        from zhenggai.records import commitments, drafts
+
+        year = self.today.year
+        when = [self.today - datetime.timedelta(days=d) for d in range(3)]
+        if any(d.year != year for d in when):
+            self.skipTest("the first days of January: the meetings would fall in two years")
+        for day, kind, presence, reason in (
+            (when[0], "theme_day", Presence.SPOKE, ""),
+            (when[1], "group", Presence.PRESENT, ""),
+            (when[2], "lecture", Presence.ABSENT, "外出学习"),
+        ):
+            dual_life.record_meeting(
+                self.branch_secretary,
+                self.branch,
+                kind=kind,
+                date=day,
+                topic="学习",
+                attendance=[dual_life.Present(self.member, presence, reason)],
+            )
+        self.assertEqual(
+            drafts.draft_dual_life(self.member, year, 12),
+            f"（八）参加双重组织生活情况。本人编入机关第一党支部，以普通党员身份参加支部组织生活。"
+            f"{year}年参加支部组织生活2次（主题党日1次、党小组会1次），其中发言1次；因外出学习缺席1次。"
+            "对照每年不少于12次的要求，还差10次。",
+        )
+        pledge = commitments.make_commitment(
+            self.office, self.member, self.team, text="不违规收送礼品礼金", made_on=self.today
+        )
+        commitments.state(self.member, pledge, year=year, kept=True, text="严格遵守")
+        self.assertEqual(
+            drafts.draft_commitments(self.member, year),
+            "（九）践行公开承诺情况。本人向组织作出了“不违规收送礼品礼金”的公开承诺。"
+            f"关于“不违规收送礼品礼金”，{year}年已践诺：严格遵守。",
+        )
+        self.assertEqual(drafts.draft_commitments(self.colleague, year), "")
+        self.assertEqual(drafts.draft_dual_life(self.colleague, year, 12), "")
+        self.login(self.member)
+        page = self.client.get(reverse("records:person", args=[self.member.pk]))
+        self.assertContains(page, "还差10次")
+        self.assertNotContains(page, "XX")
