@@ -8,7 +8,9 @@ the 第一推进组 that drives problem 2; 张委员, a member outside the group
 from __future__ import annotations
 
 import datetime
+import io
 
+import openpyxl
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -16,8 +18,11 @@ from rest_framework.test import APIClient
 from tests.web.base import BaseTestCase, make_person
 from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.exports import export_chunks
+from zhenggai.ledger.imports import import_ledger
 from zhenggai.ledger.models import Campaign, Decision, Measure, ProgressMeeting, Status, Workgroup
 from zhenggai.ledger.services import campaigns
+from zhenggai.ledger.versions import stale_message
 from zhenggai.orgs.models import Role
 
 MANAGERS_ONLY = "只有书记或办公室可以管理专项整改"
@@ -331,8 +336,6 @@ class DecisionTestCase(CampaignTestCase):
         self.assertEqual(r.status_code, 409)
 
     def stale(self) -> str:
-        from zhenggai.ledger.versions import stale_message
-
         measure = Measure.objects.get(pk=self.measure2.pk)
         return stale_message(measure, measure.version - 1)
 
@@ -359,4 +362,70 @@ class DecisionTestCase(CampaignTestCase):
         self.assertEqual(
             AuditEntry.objects.get(summary="新增推进会", object_id=made.pk).after["参会人员"],
             "刘委员、陈组长",
+        )
+
+
+class ExcelWorkgroupTestCase(CampaignTestCase):
+    """The 推进组 column: exported with each problem's group, imported by name within the campaign."""
+
+    def exported(self):
+        data = b"".join(export_chunks(Measure.objects.filter(organisation=self.team), "xlsx"))
+        return openpyxl.load_workbook(io.BytesIO(data))
+
+    def row_of(self, ws, measure: Measure) -> int:
+        return next(r for r in range(3, ws.max_row + 1) if ws.cell(r, 15).value == measure.pk)
+
+    def reimport(self, wb, **kwargs):
+        out = io.BytesIO()
+        wb.save(out)
+        return import_ledger(self.office, out.getvalue(), "台账.xlsx", organisation=self.team, **kwargs)
+
+    def test_the_export_carries_the_group_and_comes_back_unchanged(self):
+        wb = self.exported()
+        ws = wb.active
+        self.assertEqual(ws.cell(2, 14).value, "推进组")
+        self.assertEqual(ws.cell(self.row_of(ws, self.measure2), 14).value, "第一推进组")
+        self.assertIsNone(ws.cell(self.row_of(ws, self.measure), 14).value)
+        with self.assertNothingChanged():
+            report = self.reimport(wb, dry_run=True)
+        self.assertTrue(report.ok, [str(e) for e in report.sheet.errors])
+        self.assertTrue(self.reimport(wb).stored)  # without a campaign: the same group is no change
+
+    def test_an_import_moves_a_problem_to_a_group_named_in_the_campaign(self):
+        second = campaigns.create_workgroup(self.office, self.campaign, name="第二推进组", lead=self.member)
+        wb = self.exported()
+        wb.active.cell(self.row_of(wb.active, self.measure), 14).value = "第二推进组"
+        wb.active.cell(self.row_of(wb.active, self.measure2), 14).value = "第二推进组"
+        report = self.reimport(wb, campaign=self.campaign)
+        self.assertTrue(report.stored, [str(e) for e in report.sheet.errors])
+        self.assertEqual(
+            set(second.problem_links.values_list("problem_id", flat=True)),
+            {self.problem.pk, self.problem2.pk},
+        )
+        moved = AuditEntry.objects.get(summary="调整推进组", problem_id=self.problem2.pk)
+        self.assertEqual((moved.before, moved.after), ({"推进组": "第一推进组"}, {"推进组": "第二推进组"}))
+
+    def test_an_unknown_group_is_refused_on_its_row_and_column(self):
+        wb = self.exported()
+        at = self.row_of(wb.active, self.measure)
+        wb.active.cell(at, 14).value = "第九推进组"
+        with self.assertNothingChanged():
+            report = self.reimport(wb, campaign=self.campaign)
+        self.assertEqual(
+            [str(e) for e in report.sheet.errors],
+            [
+                f"第{at}行“推进组”列：专项整改“巡察反馈问题专项整改”中没有名为“第九推进组”的推进组，"
+                "请先在专项整改页面成立该推进组，或改正名称。"
+            ],
+        )
+
+    def test_a_group_named_without_a_campaign_is_refused(self):
+        wb = self.exported()
+        at = self.row_of(wb.active, self.measure)
+        wb.active.cell(at, 14).value = "第一推进组"
+        with self.assertNothingChanged():
+            report = self.reimport(wb)
+        self.assertEqual(
+            [str(e) for e in report.sheet.errors],
+            [f"第{at}行“推进组”列：推进组“第一推进组”须在专项整改中按名称匹配，请在导入时选择专项整改。"],
         )

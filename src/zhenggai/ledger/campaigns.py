@@ -110,3 +110,12 @@ def campaign_progress(campaign: Campaign, today: datetime.date) -> CampaignProgr
     grouped = {pk for pks in driven.values() for pk in pks}
     rest = GroupProgress("未分配推进组", "", "", [by_id[pk] for pk in ids if pk not in grouped])
     return CampaignProgress(sentence=sentence, groups=groups, ungrouped=rest)
+
+
+def workgroup_names(problem_ids: set[int]) -> dict[int, str]:
+    """The 推进组 column: the names of the work groups driving each problem (one query for a batch)."""
+    names: dict[int, list[str]] = {}
+    links = WorkgroupProblem.objects.filter(problem_id__in=problem_ids).order_by("campaign_id", "id")
+    for problem_id, name in links.values_list("problem_id", "workgroup__name"):
+        names.setdefault(problem_id, []).append(name)
+    return {pk: "、".join(found) for pk, found in names.items()}

@@ -239,3 +239,43 @@ def record_decision(
     for measure in measures:
         _apply(actor, decision, measure, fields, (versions or {}).get(measure.pk))
     return decision
+
+
+@transaction.atomic
+def assign_problem(actor: User, group: Workgroup, problem: Problem) -> bool:
+    """Have `group` drive `problem` (the Excel import's 推进组 column): the problem joins the campaign if it
+    was not in it, and leaves the campaign's other group if another drove it; audited. False when the
+    group drove it already (nothing written).
+
+    Raises Forbidden unless the actor manages the campaign's organisation; Refusal for a problem of
+    another organisation.
+    """
+    campaign = _lock_campaign(group.campaign)
+    must_manage(actor, campaign.organisation)
+    _check_problems(campaign.organisation, [problem])
+    link = (
+        WorkgroupProblem.objects.filter(campaign=campaign, problem=problem)
+        .select_related("workgroup")
+        .first()
+    )
+    if link is not None and link.workgroup_id == group.pk:
+        return False
+    campaign.problems.add(problem)
+    before = {"推进组": link.workgroup.name} if link is not None else None
+    WorkgroupProblem.objects.update_or_create(
+        campaign=campaign, problem=problem, defaults={"workgroup": group}
+    )
+    path = campaign.organisation.path
+    action = AuditAction.CHANGE if link is not None else AuditAction.CREATE
+    after = {"推进组": group.name}
+    record(
+        actor,
+        action,
+        problem,
+        summary="调整推进组",
+        before=before,
+        after=after,
+        problem_id=problem.pk,
+        organisation_path=path,
+    )
+    return True
