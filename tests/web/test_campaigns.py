@@ -11,6 +11,7 @@ import datetime
 import io
 
 import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -429,3 +430,25 @@ class ExcelWorkgroupTestCase(CampaignTestCase):
             [str(e) for e in report.sheet.errors],
             [f"第{at}行“推进组”列：推进组“第一推进组”须在专项整改中按名称匹配，请在导入时选择专项整改。"],
         )
+
+    def test_the_import_page_checks_the_group_column_within_the_chosen_campaign(self):
+        wb = self.exported()
+        at = self.row_of(wb.active, self.measure)
+        wb.active.cell(at, 14).value = "第一推进组"
+        out = io.BytesIO()
+        wb.save(out)
+        self.login(self.office)
+        page = self.client.get(reverse("ledger_io:import"))
+        self.assertContains(page, "巡察反馈问题专项整改")
+
+        def check(**extra):
+            upload = SimpleUploadedFile("台账.xlsx", out.getvalue())
+            data = {"file": upload, "organisation": self.team.pk, **extra}
+            return self.client.post(reverse("ledger_io:import"), data)
+
+        refused = check()
+        self.assertEqual(refused.status_code, 400)
+        self.assertContains(refused, "请在导入时选择专项整改", status_code=400)
+        checked = check(campaign=self.campaign.pk)
+        self.assertEqual(checked.status_code, 200)
+        self.assertContains(checked, f'name="campaign" value="{self.campaign.pk}"')
