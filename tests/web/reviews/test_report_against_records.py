@@ -5,7 +5,11 @@ disagree with it: last year's counts (ZG951), "已整改到位" against open mea
 
 from __future__ import annotations
 
+import contextlib
+import io
+
 from tests.web.reviews.base import SEED, ReviewTestCase
+from zhenggai.cli import main
 from zhenggai.documents import parse_document, read_text
 from zhenggai.ledger import services
 from zhenggai.ledger.models import SourceKind
@@ -105,3 +109,19 @@ class ReportAgainstRecordsTestCase(ReviewTestCase):
         self.login(self.member)
         page = self.client.get(self.url("report", report))
         self.assertContains(page, "但上年度整改台账中张委员的问题为1方面1个问题")
+
+    def test_the_command_line_checks_a_file_against_a_persons_records(self):
+        path = self.data_dir / "对照检查材料.txt"
+        path.write_text(
+            seed(previous="我查摆出2方面3个问题，针对这些问题，我采取了强有力的措施。"), encoding="utf-8"
+        )
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["check", str(path), "--person", "member"])
+        self.assertEqual(status, 1, err.getvalue())  # the seed keeps its placeholders: errors
+        self.assertIn(
+            f"{path}:3:1: ZG951 文中称上年度“在2020年度专题民主生活会上，我查摆出2方面3个问题", out.getvalue()
+        )
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            self.assertEqual(main(["check", str(path), "--person", "nobody"]), 2)
+        self.assertIn("错误：系统中没有该人员（nobody）", err.getvalue())
