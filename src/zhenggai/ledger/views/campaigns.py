@@ -98,7 +98,7 @@ def create(request: AuthenticatedRequest) -> HttpResponse:
         chosen = list(form.cleaned_data["problems"])
         organisation = source.organisation if source else common_organisation(chosen)
         if organisation is None:
-            raise Refusal("请至少选择一个问题")
+            raise Refusal("所选问题不属于同一组织及其下级组织，不能纳入同一专项整改")
         campaign = services.create_campaign(
             request.user,
             organisation=organisation,
