@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from unittest import mock
 
 from tests.web.reviews.base import SEED, ReviewTestCase
 from zhenggai.cli import main
@@ -116,12 +117,14 @@ class ReportAgainstRecordsTestCase(ReviewTestCase):
             seed(previous="我查摆出2方面3个问题，针对这些问题，我采取了强有力的措施。"), encoding="utf-8"
         )
         out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        # Django closes every connection after a command; the test's transaction must outlive it.
+        keep = mock.patch("django.db.connections.close_all")
+        with keep, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             status = main(["check", str(path), "--person", "member"])
         self.assertEqual(status, 1, err.getvalue())  # the seed keeps its placeholders: errors
         self.assertIn(
             f"{path}:3:1: ZG951 文中称上年度“在2020年度专题民主生活会上，我查摆出2方面3个问题", out.getvalue()
         )
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        with keep, contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
             self.assertEqual(main(["check", str(path), "--person", "nobody"]), 2)
         self.assertIn("错误：系统中没有该人员（nobody）", err.getvalue())
