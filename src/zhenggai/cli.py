@@ -11,6 +11,8 @@ DOCUMENT_COMMANDS = {"parse", "check", "feedback", "aspects"}
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return its exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["check"] and any(a == "--person" or a.startswith("--person=") for a in args):
+        return _django(["check_records", *args[1:]])  # against the records: needs the database
     if (
         args
         and (args[0] in DOCUMENT_COMMANDS or args[:2] == ["render", "report"])

@@ -84,7 +84,7 @@ def test_the_xlsx_has_the_ledger_layout():
     assert [c.value for c in ws[2]] == [header for header, _, _ in COLUMNS]
     # the title is merged; a problem's cells are written once and drawn as one block over its
     # measures' rows (no line inside it) without a merge, which a page break would print badly
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:M1"}
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:N1"}  # 13 columns and 推进组
     assert (ws["A3"].value, ws["E3"].value, ws["A4"].value, ws["E4"].value) == (
         1,
         "理论学习不够深入",
@@ -98,8 +98,9 @@ def test_the_xlsx_has_the_ledger_layout():
     )
     assert ws["F3"].border.bottom.style == "thin"  # a measure's own cells keep every line
     # The last column holds each row's key for a re-import; it is hidden, and the title spans the rest.
-    assert ws["N2"].value == "系统编号（请勿修改）"
-    assert ws.column_dimensions["N"].hidden
+    assert ws["N2"].value == "推进组"
+    assert ws["O2"].value == "系统编号（请勿修改）"
+    assert ws.column_dimensions["O"].hidden
     deadline = ws.cell(row=3, column=10)
     assert deadline.value == dt.datetime(2022, 3, 31)
     assert deadline.is_date and "年" in deadline.number_format

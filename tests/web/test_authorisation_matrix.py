@@ -43,6 +43,7 @@ from tests.web.reviews.base import CORPUS, SEED, ReviewTestCase
 from zhenggai.jobs.models import Job
 from zhenggai.ledger import services as ledger
 from zhenggai.ledger.models import Evidence, SourceKind
+from zhenggai.ledger.services import campaigns
 from zhenggai.ledger.sources import create_source
 from zhenggai.meetings import holding, opinions, talks
 from zhenggai.meetings import services as meetings
@@ -154,6 +155,12 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
             url="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x",
         )
         job = Job.objects.create(user=self.member, title="导入整改台账")
+        campaign = campaigns.create_campaign(
+            self.office, organisation=self.team, name="专项整改", problems=[self.problem]
+        )
+        progress_meeting = campaigns.record_progress_meeting(
+            self.office, campaign, date=self.today, attendees=[self.office]
+        )
         branch = Organisation.objects.create(name="机关第一党支部", parent=self.unit)
         dual_life.set_branch(self.office, self.member, branch)
         branch_meeting = dual_life.record_meeting(
@@ -183,6 +190,8 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
                 "member_user": self.member,
                 "robot": robot,
                 "job": job,
+                "campaign": campaign,
+                "progress_meeting": progress_meeting,
                 "membership": Membership.objects.get(user=self.member),
                 "branch": branch,
                 "branch_meeting": branch_meeting,
@@ -308,6 +317,14 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
 #: name → (object spec, GET answers, POST answers), answers in the order of PERSONAS.
 #:         anonymous secretary office member colleague reviewer outsider
 PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
+    # Campaigns (专项整改): read where one reads (or leads/joins a group); changed by the managers.
+    "ledger:campaigns": ("", "L 200 200 200 200 200 200", "L 405 405 405 405 405 405"),
+    "ledger:campaign_create": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),
+    "ledger:campaign": ("campaign", "L 200 200 404 404 200 404", "L 405 405 405 405 405 405"),
+    "ledger:workgroup_create": ("campaign", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
+    "ledger:progress_meeting_create": ("campaign", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
+    "ledger:progress_meeting": ("progress_meeting", "L 200 200 404 404 200 404", "L 405 405 405 405 405 405"),
+    "ledger:decision_create": ("progress_meeting", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     # The admin's own door (every other admin page answers ADMIN_ANSWER).
     "admin:login": ("", "200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": ("", "302 302 302 302 302 302 302", "302 302 302 302 302 302 302"),

@@ -17,7 +17,7 @@ from zhenggai.ledger.models import Measure, SourceKind
 from zhenggai.ledger.sources import create_source
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
-KEY_COLUMN, MEASURE_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN, STATUS_COLUMN = 14, 6, 7, 10, 12
+KEY_COLUMN, MEASURE_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN, STATUS_COLUMN = 15, 6, 7, 10, 12
 
 
 @pytest.fixture

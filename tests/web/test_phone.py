@@ -111,7 +111,7 @@ def test_every_page_of_the_menu_fits_the_phone(phone, live_server, member):
     log_in(phone, live_server, "member")
     links = menu_opens(phone)
     # 待办 carries the count of the member's overdue and due-soon measures (2)
-    assert links[:6] == ["台账", "看板", "待办2", "问题来源", "对照检查材料", "会议"]
+    assert links[:7] == ["台账", "看板", "待办2", "问题来源", "专项整改", "对照检查材料", "会议"]
     for name in links:
         phone.locator("header .menu-toggle").click()
         phone.locator("header nav a", has_text=name).first.click()

@@ -18,7 +18,16 @@ from zhenggai.ledger.models import Measure, Problem, Progress, Status
 from zhenggai.orgs.models import User
 
 #: The exported columns, by header (the hidden key is the last).
-COLUMN = {"problem": 5, "measure": 6, "owner": 7, "deadline": 10, "progress": 11, "status": 12, "key": 14}
+COLUMN = {
+    "problem": 5,
+    "measure": 6,
+    "owner": 7,
+    "deadline": 10,
+    "progress": 11,
+    "status": 12,
+    "workgroup": 14,
+    "key": 15,
+}
 
 
 class ReimportTestCase(BaseTestCase):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhenggai.documents.ledger_xlsx.dates import DeadlineError, parse_deadline
+from zhenggai.documents.ledger_xlsx import DeadlineError, parse_deadline
 
 #: Column → the headers offices write for it.
 HEADERS: dict[str, tuple[str, ...]] = {

@@ -2,6 +2,10 @@
 
 Secretary/office: everything in their organisation and below. Reviewer: reads the same, changes
 nothing. Member: his own measures (reads their problems, posts progress, changes their status).
+Work group lead (推进组组长, see campaign_models.py): the measures of the problems his group drives, as
+if they were his own — he reads them, their problems and sources, posts progress, changes their
+status; `led_problem_ids` is the one place that says which, and every path (pages, API, Excel
+export, the services) asks `visible_*` or `can_edit_measure`, so each honours it.
 The operator (a superuser) sees everything, as he may manage everything.
 
 Owners: a measure is owned by an active person holding a role other than reviewer (secretary,
@@ -12,10 +16,12 @@ Units: the measure's organisation or one below it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from zhenggai.ledger.audit import AuditEntry
-from zhenggai.ledger.models import Measure, Problem, Source
+from zhenggai.ledger.models import Measure, Problem, Source, WorkgroupProblem
 from zhenggai.orgs.access import can_manage, can_read, scope_q
 from zhenggai.orgs.models import MANAGING_ROLES, READING_ROLES, Membership, Organisation, Role, User
 
@@ -23,11 +29,24 @@ from zhenggai.orgs.models import MANAGING_ROLES, READING_ROLES, Membership, Orga
 OWNER_ROLES = (Role.SECRETARY, Role.OFFICE, Role.MEMBER)
 
 
+def led_problem_ids(user: User) -> QuerySet[WorkgroupProblem, Any]:
+    """The ids (as a subquery) of the problems driven by the work groups the user leads."""
+    return WorkgroupProblem.objects.filter(workgroup__lead=user).values("problem_id")
+
+
+def leads_measure(user: User, measure: Measure) -> bool:
+    """True when the user, active, leads a work group that drives the measure's problem."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return WorkgroupProblem.objects.filter(workgroup__lead=user, problem_id=measure.problem_id).exists()
+
+
 def visible_measures(user: User) -> QuerySet[Measure]:
-    """Every measure the user may see."""
+    """Every measure the user may see: where he reads, his own, and those of the groups he leads."""
     if not user.is_authenticated:
         return Measure.objects.none()
-    return Measure.objects.filter(scope_q(user, READING_ROLES) | Q(owner=user))
+    led = Q(problem_id__in=led_problem_ids(user))
+    return Measure.objects.filter(scope_q(user, READING_ROLES) | Q(owner=user) | led)
 
 
 def visible_problems(user: User) -> QuerySet[Problem]:
@@ -37,7 +56,8 @@ def visible_problems(user: User) -> QuerySet[Problem]:
     if not user.is_authenticated:
         return Problem.objects.none()
     own = Problem.objects.filter(measures__owner=user).values("pk")
-    return Problem.objects.filter(scope_q(user, READING_ROLES) | Q(pk__in=own))
+    led = Q(pk__in=led_problem_ids(user))
+    return Problem.objects.filter(scope_q(user, READING_ROLES) | Q(pk__in=own) | led)
 
 
 def visible_sources(user: User) -> QuerySet[Source]:
@@ -47,7 +67,8 @@ def visible_sources(user: User) -> QuerySet[Source]:
     if not user.is_authenticated:
         return Source.objects.none()
     own = Problem.objects.filter(measures__owner=user).values("source_id")
-    return Source.objects.filter(scope_q(user, READING_ROLES) | Q(pk__in=own))
+    led = Problem.objects.filter(pk__in=led_problem_ids(user)).values("source_id")
+    return Source.objects.filter(scope_q(user, READING_ROLES) | Q(pk__in=own) | Q(pk__in=led))
 
 
 def managed_sources(user: User) -> QuerySet[Source]:
@@ -56,15 +77,21 @@ def managed_sources(user: User) -> QuerySet[Source]:
 
 
 def can_read_measure(user: User, measure: Measure) -> bool:
-    """True when the user reads the measure's organisation or is its owner."""
-    return can_read(user, measure.organisation) or (user.is_authenticated and measure.owner_id == user.pk)
+    """True when the user reads the measure's organisation, is its owner or leads its work group."""
+    if can_read(user, measure.organisation) or (user.is_authenticated and measure.owner_id == user.pk):
+        return True
+    return leads_measure(user, measure)
 
 
 def can_edit_measure(user: User, measure: Measure) -> bool:
-    """Post progress and change status: the office, or the measure's own owner."""
-    return can_manage(user, measure.organisation) or (
-        user.is_authenticated and user.is_active and measure.owner_id == user.pk
-    )
+    """Post progress and change status: the office, the measure's own owner, or the lead of the work
+    group (推进组) driving its problem.
+    """
+    if can_manage(user, measure.organisation):
+        return True
+    if user.is_authenticated and user.is_active and measure.owner_id == user.pk:
+        return True
+    return leads_measure(user, measure)
 
 
 def owner_rule(organisation: Organisation) -> str:

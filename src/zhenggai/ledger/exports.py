@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from zhenggai.documents.ledger_xlsx import LedgerRow, iter_ledger_csv, iter_ledger_xlsx
+from zhenggai.ledger.campaigns import workgroup_names
 from zhenggai.ledger.imports import IMPORTED_EVIDENCE
 from zhenggai.ledger.models import Evidence, Measure, Progress
 
@@ -75,6 +76,7 @@ def _rows(batch: list[tuple[Any, ...]]) -> Iterator[LedgerRow]:
             progress.setdefault(measure_id, []).append(text)
     for measure_id, name in _of_measures(Evidence, ids).order_by("id").values_list("measure_id", "name"):
         evidence.setdefault(measure_id, []).append(name)
+    groups = workgroup_names({values[1] for values in batch})
     for (
         pk,
         problem_id,
@@ -103,6 +105,7 @@ def _rows(batch: list[tuple[Any, ...]]) -> Iterator[LedgerRow]:
             progress="\n".join(progress.get(pk, [])),
             status=status,
             evidence="\n".join(evidence.get(pk, [])),
+            workgroup=groups.get(problem_id, ""),
             problem_ref=problem_id,
             key=measure_key(pk),
         )

@@ -13,9 +13,10 @@ import datetime
 
 from zhenggai.core.errors import Refusal
 from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet
-from zhenggai.ledger.models import Measure, Status, Term
+from zhenggai.ledger.models import Measure, Source, Status, Term
 from zhenggai.ledger.services.measures import check_measure
 from zhenggai.ledger.services.status import finished_late, status_rule_broken
+from zhenggai.orgs.models import Organisation
 
 #: Which column a refusal of check_measure() is about, by a word of its message.
 _MESSAGE_COLUMNS = (("时限类型", "term"), ("时限", "deadline"), ("责任人", "owner"), ("责任单位", "unit"))
@@ -96,3 +97,22 @@ def new_measure(
         sheet.errors.append(LedgerIssue(row.row, sheet.header(column), f"{exc.message}。"))
         return False
     return status_fields(sheet, row, measure, today)
+
+
+def fits(sheet: LedgerSheet, organisation: Organisation, source: Source | None) -> bool:
+    """False, with the error in the sheet, when the file cannot go into this organisation and source."""
+    if not sheet.rows:
+        sheet.errors.append(LedgerIssue(0, None, "表格中没有可导入的整改措施。"))
+    elif source is not None and not (
+        organisation.path.startswith(source.organisation.path)
+        or source.organisation.path.startswith(organisation.path)
+    ):
+        message = (
+            f"问题来源“{source}”属于“{source.organisation}”，与导入的组织“{organisation}”无关，请重新选择。"
+        )
+        sheet.errors.append(LedgerIssue(0, None, message))
+    elif source is None and (missing := [row.row for row in sheet.rows if not row.source]):
+        rows = "、".join(str(n) for n in missing[:10]) + ("等" if len(missing) > 10 else "")
+        message = f"第{rows}行没有填写问题来源：请补上“问题来源”列，或导入时指定问题来源。"
+        sheet.errors.append(LedgerIssue(0, None, message))
+    return sheet.ok

@@ -22,8 +22,9 @@ from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet, 
 from zhenggai.ledger.access import eligible_owners
 from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
 from zhenggai.ledger.bulk import bulk_create_problems
+from zhenggai.ledger.import_groups import GroupColumn
 from zhenggai.ledger.import_people import People
-from zhenggai.ledger.import_rows import column_of, new_measure, status_fields
+from zhenggai.ledger.import_rows import column_of, fits, new_measure, status_fields
 from zhenggai.ledger.import_update import (
     IMPORTED_EVIDENCE,
     RowChange,
@@ -32,7 +33,16 @@ from zhenggai.ledger.import_update import (
     update_measure,
     update_problem,
 )
-from zhenggai.ledger.models import MEETING_KINDS, Measure, Problem, Progress, Source, SourceKind, Status
+from zhenggai.ledger.models import (
+    MEETING_KINDS,
+    Campaign,
+    Measure,
+    Problem,
+    Progress,
+    Source,
+    SourceKind,
+    Status,
+)
 from zhenggai.ledger.services import create_measure
 from zhenggai.ledger.services.common import save_changes
 from zhenggai.ledger.sources import create_source
@@ -123,8 +133,10 @@ def import_ledger(
     source: Source | None = None,
     dry_run: bool = False,
     create_owners: Collection[str] = (),
+    campaign: Campaign | None = None,
 ) -> ImportReport:
-    """Read `data` and store every row in `organisation` (and `source`, else the file's 问题来源).
+    """Read `data` and store every row in `organisation` (and `source`, else the file's 问题来源); the
+    推进组 column is matched within `campaign` (see import_groups.py).
 
     Raises DocumentError when the file is not a readable .xlsx; any error in a row leaves the
     ledger untouched and is listed in the report. `create_owners`: owner names the office chose to
@@ -132,7 +144,13 @@ def import_ledger(
     """
     sheet = read_ledger_xlsx(data, name)
     return import_sheet(
-        actor, sheet, organisation=organisation, source=source, dry_run=dry_run, create_owners=create_owners
+        actor,
+        sheet,
+        organisation=organisation,
+        source=source,
+        dry_run=dry_run,
+        create_owners=create_owners,
+        campaign=campaign,
     )
 
 
@@ -144,39 +162,23 @@ def import_sheet(
     source: Source | None = None,
     dry_run: bool = False,
     create_owners: Collection[str] = (),
+    campaign: Campaign | None = None,
 ) -> ImportReport:
     """Store rows already read (see import_ledger)."""
     report = ImportReport(sheet=sheet, dry_run=dry_run)
-    if not sheet.ok or not _fits(sheet, organisation, source):
+    if not sheet.ok or not fits(sheet, organisation, source):
         return report
     try:
         with transaction.atomic():
-            _Store(actor, sheet, organisation, source, report, create_owners).run()
+            store = _Store(actor, sheet, organisation, source, report, create_owners)
+            store.workgroups = GroupColumn(actor, sheet, campaign)
+            store.run()
             if dry_run or not sheet.ok:
                 raise ImportRefused
     except ImportRefused:
         return report
     report.stored = True
     return report
-
-
-def _fits(sheet: LedgerSheet, organisation: Organisation, source: Source | None) -> bool:
-    """False, with the error in the sheet, when the file cannot go into this organisation and source."""
-    if not sheet.rows:
-        sheet.errors.append(LedgerIssue(0, None, "表格中没有可导入的整改措施。"))
-    elif source is not None and not (
-        organisation.path.startswith(source.organisation.path)
-        or source.organisation.path.startswith(organisation.path)
-    ):
-        message = (
-            f"问题来源“{source}”属于“{source.organisation}”，与导入的组织“{organisation}”无关，请重新选择。"
-        )
-        sheet.errors.append(LedgerIssue(0, None, message))
-    elif source is None and (missing := [row.row for row in sheet.rows if not row.source]):
-        rows = "、".join(str(n) for n in missing[:10]) + ("等" if len(missing) > 10 else "")
-        message = f"第{rows}行没有填写问题来源：请补上“问题来源”列，或导入时指定问题来源。"
-        sheet.errors.append(LedgerIssue(0, None, message))
-    return sheet.ok
 
 
 class _Store:
@@ -202,6 +204,7 @@ class _Store:
         self.touched: set[int] = set()
         self.created: set[int] = set()  # sources made by this import
         self.owner_ids: set[int] = set()
+        self.workgroups = GroupColumn(actor, sheet, None)
 
     def run(self) -> None:
         """Update the measures the ledger has, add the others (new problems in bulk), then their progress;
@@ -219,8 +222,10 @@ class _Store:
             known = [existing[r.row] for r in rows if r.row in existing]
             if known:
                 self._update_group(rows, known[0].problem, existing)
+                self.workgroups.check(rows, known[0].problem)
             elif (made := self._new_problem(rows)) is not None:
                 items.append(made)
+                self.workgroups.check(rows, made[0])
         self._finish(items, existing)
 
     def _finish(self, items: list[tuple[Problem, list[Measure]]], existing: dict[int, Measure]) -> None:
@@ -237,6 +242,7 @@ class _Store:
             self.sheet.errors.append(LedgerIssue(0, None, exc.message))
             return
         self._progress(self.extras)
+        self.workgroups.apply()
         report.problems = len(items)
         report.measures = len(report.new_rows)
         self._missing({m.pk for m in existing.values()} | {m.pk for m, _ in self.extras})

@@ -26,10 +26,11 @@ from zhenggai.ledger import queries, tasks
 from zhenggai.ledger.access import managed_sources, visible_measures
 from zhenggai.ledger.exports import FORMATS, export_chunks, export_filename
 from zhenggai.ledger.imports import MAX_IMPORT_BYTES, ImportReport, import_sheet
+from zhenggai.ledger.models import Campaign, Source
 from zhenggai.ledger.tasks import pending_dir
-from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
+from zhenggai.orgs.access import is_manager_anywhere, managed_organisations, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
-from zhenggai.orgs.models import User
+from zhenggai.orgs.models import MANAGING_ROLES, User
 
 _SESSION_KEY = "ledger_import"
 
@@ -69,7 +70,25 @@ def _choices(user: User) -> dict[str, Any]:
     return {
         "organisations": managed_organisations(user).order_by("path"),
         "sources": managed_sources(user).select_related("organisation")[:500],
+        "campaigns": Campaign.objects.filter(scope_q(user, MANAGING_ROLES))[:200],
     }
+
+
+def _chosen(request: HttpRequest, user: User) -> tuple[Source | None, Campaign | None]:
+    """The source and campaign the form names (both optional); Refusal for one the user does not manage."""
+    source = campaign = None
+    raw_source = request.POST.get("source", "")
+    if raw_source:
+        source = managed_sources(user).filter(pk=int(raw_source)).first() if raw_source.isdigit() else None
+        if source is None:
+            raise Refusal("请选择有效的问题来源")
+    raw_campaign = request.POST.get("campaign", "")
+    if raw_campaign:
+        managed = Campaign.objects.filter(scope_q(user, MANAGING_ROLES))
+        campaign = managed.filter(pk=int(raw_campaign)).first() if raw_campaign.isdigit() else None
+        if campaign is None:
+            raise Refusal("请选择有效的专项整改")
+    return source, campaign
 
 
 @login_required
@@ -89,15 +108,14 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
     organisation = context["organisations"].filter(pk=int(raw_org)).first() if raw_org.isdigit() else None
     if organisation is None:
         return _refuse(request, context, "请选择导入到哪个组织")
-    source = None
-    raw_source = request.POST.get("source", "")
-    if raw_source:
-        source = managed_sources(user).filter(pk=int(raw_source)).first() if raw_source.isdigit() else None
-        if source is None:
-            return _refuse(request, context, "请选择有效的问题来源")
+    try:
+        source, campaign = _chosen(request, user)
+    except Refusal as exc:
+        return _refuse(request, context, exc.message)
+    context["chosen_campaign"] = campaign.pk if campaign else ""
     confirm = request.POST.get("token", "")
     if confirm:
-        return _confirm(request, context, user, organisation, source, confirm)
+        return _confirm(request, context, user, (organisation, source, campaign), confirm)
     upload = request.FILES.get("file")
     if upload is None:
         return _refuse(request, context, "请选择要导入的 .xlsx 文件")
@@ -106,7 +124,9 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
     data = upload.read()
     try:
         sheet = read_ledger_xlsx(data, upload.name or "台账.xlsx")
-        report = import_sheet(user, sheet, organisation=organisation, source=source, dry_run=True)
+        report = import_sheet(
+            user, sheet, organisation=organisation, source=source, dry_run=True, campaign=campaign
+        )
     except DocumentError as exc:
         return _refuse(request, context, exc.message)
     except Refusal as exc:
@@ -122,9 +142,12 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _confirm(
-    request: HttpRequest, context: dict[str, Any], user: User, organisation: Any, source: Any, token: str
+    request: HttpRequest, context: dict[str, Any], user: User, target: tuple[Any, Any, Any], token: str
 ) -> HttpResponse:
-    """Store the checked file in the background (ledger/tasks.py) and show the job's progress bar."""
+    """Store the checked file in the background (ledger/tasks.py) and show the job's progress bar;
+    `target` is the organisation, source and campaign chosen.
+    """
+    organisation, source, campaign = target
     pending = request.session.get(_SESSION_KEY) or {}
     try:
         path = tasks.pending_file(token)
@@ -138,7 +161,13 @@ def _confirm(
         try:
             sheet = read_ledger_xlsx(path.read_bytes(), pending.get("name", "台账.xlsx"))
             report = import_sheet(
-                user, sheet, organisation=organisation, source=source, dry_run=True, create_owners=create
+                user,
+                sheet,
+                organisation=organisation,
+                source=source,
+                dry_run=True,
+                create_owners=create,
+                campaign=campaign,
             )
         except DocumentError as exc:
             return _refuse(request, context, exc.message)
@@ -147,7 +176,14 @@ def _confirm(
         token = token if report.ok or report.unknown_owners else ""
         return _report(request, context, report, token, organisation.pk, source.pk if source else "", create)
     request.session.pop(_SESSION_KEY, None)
-    args = (token, pending.get("name", "台账.xlsx"), organisation.pk, source.pk if source else None, create)
+    args = (
+        token,
+        pending.get("name", "台账.xlsx"),
+        organisation.pk,
+        source.pk if source else None,
+        create,
+        campaign.pk if campaign else None,
+    )
     job = start(user, "导入整改台账", tasks.import_ledger, *args, back=reverse("ledger_io:import"))
     return redirect(job)
 

@@ -13,6 +13,26 @@ from django.db import models
 
 from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 from zhenggai.ledger.audit import AuditEntry  # noqa: F401  (a model of this app)
+
+# Models of this app, declared in their own module (campaigns: 专项整改).
+from zhenggai.ledger.campaign_models import (
+    Campaign as Campaign,
+)
+from zhenggai.ledger.campaign_models import (
+    Decision as Decision,
+)
+from zhenggai.ledger.campaign_models import (
+    DecisionAction as DecisionAction,
+)
+from zhenggai.ledger.campaign_models import (
+    ProgressMeeting as ProgressMeeting,
+)
+from zhenggai.ledger.campaign_models import (
+    Workgroup as Workgroup,
+)
+from zhenggai.ledger.campaign_models import (
+    WorkgroupProblem as WorkgroupProblem,
+)
 from zhenggai.ledger.search import search_tokens
 from zhenggai.orgs.models import Organisation
 

@@ -44,6 +44,8 @@ class LedgerFilter:
     """
 
     source: int | None = None
+    campaign: int | None = None
+    workgroup: int | None = None
     organisation: int | None = None
     unit: int | None = None
     owner: int | None = None
@@ -61,6 +63,8 @@ class LedgerFilter:
         """The filter as a query string (for links), without the cursor unless given."""
         values = {
             "source": self.source,
+            "campaign": self.campaign,
+            "workgroup": self.workgroup,
             "organisation": self.organisation,
             "unit": self.unit,
             "owner": self.owner,
@@ -100,6 +104,8 @@ def parse_filter(params: QueryDict) -> LedgerFilter:
     errors: list[str] = []
     f = LedgerFilter(
         source=_int(params, "source", "问题来源", errors),
+        campaign=_int(params, "campaign", "专项整改", errors),
+        workgroup=_int(params, "workgroup", "推进组", errors),
         organisation=_int(params, "organisation", "组织", errors),
         unit=_int(params, "unit", "责任单位", errors),
         owner=_int(params, "owner", "责任人", errors),
@@ -162,6 +168,10 @@ def apply(
 
     if f.source:
         qs = qs.filter(problem__source_id=f.source)
+    if f.campaign:
+        qs = qs.filter(problem__campaigns=f.campaign)
+    if f.workgroup:
+        qs = qs.filter(problem__workgroup_links__workgroup_id=f.workgroup)
     if f.organisation:
         org = Organisation.objects.filter(pk=f.organisation).first()
         qs = qs.filter(organisation__path__startswith=org.path) if org else qs.none()

@@ -1,12 +1,14 @@
 """A source's ledger as the document engine's RectificationSource, for the 整改落实情况报告.
 
-Four queries whatever the size: the problems, their measures with owner and unit, and the latest
+Three queries whatever the size: the problems, their measures with owner and unit, and the latest
 progress note of each measure.
 """
 
 from __future__ import annotations
 
 import datetime
+
+from django.db.models import QuerySet
 
 from zhenggai.documents.gongwen import (
     RectificationMeasure,
@@ -21,23 +23,26 @@ from zhenggai.documents.gongwen import (
 from zhenggai.ledger.models import Measure, Problem, Progress, Source
 
 
-def rectification_source(source: Source) -> RectificationSource:
-    """Every problem of `source` with its measures, in ledger order, as the report needs them."""
-    problems = {
+def rectification_problems(problems: QuerySet[Problem]) -> list[RectificationProblem]:
+    """Each of `problems` with its measures, in ledger order, as the report and its summary sentence need
+    them (what a campaign's page counts too).
+    """
+    found = {
         p.pk: RectificationProblem(p.number, p.aspect, p.description, p.closed_at is not None)
-        for p in Problem.objects.filter(source=source).order_by("number", "id")
+        for p in problems.order_by("source_id", "number", "id")
     }
+    ids = [*found]
     measures = (
-        Measure.objects.filter(problem__source=source)
+        Measure.objects.filter(problem_id__in=ids)
         .select_related("owner", "unit")
         .order_by("problem_id", "number", "id")
     )
     latest: dict[int, str] = {}
-    notes = Progress.objects.filter(measure__problem__source=source).order_by("measure_id", "date", "id")
+    notes = Progress.objects.filter(measure__problem_id__in=ids).order_by("measure_id", "date", "id")
     for measure_id, text in notes.values_list("measure_id", "text"):
         latest[measure_id] = text
     for m in measures:
-        problems[m.problem_id].measures.append(
+        found[m.problem_id].measures.append(
             RectificationMeasure(
                 text=m.text,
                 status=m.status,
@@ -54,6 +59,11 @@ def rectification_source(source: Source) -> RectificationSource:
                 unit=m.unit.name if m.unit else "",
             )
         )
+    return list(found.values())
+
+
+def rectification_source(source: Source) -> RectificationSource:
+    """Every problem of `source` with its measures, in ledger order, as the report needs it."""
     return RectificationSource(
         organisation=source.organisation.name,
         title=source.title,
@@ -61,7 +71,7 @@ def rectification_source(source: Source) -> RectificationSource:
         meeting=source.is_meeting,
         inspecting_body=source.inspecting_body,
         feedback_date=source.feedback_date,
-        problems=list(problems.values()),
+        problems=rectification_problems(Problem.objects.filter(source=source)),
     )
 
 

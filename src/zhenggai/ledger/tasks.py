@@ -17,7 +17,7 @@ from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.ledger_xlsx import read_ledger_xlsx
 from zhenggai.jobs.runner import running
 from zhenggai.ledger.imports import import_sheet
-from zhenggai.ledger.models import Source
+from zhenggai.ledger.models import Campaign, Source
 from zhenggai.orgs.models import Organisation
 
 #: The steps the bar counts: read the file, store the rows (one transaction), done.
@@ -41,11 +41,18 @@ def pending_file(token: str) -> Path:
 
 @task()
 def import_ledger(
-    job_id: str, token: str, name: str, organisation_id: int, source_id: int | None, create: list[str]
+    job_id: str,
+    token: str,
+    name: str,
+    organisation_id: int,
+    source_id: int | None,
+    create: list[str],
+    campaign_id: int | None = None,
 ) -> None:
     """Store the checked file `token` into the organisation (and source): all or nothing, every row
     audited, by the person who started the job, creating the owners named in `create` (ticked on the
-    check page); the file is removed whatever happens.
+    check page), matching the 推进组 column within the campaign `campaign_id`; the file is removed
+    whatever happens.
     """
     with running(job_id) as run:
         path = pending_file(token)
@@ -59,8 +66,14 @@ def import_ledger(
             run.progress.report(1, STEPS, f"写入台账：{len(sheet.rows)} 条整改措施")
             organisation = Organisation.objects.get(pk=organisation_id)
             source = Source.objects.filter(pk=source_id).first() if source_id else None
+            campaign = Campaign.objects.filter(pk=campaign_id).first() if campaign_id else None
             report = import_sheet(
-                run.job.user, sheet, organisation=organisation, source=source, create_owners=create
+                run.job.user,
+                sheet,
+                organisation=organisation,
+                source=source,
+                create_owners=create,
+                campaign=campaign,
             )
         except DocumentError as exc:
             raise Refusal(exc.message) from None

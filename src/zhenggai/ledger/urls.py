@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from zhenggai.ledger.views import audit, dashboard, documents, measures, problems, sources, table, todo
+from zhenggai.ledger.views import (
+    audit,
+    campaigns,
+    dashboard,
+    documents,
+    measures,
+    problems,
+    sources,
+    table,
+    todo,
+)
 
 app_name = "ledger"
 
@@ -14,6 +24,15 @@ urlpatterns = [
     path("sources/", sources.index, name="sources"),
     path("sources/new/", sources.create, name="source_create"),
     path("sources/<int:pk>/", sources.detail, name="source"),
+    path("campaigns/", campaigns.index, name="campaigns"),
+    path("campaigns/new/", campaigns.create, name="campaign_create"),
+    path("campaigns/<int:pk>/", campaigns.detail, name="campaign"),
+    path("campaigns/<int:pk>/workgroups/new/", campaigns.workgroup_create, name="workgroup_create"),
+    path(
+        "campaigns/<int:pk>/meetings/new/", campaigns.progress_meeting_create, name="progress_meeting_create"
+    ),
+    path("progress-meetings/<int:pk>/", campaigns.progress_meeting, name="progress_meeting"),
+    path("progress-meetings/<int:pk>/decisions/new/", campaigns.decision_create, name="decision_create"),
     path("sources/<int:pk>/rectification.docx", documents.rectification, name="source_rectification"),
     path("sources/<int:source_pk>/problems/new/", problems.create, name="problem_create"),
     path("problems/<int:pk>/", problems.detail, name="problem"),

@@ -12,6 +12,7 @@ from zhenggai.documents.checks import SEVERITY_LABELS, CheckContext, Finding, ru
 from zhenggai.documents.model import ROLE_LABELS
 from zhenggai.meetings.models import Meeting
 from zhenggai.reviews.models import ReportVersion
+from zhenggai.reviews.records import record_findings
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
 _QUOTED = re.compile(r"“([^”]{1,80})”")
@@ -57,11 +58,12 @@ def meeting_aspects(meeting: Meeting) -> list[str]:
 
 
 def analyse(meeting: Meeting, version: ReportVersion) -> Analysis:
-    """Parse and check a version against the meeting's aspects."""
+    """Parse and check a version against the meeting's aspects, and against the ledger (records.py)."""
     aspects = meeting_aspects(meeting)
     parsed = parse_document(read_text(version.text, name=version.file_name or "在线撰写"), aspects or None)
     context = CheckContext(aspects=aspects or None, previous_meeting=meeting.previous_meeting_id is not None)
-    return Analysis(parsed, run_checks(parsed, context), aspects)
+    found = run_checks(parsed, context) + record_findings(meeting, version.report.author, parsed)
+    return Analysis(parsed, sorted(found, key=lambda f: (f.line, f.column)), aspects)
 
 
 def paragraph_views(version: ReportVersion, analysis: Analysis) -> list[ParagraphView]:

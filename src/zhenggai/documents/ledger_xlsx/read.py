@@ -26,7 +26,7 @@ HEADER_SEARCH_ROWS = 30
 MAX_ROWS = 200_000  # more data rows than this is refused: split the file
 BLANK_STATUS = "未填写完成情况：新措施按“未启动”导入，已有措施保持原状态。"
 #: Fields a problem carries; a continuation row inherits them when its own cells are empty.
-PROBLEM_FIELDS = ("source", "aspect", "category")
+PROBLEM_FIELDS = ("source", "aspect", "category", "workgroup")
 
 _HEADING = regex.compile(r"^[一二三四五六七八九十]+[、.．]|方面[问题]*[:：]?$")
 _HEADING_MARKER = regex.compile(r"^[一二三四五六七八九十]+[、.．]\s*|[:：]$")

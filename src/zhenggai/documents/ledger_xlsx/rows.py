@@ -21,6 +21,8 @@ class LedgerRow:
     source: str = ""
     aspect: str = ""
     category: str = ""
+    #: The 推进组 (work group of a campaign) driving the row's problem, by name; several joined by “、”.
+    workgroup: str = ""
     owner: str = ""
     unit: str = ""
     deadline: dt.date | None = None
@@ -127,6 +129,7 @@ FIELD_LABELS = {
     "source": "问题来源",
     "aspect": "查摆方面",
     "category": "问题类别",
+    "workgroup": "推进组",
     "problem": "问题描述",
     "measure": "整改措施",
     "owner": "责任人",

@@ -26,7 +26,8 @@ from zhenggai.documents.ledger_xlsx.stream import (
 from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 
 #: The columns written, in order: (header, field, width in characters). The first ten are the layout
-#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides.
+#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides, and 推进组 (a
+#: problem's work group in a campaign, 专项整改) last.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("序号", "number", 6),
     ("问题来源", "source", 16),
@@ -41,10 +42,11 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("整改进展", "progress", 36),
     ("完成情况/状态", "status", 12),
     ("佐证材料", "evidence", 24),
+    ("推进组", "workgroup", 12),
     (KEY_HEADER, "key", 0),
 )
 #: Columns that belong to the problem: written on its first row, drawn as one cell over its measures' rows.
-PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "problem")
+PROBLEM_COLUMNS = ("number", "source", "aspect", "category", "workgroup", "problem")
 DEFAULT_TITLE = "整改台账"
 SHEET_NAME = "整改台账"
 #: Streaming hands out the file in pieces of about this size.

@@ -13,7 +13,8 @@ from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger import queries
 from zhenggai.ledger.access import owner_holders, visible_measures, visible_problems, visible_sources
-from zhenggai.ledger.models import Measure, Status, Term
+from zhenggai.ledger.campaigns import visible_campaigns
+from zhenggai.ledger.models import Measure, Status, Term, Workgroup
 from zhenggai.ledger.search_plan import guarded
 from zhenggai.ledger.views.common import row_class
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
@@ -39,7 +40,11 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
     holders = owner_holders(scope_q(user, READING_ROLES)).values("pk")
     owners = User.objects.filter(Q(pk=user.pk) | Q(pk__in=holders)).order_by("display_name", "username")
     org_pairs = organisation_pairs(orgs)
+    campaigns = visible_campaigns(user)
+    groups = Workgroup.objects.filter(campaign_id=f.campaign, campaign__in=campaigns) if f.campaign else None
     return {
+        "campaign_options": options(campaigns.values_list("pk", "name")[:200], f.campaign),
+        "workgroup_options": options(groups.values_list("pk", "name"), f.workgroup) if groups else "",
         "source_options": options(visible_sources(user).values_list("pk", "title")[:200], f.source),
         "organisation_options": options(org_pairs, f.organisation),
         "unit_options": options(org_pairs, f.unit),

@@ -6,7 +6,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import QueryDict
@@ -18,7 +18,7 @@ from zhenggai.documents.ledger_xlsx import FIELD_LABELS
 from zhenggai.ledger import queries
 from zhenggai.ledger.exports import export_chunks
 from zhenggai.ledger.imports import MAX_IMPORT_BYTES, ImportReport, import_ledger
-from zhenggai.ledger.models import Measure, Source
+from zhenggai.ledger.models import Campaign, Measure, Source
 from zhenggai.orgs.access import paths_with
 from zhenggai.orgs.models import MANAGING_ROLES, Organisation, User
 
@@ -50,6 +50,7 @@ class Command(BaseCommand):
         imp.add_argument(
             "--source", help="问题来源（编号或名称）；不指定时按表格“问题来源”列，没有的自动新建"
         )
+        imp.add_argument("--campaign", help="专项整改（编号或名称）：表格“推进组”列在其中按名称匹配")
         imp.add_argument("--organisation", help="导入到哪个组织（编号或名称）；操作人只管理一个组织时可省略")
         imp.add_argument("--user", help="操作人登录名（记入审计记录）；只有一个系统管理员时可省略")
         imp.add_argument(
@@ -96,6 +97,7 @@ class Command(BaseCommand):
         actor = _actor(options["user"])
         organisation = _organisation(options["organisation"], actor)
         source = _source(options["source"], organisation) if options["source"] else None
+        campaign = _campaign(options["campaign"], organisation) if options["campaign"] else None
         try:
             report = import_ledger(
                 actor,
@@ -105,6 +107,7 @@ class Command(BaseCommand):
                 source=source,
                 dry_run=options["dry_run"],
                 create_owners=options["create_owner"],
+                campaign=campaign,
             )
         except DocumentError as exc:
             self.stderr.write(f"错误：{exc.message}")
@@ -224,9 +227,23 @@ def _organisation(text: str | None, actor: User) -> Organisation:
     return orgs[0]
 
 
+M = TypeVar("M", Campaign, Source)
+
+
+def _named(model: type[M], field: str, label: str, text: str, organisation: Organisation) -> M:
+    """The row of `model` that `text` names (its number, or `field`) within the organisation's tree;
+    CommandError when none or several do.
+    """
+    found = model.objects.filter(pk=int(text)) if text.isdigit() else model.objects.filter(**{field: text})
+    rows = list(found.filter(organisation__path__startswith=organisation.path)[:2])
+    if len(rows) != 1:
+        raise CommandError(f"{label}“{text}”{'不唯一' if rows else '不存在'}，请用编号指定。")
+    return rows[0]
+
+
+def _campaign(text: str, organisation: Organisation) -> Campaign:
+    return _named(Campaign, "name", "专项整改", text, organisation)
+
+
 def _source(text: str, organisation: Organisation) -> Source:
-    found = Source.objects.filter(pk=int(text)) if text.isdigit() else Source.objects.filter(title=text)
-    sources = list(found.filter(organisation__path__startswith=organisation.path)[:2])
-    if len(sources) != 1:
-        raise CommandError(f"问题来源“{text}”{'不唯一' if sources else '不存在'}，请用编号指定。")
-    return sources[0]
+    return _named(Source, "title", "问题来源", text, organisation)
