@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from zhenggai.documents.model import Report
+from zhenggai.documents.model import Report, SourceDocument
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -37,11 +37,13 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """What the check knows beyond the report: the notice's aspects, whether a meeting came before."""
+    """What the check knows beyond the report: the notice's aspects, a previous meeting, reports to compare."""
 
     aspects: list[str] | None = None
     #: The notice asks for last year's rectification (there was a previous meeting).
     previous_meeting: bool = False
+    #: Reports to compare with (`--against`): colleagues' of this meeting, the writer's own of earlier years.
+    against: tuple[SourceDocument, ...] = ()
 
 
 CheckFunction = Callable[[Report, CheckContext], Iterable[Finding]]

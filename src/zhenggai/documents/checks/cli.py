@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
 from zhenggai.documents import regex
 from zhenggai.documents.api import notice_aspects
@@ -40,6 +41,8 @@ def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         context = context_of_notice(read_document(args.notice))
         if not context.aspects:
             sys.stderr.write("提示：未能从通知中读出查摆方面，本次不检查问题与方面的对应情况。\n")
+    if args.against:
+        context = replace(context, against=_against(args.against, args.file))
     if len(args.file) == 1 and not os.path.isdir(args.file[0]):
         return _check_file(args, context, out)
     return _check_batch(args, context, out)
@@ -94,6 +97,19 @@ def _check_batch(args: argparse.Namespace, context: CheckContext, out: Callable[
     if counts["unreadable"]:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if counts["with_errors"] else EXIT_OK
+
+
+def _against(paths: list[str], files: list[str]) -> tuple[SourceDocument, ...]:
+    """The reports of `--against` (folders searched), the files being checked left out."""
+    from zhenggai.documents.similarity.cli import read_against
+
+    documents: list[SourceDocument] = []
+    excluded = {os.path.realpath(f) for f in files}
+    found, errors = read_against(paths, "")
+    for error in errors:
+        sys.stderr.write(f"提示：{error}，查重时不比对该文件。\n")
+    documents = [d for d in found if os.path.realpath(d.name) not in excluded]
+    return tuple(documents)
 
 
 def context_of_notice(notice: SourceDocument) -> CheckContext:

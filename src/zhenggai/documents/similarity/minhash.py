@@ -1,14 +1,16 @@
 """MinHash signatures of many texts at once, computed with numpy.
 
-Each shingle is hashed once to a 32-bit value `x` (a polynomial of its five code points, mixed by
-splitmix64's finaliser, upper half kept). A signature has `PERMUTATIONS` values: for permutation
-k, the minimum over the text's shingles of (a_k·x + b_k) mod p, p = 2⁶¹ − 1 (a Mersenne prime, so
-the modulo is two shifts and an add), a_k, b_k < 2³² drawn once from a fixed seed. Texts are
-processed in batches: all shingles of a batch form one array, every permutation is applied to
-the whole array (a block of permutations at a time, as a 2-D array), and `np.minimum.reduceat`
-takes the minimum per text. Values are kept as their low 32 bits (uint32): equality is all that
-LSH and the Jaccard estimate use. `reference_signature` is the same computation in plain Python,
-one shingle at a time, that the tests compare against.
+Each shingle is hashed once to a 31-bit value `x` (a polynomial of its five code points, mixed by
+splitmix64's finaliser, top 31 bits kept). A signature has `PERMUTATIONS` values: for permutation
+k, the minimum over the text's shingles of (a_k·x + b_k) mod p, p = 2³¹ − 1, with 0 < a_k < p and
+0 ≤ b_k < p drawn once from a fixed seed; a_k·x + b_k < 2⁶³ is exact in uint64, and since it wraps
+p up to 2³¹ times the permutations are well mixed (with x and a of 32 bits and p = 2⁶¹ − 1 the
+product wraps only a few times, each permutation is nearly x's own order, and the estimates
+scatter twice as much — measured). Texts are processed in batches: all shingles of a batch form
+one array, every permutation is applied to the whole array (a block of permutations at a time, as
+a 2-D array written into buffers allocated once), and `np.minimum.reduceat` takes the minimum
+per text. Values are below 2³¹ and kept as uint32. `reference_signature` is the same computation
+in plain Python, one shingle at a time, that the tests compare against.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from zhenggai.documents.similarity.normalise import SHINGLE
 #: Values in a signature.
 PERMUTATIONS = 64
 #: The Mersenne prime of the permutations.
-PRIME = (1 << 61) - 1
+PRIME = (1 << 31) - 1
 #: A signature value for a text without any shingle (it matches nothing).
 EMPTY = np.uint32(0xFFFFFFFF)
 _MASK64 = (1 << 64) - 1
@@ -39,8 +41,8 @@ Hashes = npt.NDArray[np.uint64]
 
 def _parameters(count: int) -> tuple[Hashes, Hashes]:
     rng = np.random.default_rng(_SEED)
-    a = rng.integers(1, 1 << 32, size=count, dtype=np.uint64)
-    b = rng.integers(0, 1 << 32, size=count, dtype=np.uint64)
+    a = rng.integers(1, PRIME, size=count, dtype=np.uint64)
+    b = rng.integers(0, PRIME, size=count, dtype=np.uint64)
     return a, b
 
 
@@ -58,7 +60,7 @@ def _mix(z: Hashes) -> Hashes:
 
 
 def hash_shingles(texts: Sequence[str]) -> tuple[Hashes, npt.NDArray[np.int64]]:
-    """The 32-bit hashes (as uint64) of every shingle of every normalised text, and each text's count.
+    """The 31-bit hashes (as uint64) of every shingle of every normalised text, and each text's count.
 
     A text shorter than a shingle but not empty counts as one shingle, padded with NUL characters.
     """
@@ -77,7 +79,7 @@ def hash_shingles(texts: Sequence[str]) -> tuple[Hashes, npt.NDArray[np.int64]]:
     # Keep the shingles that lie inside one text: positions start .. start + count − 1 of each.
     starts = np.cumsum(lengths) - lengths
     keep = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
-    return _mix(h[keep]) >> np.uint64(32), counts
+    return _mix(h[keep]) >> np.uint64(33), counts
 
 
 def signatures(texts: Sequence[str]) -> Signatures:
@@ -104,8 +106,6 @@ class _Buffers:
 
     def __init__(self, size: int) -> None:
         self.y = np.empty((_BLOCK, size), dtype=np.uint64)
-        self.high = np.empty_like(self.y)
-        self.over = np.empty(self.y.shape, dtype=bool)
 
 
 def _fill(out: Signatures, hashes: Hashes, counts: npt.NDArray[np.int64], buffers: _Buffers) -> None:
@@ -114,19 +114,14 @@ def _fill(out: Signatures, hashes: Hashes, counts: npt.NDArray[np.int64], buffer
     if present.size == 0:
         return
     offsets = (np.cumsum(counts) - counts)[present]
-    p, shift = np.uint64(PRIME), np.uint64(61)
-    n = hashes.size
-    y, high, over = buffers.y[:, :n], buffers.high[:, :n], buffers.over[:, :n]
+    p = np.uint64(PRIME)
+    y = buffers.y[:, : hashes.size]
     for k in range(0, PERMUTATIONS, _BLOCK):
         np.multiply(hashes[None, :], _A[k : k + _BLOCK, None], out=y)
-        np.add(y, _B[k : k + _BLOCK, None], out=y)  # a·x + b < 2⁶⁴: a, b, x < 2³²
-        np.right_shift(y, shift, out=high)
-        np.bitwise_and(y, p, out=y)
-        np.add(y, high, out=y)  # ≡ a·x + b (mod p), below 2p
-        np.greater_equal(y, p, out=over)
-        np.subtract(y, p, out=y, where=over)
+        np.add(y, _B[k : k + _BLOCK, None], out=y)  # a·x + b < 2⁶³: a, b, x < 2³¹
+        np.remainder(y, p, out=y)
         minima = np.minimum.reduceat(y, offsets, axis=1)
-        out[present, k : k + _BLOCK] = (minima & np.uint64(0xFFFFFFFF)).astype(np.uint32).T
+        out[present, k : k + _BLOCK] = minima.astype(np.uint32).T
 
 
 def reference_signature(normalised: str) -> list[int]:
@@ -139,12 +134,10 @@ def reference_signature(normalised: str) -> list[int]:
         h = 0
         for ch in shingle:
             h = (h * _BASE + ord(ch)) & _MASK64
-        values.append(_mix_int(h) >> 32)
+        values.append(_mix_int(h) >> 33)
     if not values:
         return [int(EMPTY)] * PERMUTATIONS
-    return [
-        min(((int(a) * x + int(b)) % PRIME) for x in values) & 0xFFFFFFFF for a, b in zip(_A, _B, strict=True)
-    ]
+    return [min((int(a) * x + int(b)) % PRIME for x in values) for a, b in zip(_A, _B, strict=True)]
 
 
 def _mix_int(z: int) -> int:

@@ -4,7 +4,9 @@ A sentence ends at 。！？；： (and their ASCII forms) or at the end of its 
 its paragraph, its [start, end) in the paragraph, its normalised form with the offset of every
 normalised character, and its shingles less the boilerplate. The title and every top-level
 heading of the outline (上年度整改落实情况, 存在的主要问题 …) are masked: their sentences have no
-shingle, so they never match, and no passage runs across them.
+shingle, so they never match, and no passage runs across them. So are item headings that name
+an aspect (（一）在…方面：), which every report of a meeting repeats from its notice, also when the
+notice is not given.
 
 Positions: `offset` counts characters of the whole text, paragraphs joined by one newline;
 `position` gives (line, column) as `zhenggai check` prints them — the paragraph's line (the line
@@ -21,6 +23,8 @@ from zhenggai.documents.report import parse_document
 from zhenggai.documents.similarity.boilerplate import Boilerplate
 from zhenggai.documents.similarity.normalise import normalise_with_offsets, shingles
 
+#: An item heading that names an aspect (（一）在…方面：): the notice's words, in every report.
+_ASPECT_HEADING = regex.compile(r"方面[：:。，,]?$")
 _SENTENCE = regex.compile(r"[^。！？；!?;：:]+[。！？；!?;：:]*|[。！？；!?;：:]+")
 
 
@@ -70,6 +74,12 @@ def text_of(source: SourceDocument, boilerplate: Boilerplate | None = None) -> T
     boilerplate = boilerplate or Boilerplate.standard()
     report = parse_document(source)
     masked = {(part.line, part.heading) for part in report.parts if part.heading}
+    masked |= {
+        (item.line, item.heading)
+        for part in report.parts
+        for item in part.items
+        if _ASPECT_HEADING.search(item.heading)
+    }
     if report.title and report.preamble:
         masked.add((report.preamble[0].line, report.title))
     text = Text(source.name, source.paragraphs)
