@@ -127,3 +127,24 @@ def test_check_against_finds_a_long_passage_from_a_colleague(
 def test_check_without_against_reports_no_copying(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     status, out, _ = run(capsysbinary, "check", team("b"), "--enable", "copied")
     assert (status, out) == (0, "未发现问题\n")
+
+
+def test_checking_several_files_compares_each_with_the_others_never_itself(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    files = [team("b"), team("c"), team("d")]
+    status, out, _ = run(
+        capsysbinary, "check", *files, "-j", "1", "--against", str(TEAM), "--enable", "copied"
+    )
+    assert status == 1
+    found = [
+        (line.split(":")[0], line.split("“")[1].split("”")[0]) for line in out.splitlines() if "ZG802" in line
+    ]
+    assert found == [
+        (team("b"), str(TEAM / "a.txt")),
+        (team("b"), str(TEAM / "a.txt")),
+        (team("b"), str(TEAM / "c.txt")),
+        (team("c"), str(TEAM / "a.txt")),
+        (team("c"), str(TEAM / "b.txt")),
+        (team("d"), str(TEAM / "template.txt")),
+    ]

@@ -89,3 +89,11 @@ def test_the_stock_phrases_file_is_generated_from_the_corpus() -> None:
     assert path.read_text(encoding="utf-8") == render(stock, documents)
     assert "近平新时代" in stock and "全面从严治" in stock  # what every report says
     assert "河长制工作" not in stock
+
+
+def test_a_report_against_a_copy_of_itself_is_all_verbatim() -> None:
+    document = read_document(CORPUS / "s01.txt")
+    (match,) = compare_documents(document, [read_document(CORPUS / "s01.txt")])
+    assert match.share > 0.95
+    assert {p.kind for p in match.passages} == {"verbatim"}
+    assert all(p.similarity == 1.0 and p.left.text == p.right.text for p in match.passages)

@@ -2,7 +2,7 @@
 
 A signature of PERMUTATIONS values is cut into BANDS bands of ROWS values; each band is hashed
 to one 64-bit key. Two texts are candidates when any band's key is the same: with Jaccard
-similarity s the chance is 1 − (1 − s^ROWS)^BANDS — 0.988 at s = 0.7, 0.70 at s = 0.5, 0.12 at
+similarity s the chance is 1 − (1 − s^ROWS)^BANDS — 0.988 at s = 0.7, 0.64 at s = 0.5, 0.12 at
 s = 0.3 — and candidates are then kept by the share of equal signature values (the estimate of s).
 The index keeps, per band, its keys sorted with the ids beside them (numpy arrays, no Python
 object per text), so a query is one `searchsorted` per band.
