@@ -20,7 +20,8 @@ from tests.corpus.similarity.content import (
     HEAD_PROBLEMS,
 )
 from zhenggai.documents.reading import read_document
-from zhenggai.documents.similarity import compare_documents
+from zhenggai.documents.similarity import compare_documents, compare_texts, text_of
+from zhenggai.documents.similarity.index import SentenceIndex, indexed_sentences, rows
 from zhenggai.documents.similarity.learn import corpus_files, learn, render
 
 TEAM = Path(build.__file__).parent
@@ -97,3 +98,31 @@ def test_a_report_against_a_copy_of_itself_is_all_verbatim() -> None:
     assert match.share > 0.95
     assert {p.kind for p in match.passages} == {"verbatim"}
     assert all(p.similarity == 1.0 and p.left.text == p.right.text for p in match.passages)
+
+
+def test_the_sentence_index_names_exactly_the_sources_of_the_gold() -> None:
+    texts = {name: text_of(read_document(TEAM / f"{name}.txt")) for name in MEMBERS}
+    for name, text in texts.items():
+        index = SentenceIndex()
+        for other, other_text in texts.items():
+            if other != name:
+                index.add(other, other_text)
+        expected = {g["source"] for g in GOLD if g["file"] == name}
+        assert set(index.query(text)) == expected
+
+
+def test_with_the_index_as_prefilter_the_gold_is_found_the_same() -> None:
+    texts = [text_of(read_document(TEAM / f"{name}.txt")) for name in MEMBERS]
+    for number, text in enumerate(texts):
+        others = texts[:number] + texts[number + 1 :]
+        exact = compare_texts(text, others)
+        filtered = compare_texts(text, others, prefilter_above=0)
+        assert [(m.source, m.passages) for m in filtered] == [(m.source, m.passages) for m in exact]
+
+
+def test_the_rows_a_database_index_would_hold() -> None:
+    text = text_of(read_document(TEAM / "a.txt"))
+    found = list(rows(text))
+    assert len(found) == 16 * len(indexed_sentences(text))
+    assert {band for _, band, _ in found} == set(range(16))
+    assert all(-(2**63) <= key < 2**63 for _, _, key in found)

@@ -10,6 +10,11 @@ from zhenggai.documents.similarity.align import Passage, align, share
 from zhenggai.documents.similarity.boilerplate import Boilerplate
 from zhenggai.documents.similarity.texts import Text, text_of
 
+#: Beyond this many texts to compare with, the sentence index picks the ones worth aligning.
+PREFILTER_ABOVE = 20
+#: The estimated sentence Jaccard that makes a text a candidate.
+CANDIDATE = 0.4
+
 
 @dataclass(slots=True)
 class SourceMatch:
@@ -42,11 +47,26 @@ def boilerplate_for(notice: SourceDocument | None = None) -> Boilerplate:
     return standard.with_notice(notice) if notice is not None else standard
 
 
-def compare_texts(text: Text, others: Sequence[Text]) -> list[SourceMatch]:
-    """What `text` shares with each of `others`, in their order (sources without passages included)."""
+def compare_texts(
+    text: Text, others: Sequence[Text], prefilter_above: int = PREFILTER_ABOVE
+) -> list[SourceMatch]:
+    """What `text` shares with each of `others`, in their order (sources without passages included).
+
+    With more than `prefilter_above` others, only those the sentence index (MinHash + LSH) names as
+    candidates are aligned: a text none of whose sentences is estimated at least CANDIDATE alike
+    to one of `text`'s is taken to share nothing.
+    """
+    candidates: set[int] | None = None
+    if len(others) > prefilter_above:
+        from zhenggai.documents.similarity.index import SentenceIndex
+
+        index = SentenceIndex()
+        for number, other in enumerate(others):
+            index.add(number, other)
+        candidates = {key for key in index.query(text, CANDIDATE) if isinstance(key, int)}
     matches = []
-    for other in others:
-        passages = align(text, other)
+    for number, other in enumerate(others):
+        passages = align(text, other) if candidates is None or number in candidates else []
         matches.append(SourceMatch(other.name, passages, share(text, passages)))
     return matches
 
