@@ -75,13 +75,15 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
 
     boilerplate = Standard.standard().with_texts(context.aspects or [])
     year = year_of(report)
+    colleagues = []
     for other in context.against:
         parsed = parse_document(other, context.aspects)
         other_year = year_of(parsed)
         if year is not None and other_year is not None and other_year < year:
             yield from _repeated_problems(report, parsed, other.name, boilerplate)
         elif year is None or other_year is None or other_year == year:
-            yield from _long_passages(report, other, boilerplate)
+            colleagues.append(other)
+    yield from _long_passages(report, colleagues, boilerplate)
 
 
 def _repeated_problems(
@@ -106,19 +108,22 @@ def _repeated_problems(
         yield Finding("ZG801", "warning", message, problem.line, problem.column, excerpt(problem.text))
 
 
-def _long_passages(report: Report, other: SourceDocument, boilerplate: Boilerplate) -> Iterator[Finding]:
-    from zhenggai.documents.similarity import align, text_of
+def _long_passages(
+    report: Report, colleagues: list[SourceDocument], boilerplate: Boilerplate
+) -> Iterator[Finding]:
+    """ZG802 for every long passage shared with one of `colleagues` (many: through the sentence index)."""
+    from zhenggai.documents.similarity import compare_texts, text_of
 
     mine = text_of(SourceDocument(report.source, "txt", report.paragraphs), boilerplate)
-    theirs = text_of(other, boilerplate)
-    for passage in align(mine, theirs):
+    matches = compare_texts(mine, [text_of(other, boilerplate) for other in colleagues])
+    for match, passage in ((m, p) for m in matches for p in m.passages):
         if passage.size < LONG_PASSAGE:
             continue
         (line, column), (l1, _), (l2, _) = passage.left.first, passage.right.first, passage.right.last
         where = f"第{l1}段" if l1 == l2 else f"第{l1}–{l2}段"
         kind = "照搬" if passage.kind == "verbatim" else "改写"
         message = (
-            f"这段文字（{passage.size}字）与“{other.name}”{where}的内容雷同（{kind}，相似度{passage.similarity:.2f}），"
+            f"这段文字（{passage.size}字）与“{match.source}”{where}的内容雷同（{kind}，相似度{passage.similarity:.2f}），"
             "请结合本人实际撰写"
         )
         yield Finding("ZG802", "error", message, line, column, excerpt(passage.left.text))
