@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cli.py
 	$(BIN)/python bench/feedback.py
 	$(BIN)/python bench/documents_out.py
+	$(BIN)/python bench/similarity.py --quick
 
 # Fails when a model change has no migration (CI runs it on SQLite and on PostgreSQL).
 migrations-check: $(STAMP)

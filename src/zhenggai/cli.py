@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-DOCUMENT_COMMANDS = {"parse", "check", "feedback", "aspects"}
+DOCUMENT_COMMANDS = {"parse", "check", "similar", "feedback", "aspects"}
 
 
 def main(argv: list[str] | None = None) -> int:

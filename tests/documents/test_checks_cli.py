@@ -100,7 +100,7 @@ def test_list_rules_shows_every_rule(capsysbinary: pytest.CaptureFixture[bytes])
         out.splitlines()[0]
         == "placeholders  ZG101  默认启用  模板中的占位符（X、XX、×××、○○、某某、【待补】等）未填写"
     )
-    assert len(out.splitlines()) == 13
+    assert len(out.splitlines()) == 14
 
 
 def test_a_missing_file_exits_2_without_a_traceback() -> None:

@@ -1,4 +1,4 @@
-"""`zhenggai parse`, `check`, `feedback`, `aspects`: the engine on the command line."""
+"""`zhenggai parse`, `check`, `similar`, `feedback`, `aspects`: the engine on the command line."""
 
 from __future__ import annotations
 
@@ -48,6 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--disable", action="append", default=[], metavar="规则", help="不运行这些规则（名称或代码，可重复）"
     )
     c.add_argument("--list-rules", action="store_true", help="列出所有审核规则")
+    c.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        metavar="文件或文件夹",
+        help="与这些材料查重：同事的材料、本人往年的材料（可重复）",
+    )
+    _add_similar(sub)
     f = sub.add_parser("feedback", help="读出巡察/巡视/审计/督查反馈意见中的问题（按方面归类）")
     f.add_argument("file", help="反馈意见文件（.docx 或 .txt）")
     f.add_argument("--json", action="store_true", help="以 JSON 格式输出")
@@ -63,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_similar(sub: Any) -> None:
+    """The `similar` command's arguments."""
+    s = sub.add_parser("similar", help="查重：列出材料与其他材料相同或相近的段落")
+    s.add_argument("file", help="要查重的材料文件")
+    s.add_argument(
+        "--against", nargs="+", required=True, metavar="文件或文件夹", help="用来比对的材料文件或文件夹"
+    )
+    s.add_argument("--notice", help="会议通知（.docx/.txt）：通知中的方面和表述不算雷同")
+    s.add_argument("--json", action="store_true", help="以 JSON 格式输出")
+
+
 def main(argv: list[str]) -> int:
     """Run one document command; the exit status (0 fine, 1 errors found, 2 the file is unreadable)."""
     args = build_parser().parse_args(argv)
@@ -76,6 +95,10 @@ def main(argv: list[str]) -> int:
             return run_check(args, _out)
         if args.command == "feedback":
             return _feedback(args)
+        if args.command == "similar":
+            from zhenggai.documents.similarity.cli import run_similar
+
+            return run_similar(args, _out)
         if args.command == "render":
             return _render(args)
         return _aspects(args)

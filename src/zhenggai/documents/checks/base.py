@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from zhenggai.documents.model import Report
+from zhenggai.documents.model import Report, SourceDocument
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -37,11 +38,22 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """What the check knows beyond the report: the notice's aspects, whether a meeting came before."""
+    """What the check knows beyond the report: the notice's aspects, a previous meeting, reports to compare."""
 
     aspects: list[str] | None = None
     #: The notice asks for last year's rectification (there was a previous meeting).
     previous_meeting: bool = False
+    #: Reports to compare with (`--against`): colleagues' of this meeting, the writer's own of earlier years.
+    #: Their `name` is their path.
+    against: tuple[SourceDocument, ...] = ()
+
+    def for_file(self, path: str) -> CheckContext:
+        """This context for checking the file at `path`: that file itself is not compared with."""
+        if not self.against:
+            return self
+        mine = os.path.realpath(path)
+        others = tuple(d for d in self.against if os.path.realpath(d.name) != mine)
+        return replace(self, against=others)
 
 
 CheckFunction = Callable[[Report, CheckContext], Iterable[Finding]]

@@ -49,7 +49,8 @@ def check_one(path: str, context: CheckContext, enable: list[str], disable: list
         report = parse_document(read_document(path), context.aspects)
     except DocumentError as exc:
         return Outcome(path, error=exc.message)
-    return Outcome(path, [f.to_json() for f in run_checks(report, context, enable, disable)])
+    findings = run_checks(report, context.for_file(path), enable, disable)
+    return Outcome(path, [f.to_json() for f in findings])
 
 
 def check_many(

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
 from zhenggai.documents import regex
 from zhenggai.documents.api import notice_aspects
@@ -40,6 +41,8 @@ def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         context = context_of_notice(read_document(args.notice))
         if not context.aspects:
             sys.stderr.write("提示：未能从通知中读出查摆方面，本次不检查问题与方面的对应情况。\n")
+    if args.against:
+        context = replace(context, against=_against(args.against))
     if len(args.file) == 1 and not os.path.isdir(args.file[0]):
         return _check_file(args, context, out)
     return _check_batch(args, context, out)
@@ -48,7 +51,7 @@ def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def _check_file(args: argparse.Namespace, context: CheckContext, out: Callable[[str], None]) -> int:
     """One file: its findings, like a linter (a file that cannot be read raises DocumentError)."""
     report = parse_document(read_document(args.file[0]), context.aspects)
-    findings = run_checks(report, context, args.enable, args.disable)
+    findings = run_checks(report, context.for_file(args.file[0]), args.enable, args.disable)
     if args.json:
         out(json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False) + "\n")
     else:
@@ -94,6 +97,16 @@ def _check_batch(args: argparse.Namespace, context: CheckContext, out: Callable[
     if counts["unreadable"]:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if counts["with_errors"] else EXIT_OK
+
+
+def _against(paths: list[str]) -> tuple[SourceDocument, ...]:
+    """The reports of `--against` (folders searched); each checked file is later left out of its own."""
+    from zhenggai.documents.similarity.cli import read_against
+
+    found, errors = read_against(paths, "")
+    for error in errors:
+        sys.stderr.write(f"提示：{error}，查重时不比对该文件。\n")
+    return tuple(found)
 
 
 def context_of_notice(notice: SourceDocument) -> CheckContext:

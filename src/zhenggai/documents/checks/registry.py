@@ -8,6 +8,7 @@ from zhenggai.documents.checks import (
     aspect_coverage,
     brackets,
     claims,
+    copied,
     doubled_punctuation,
     duplicate_sentences,
     empty_items,
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     doubled_punctuation.RULE,
     brackets.RULE,
     number_format.RULE,
+    copied.RULE,
 )
 #: Reported when a rule raised: the rule has a bug; the other rules still ran.
 INTERNAL_ERROR = "ZG001"
