@@ -360,6 +360,7 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "reviews:approve": ("report", "L 405 405 405 405 405 405", "L 302 302 403 404 403 404"),
     "reviews:comment": ("report", "L 405 405 405 405 405 405", "L 400 400 400 404 400 404"),
     "reviews:compare": ("report", "L 200 200 200 404 200 404", "L 405 405 405 405 405 405"),
+    "reviews:similar": ("report", "L 200 200 200 404 200 404", "L 405 405 405 405 405 405"),
     "reviews:download": (
         {"pk": "report", "number": 1},
         "L 200 200 200 404 200 404",

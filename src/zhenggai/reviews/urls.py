@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from zhenggai.reviews.views import ledger, record, reports
+from zhenggai.reviews.views import ledger, record, reports, similar
 
 app_name = "reviews"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("meetings/<int:pk>/record/conclusions/", record.conclusions, name="conclusions"),
     path("meetings/<int:pk>/record/ledger/", ledger.record_ledger, name="record_ledger"),
     path("reports/<int:pk>/", reports.detail, name="report"),
+    path("reports/<int:pk>/similar/", similar.similar, name="similar"),
     path("reports/<int:pk>/upload/", reports.upload, name="upload"),
     path("reports/<int:pk>/write/", reports.write, name="write"),
     path("reports/<int:pk>/submit/", reports.submit, name="submit"),
