@@ -21,19 +21,25 @@ from zhenggai.documents.gongwen import (
 from zhenggai.ledger.models import Measure, Problem, Progress, Source
 
 
-def rectification_source(source: Source) -> RectificationSource:
-    """Every problem of `source` with its measures, in ledger order, as the report needs them."""
+def rectification_source(source: Source, owner: int | None = None) -> RectificationSource:
+    """Every problem of `source` with its measures, in ledger order, as the report needs them.
+
+    With `owner` (a user id): only the measures he answers for, and only the problems that have one
+    (a member's own share of the ledger, for his 上年度整改落实情况).
+    """
+    mine = Measure.objects.filter(problem__source=source)
+    if owner is not None:
+        mine = mine.filter(owner_id=owner)
+    chosen = Problem.objects.filter(source=source)
+    if owner is not None:
+        chosen = chosen.filter(pk__in=mine.values("problem_id"))
     problems = {
         p.pk: RectificationProblem(p.number, p.aspect, p.description, p.closed_at is not None)
-        for p in Problem.objects.filter(source=source).order_by("number", "id")
+        for p in chosen.order_by("number", "id")
     }
-    measures = (
-        Measure.objects.filter(problem__source=source)
-        .select_related("owner", "unit")
-        .order_by("problem_id", "number", "id")
-    )
+    measures = mine.select_related("owner", "unit").order_by("problem_id", "number", "id")
     latest: dict[int, str] = {}
-    notes = Progress.objects.filter(measure__problem__source=source).order_by("measure_id", "date", "id")
+    notes = Progress.objects.filter(measure__in=mine).order_by("measure_id", "date", "id")
     for measure_id, text in notes.values_list("measure_id", "text"):
         latest[measure_id] = text
     for m in measures:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("sources/new/", sources.create, name="source_create"),
     path("sources/<int:pk>/", sources.detail, name="source"),
     path("sources/<int:pk>/rectification.docx", documents.rectification, name="source_rectification"),
+    path("sources/<int:pk>/plan.docx", documents.plan, name="source_plan"),
     path("sources/<int:source_pk>/problems/new/", problems.create, name="problem_create"),
     path("problems/<int:pk>/", problems.detail, name="problem"),
     path("problems/<int:pk>/edit/", problems.edit, name="problem_edit"),

@@ -1,0 +1,1 @@
+"""`zhenggai render`: documents by GB/T 9704 written from the database."""
