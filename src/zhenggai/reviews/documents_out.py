@@ -31,7 +31,8 @@ from zhenggai.reviews.models import Criticism, OpinionImport, Record, Report, Re
 
 def meeting_facts(meeting: Meeting) -> MeetingFacts:
     """What the system recorded of `meeting`, counted, as the 召开情况报告 needs it."""
-    members = list(meeting.members.order_by("display_name", "username"))
+    cover = coverage(meeting)
+    members = cover.people  # the secretary first, then the others by name
     opinions = Opinion.objects.filter(meeting=meeting, merged_into__isnull=True)
     counts = opinions.aggregate(
         total=Count("pk"),
@@ -39,7 +40,6 @@ def meeting_facts(meeting: Meeting) -> MeetingFacts:
         member=Count("pk", filter=Q(route=Route.MEMBER)),
         answered=Count("pk", filter=Q(answered=True) | Q(match_decision="answered")),
     )
-    cover = coverage(meeting)
     reports = Report.objects.filter(meeting=meeting).exclude(state=ReportState.DRAFT)
     criticised = dict(
         Criticism.objects.filter(meeting=meeting).values_list("target_id").annotate(n=Count("pk")).order_by()
