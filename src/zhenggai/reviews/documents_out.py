@@ -17,8 +17,10 @@ from django.db.models import Count, Q
 
 from zhenggai.documents.gongwen import (
     MeetingFacts,
+    Outline,
     PreviousDraft,
     RectificationReport,
+    previous_text,
     write_meeting_report,
     write_previous,
 )
@@ -78,6 +80,15 @@ def previous_draft(meeting: Meeting, today: datetime.date, person: User | None =
     """The 上年度整改落实情况 drafted from `meeting`'s ledger: the team's, or `person`'s own."""
     source = rectification_source(meeting.source, owner=person.pk if person else None)
     return write_previous(source, today, str(person) if person else "")
+
+
+def previous_start(meeting: Meeting, author: User, today: datetime.date) -> str:
+    """The text a new report of `author` for `meeting` starts from in the browser editor: its part
+    上年度整改落实情况 drafted from the previous meeting's ledger (empty without a previous meeting)."""
+    if meeting.previous_meeting is None:
+        return ""
+    draft = previous_draft(meeting.previous_meeting, today, author)
+    return previous_text(Outline(title="", sections=draft.outline.sections)).lstrip("\n")
 
 
 def previous_filename(meeting: Meeting, person: User | None) -> str:

@@ -17,7 +17,7 @@ from tests.web.reviews.base import ReviewTestCase
 from zhenggai.documents import read_bytes
 from zhenggai.meetings.models import Opinion, Route
 from zhenggai.meetings.talks import record_talk
-from zhenggai.reviews import record
+from zhenggai.reviews import record, services
 from zhenggai.reviews.models import ReportState
 from zhenggai.reviews.views.documents import MEETING_REPORT_READERS, OTHERS_DRAFT, TEAM_DRAFT_READERS
 
@@ -118,6 +118,20 @@ class MeetingDocumentsTestCase(ReviewTestCase):
         self.assertEqual(self.download(url), text.split("\n"))
         self.login(self.colleague)
         self.assertRefused(lambda: self.client.get(url), 404, "没有找到该材料，或您无权查看")
+
+    def test_a_new_report_in_the_editor_starts_from_last_years_rectification(self) -> None:
+        report = services.report_for(self.member, self.meeting)
+        self.login(self.member)
+        page = self.client.get(reverse("reviews:write", args=[report.pk]))
+        self.assertContains(page, "已根据上一次会议的整改台账起草“上年度整改落实情况”部分")
+        text = page.context["form"].initial["text"]
+        self.assertTrue(text.startswith("一、上年度民主生活会整改落实情况\n"))
+        self.assertIn("本人共查摆问题1方面1个，制定整改措施1条", text)
+        self.assertIn("（一）学习\n", text)
+        self.report_of(self.member, text="一、存在的问题")
+        page = self.client.get(reverse("reviews:write", args=[report.pk]))
+        self.assertNotContains(page, "已根据上一次会议的整改台账起草")
+        self.assertEqual(page.context["form"].initial["text"], "一、存在的问题")
 
     def test_render_previous_and_meeting_on_the_command_line(self) -> None:
         target = self.data_dir / "previous.docx"
