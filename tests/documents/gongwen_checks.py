@@ -61,15 +61,18 @@ def check_sections(data: bytes, orientations: list[str]) -> docx.document.Docume
 
 
 def check_table_fonts(document: docx.document.Document, size: float) -> None:
-    """Every table cell's text: 仿宋_GB2312 (the header row 黑体) at `size` points."""
+    """Every table cell's paragraph style: 仿宋_GB2312 (the header row 黑体) at `size` points, exact
+    line spacing of 1.5 times the size off the line grid; the header row repeated on each page."""
     assert document.tables
     for table in document.tables:
         for r, row in enumerate(table.rows):
-            for cell in row.cells:
-                for run in (run for p in cell.paragraphs for run in p.runs):
-                    fonts = run._r.rPr.find(qn("w:rFonts"))
-                    assert fonts.get(qn("w:eastAsia")) == ("黑体" if r == 0 else "仿宋_GB2312")
-                    assert run.font.size.pt == size
+            for paragraph in (p for cell in row.cells for p in cell.paragraphs):
+                style = paragraph.style
+                assert style is not None and style.name.startswith("表格表头" if r == 0 else "表格文字")
+                fonts = style.element.rPr.find(qn("w:rFonts"))
+                assert fonts.get(qn("w:eastAsia")) == ("黑体" if r == 0 else "仿宋_GB2312")
+                assert style.font.size.pt == size and style.paragraph_format.line_spacing.pt == size * 1.5
+                assert all(run.font.name is None and run.font.size is None for run in paragraph.runs)
         header = table.rows[0]._tr.trPr
         assert header is not None and header.find(qn("w:tblHeader")) is not None
 

@@ -180,6 +180,12 @@ class GongwenDocument:
         return end
 
     @property
+    def styles(self) -> etree._Element:
+        """styles.xml's root (w:styles), for styles a part of the engine adds (the table's)."""
+        element: etree._Element = self._doc.styles.element
+        return element
+
+    @property
     def empty(self) -> bool:
         """True while nothing has been written into the body."""
         return not any(child.tag in (qn("w:p"), qn("w:tbl")) for child in self._body)
