@@ -9,6 +9,7 @@ printed by LibreOffice (page size and orientation, text inside the block, page n
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
@@ -180,17 +181,23 @@ def test_the_ledger_table_is_the_ledger_layout_on_landscape_pages() -> None:
     check_table_fonts(document, 10.5)
     lines = texts(data)
     assert lines[0] == "机关党组整改台账"
-    assert lines[1] == "截至2026年11月29日，本表共列问题15个、整改措施30条，已完成10条。"
+    assert lines[1] == "截至2026年11月29日，“2025年度民主生活会”共列问题15个、整改措施30条，已完成10条。"
     (table,) = document.tables
-    assert [c.text for c in table.rows[0].cells][:5] == [
-        "序号",
-        "问题来源",
-        "查摆方面",
-        "问题描述",
-        "整改措施",
-    ]
+    assert [c.text for c in table.rows[0].cells][:4] == ["序号", "查摆方面", "问题描述", "整改措施"]
     assert len(table.rows) == 31 and table.rows[2].cells[0]._tc is table.rows[1].cells[0]._tc
-    assert table.rows[1].cells[8].text == "已完成第一轮督查\n已形成学习台账"
+    assert table.rows[1].cells[7].text == "已完成第一轮督查\n已形成学习台账"
+
+
+def test_rows_of_several_sources_name_theirs_in_a_column() -> None:
+    rows = ledger_rows(4)
+    rows[2] = dataclasses.replace(rows[2], source="区委第三巡察组反馈意见")
+    document = check_sections(write_ledger_table(rows, TODAY), [LANDSCAPE])
+    assert (
+        texts(write_ledger_table(rows, TODAY))[1]
+        == "截至2026年11月29日，本表共列问题2个、整改措施4条，已完成2条。"
+    )
+    assert [c.text for c in document.tables[0].rows[0].cells][:3] == ["序号", "问题来源", "查摆方面"]
+    assert document.tables[0].rows[3].cells[1].text == "区委第三巡察组反馈意见"
 
 
 def test_an_empty_ledger_table_says_so() -> None:

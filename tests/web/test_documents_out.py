@@ -90,7 +90,7 @@ class LedgerDocxTestCase(BaseTestCase):
         self.login(self.secretary)
         everything = self.get()
         self.assertEqual(everything[0], "整改台账")
-        self.assertIn("本表共列问题1个、整改措施2条，已完成0条。", everything[1])
+        self.assertIn(f"“{self.source.title}”共列问题1个、整改措施2条，已完成0条。", everything[1])
         self.assertIn("组织专题研讨，形成调研报告。", everything)
         mine = self.get(owner=str(self.member.pk), title="张委员的整改措施")
         self.assertEqual(mine[0], "张委员的整改措施")

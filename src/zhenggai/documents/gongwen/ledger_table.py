@@ -2,7 +2,8 @@
 
 One landscape section (A4 turned, margins turned with it, page numbers "— 1 —" as every document):
 the title, one sentence saying what the table holds as of a date (how many problems and measures,
-how many done), then the table in the layout offices keep their 台账 in — 序号, 问题来源, 查摆方面
+how many done), then the table in the layout offices keep their 台账 in — 序号, 问题来源 (left out
+and named in that sentence when every row has the same source), 查摆方面
 and 问题描述 drawn once over a problem's measures, then each measure's 整改措施, 责任领导/责任人,
 责任单位, 整改时限, 整改进展 and 完成情况 — its header row repeated on every page.
 """
@@ -42,6 +43,7 @@ def write_ledger_table(
 ) -> bytes:
     """The ledger `rows` (in ledger order: a problem's measures together) as a landscape .docx."""
     cells: list[list[str]] = []
+    sources: set[str] = set()
     problems = measures = done = 0
     previous: object = None
     for row in rows:
@@ -51,6 +53,7 @@ def write_ledger_table(
             problems += 1
         measures += 1
         done += row.status == "done"
+        sources.add(row.source)
         lead = [str(problems), row.source, row.aspect, row.problem] if first else ["", "", "", ""]
         cells.append(
             [
@@ -66,13 +69,20 @@ def write_ledger_table(
     document = GongwenDocument(house)
     landscape(document)
     document.title(title or DEFAULT_LEDGER_TITLE)
+    columns = list(LEDGER_COLUMNS)
+    (only,) = sources if len(sources) == 1 else ("",)
+    if only:
+        # One source: named once above the table, its column left out to give the text room.
+        del columns[1]
+        cells = [[row[0], *row[2:]] for row in cells]
+    where = f"“{only}”" if only else "本表"
     if measures:
         document.paragraph(
-            f"截至{chinese_date(today)}，本表共列问题{problems}个、整改措施{measures}条，已完成{done}条。"
+            f"截至{chinese_date(today)}，{where}共列问题{problems}个、整改措施{measures}条，已完成{done}条。"
         )
     else:
         document.paragraph(f"截至{chinese_date(today)}，没有符合条件的整改措施。")
-    table(document, LEDGER_COLUMNS, cells, SMALL_TABLE_SIZE)
+    table(document, columns, cells, SMALL_TABLE_SIZE)
     return document.to_bytes()
 
 
