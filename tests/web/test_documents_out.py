@@ -62,6 +62,16 @@ class PlanTestCase(BaseTestCase):
         self.login(self.member)
         self.assertNotContains(self.client.get(page), self.url)
 
+    def test_what_the_ledger_lacks_for_the_plan_is_listed_on_the_source_page(self) -> None:
+        self.measure.unit = None
+        self.measure.save()
+        self.login(self.secretary)
+        page = self.client.get(reverse("ledger:source", args=[self.source.pk]))
+        self.assertContains(page, "生成的整改方案中以下内容因台账缺少数据而未写入")
+        self.assertContains(page, "问题1的措施1没有填写责任单位")
+        response = self.client.get(self.url)
+        self.assertNotIn("责任单位：；", "\n".join(lines_of(response.content)))
+
     def test_render_plan_on_the_command_line(self) -> None:
         stdout, stderr = io.StringIO(), io.StringIO()
         target = self.data_dir / "plan.docx"

@@ -13,6 +13,7 @@ from zhenggai.documents.gongwen import (
     RectificationProblem,
     RectificationReport,
     RectificationSource,
+    plan_findings,
     write_rectification_report,
 )
 from zhenggai.documents.gongwen import (
@@ -76,6 +77,7 @@ def rectification_report(source: Source, today: datetime.date) -> RectificationR
     return write_rectification_report(rectification_source(source), today)
 
 
-def rectification_findings(source: Source, today: datetime.date) -> list[str]:
-    """What the ledger lacks for the report of `source` (the report itself is not written)."""
-    return findings_of(rectification_source(source), today)
+def rectification_findings(source: Source, today: datetime.date) -> tuple[list[str], list[str]]:
+    """What the ledger lacks for the report of `source` and for its 整改方案 (neither is written)."""
+    gathered = rectification_source(source)
+    return findings_of(gathered, today), plan_findings(gathered)

@@ -27,7 +27,7 @@ from zhenggai.documents.gongwen.outline import (
     write_outline,
     write_report,
 )
-from zhenggai.documents.gongwen.plan import plan_title, write_plan
+from zhenggai.documents.gongwen.plan import plan_findings, plan_title, write_plan
 from zhenggai.documents.gongwen.rectification import (
     RectificationMeasure,
     RectificationProblem,
@@ -59,6 +59,7 @@ __all__ = [
     "missing_fonts",
     "missing_fonts_warning",
     "outline_of_report",
+    "plan_findings",
     "plan_title",
     "previous_outline",
     "previous_text",

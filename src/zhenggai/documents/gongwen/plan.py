@@ -15,10 +15,12 @@ import datetime
 
 from zhenggai.documents.gongwen.document import GongwenDocument
 from zhenggai.documents.gongwen.rectification import (
+    Discard,
     RectificationMeasure,
     RectificationProblem,
     RectificationReport,
     RectificationSource,
+    Writable,
     chinese_date,
     feedback_sentence,
 )
@@ -72,6 +74,15 @@ def write_plan(
     document.title(ATTACHMENT_TITLE)
     table(document, PLAN_COLUMNS, plan_rows(source))
     return RectificationReport(document.to_bytes(), list(dict.fromkeys(findings)), summary)
+
+
+def plan_findings(source: RectificationSource) -> list[str]:
+    """What the data lacks for the 整改方案 of `source`, without writing it (for the source page)."""
+    findings: list[str] = []
+    _opening(source, findings)
+    _task_sentence(source, findings)
+    _problems(Discard(), source, findings)
+    return list(dict.fromkeys(findings))
 
 
 def plan_rows(source: RectificationSource) -> list[list[str]]:
@@ -129,7 +140,7 @@ def _task_sentence(source: RectificationSource, findings: list[str]) -> str:
     return text + "。"
 
 
-def _problems(document: GongwenDocument, source: RectificationSource, findings: list[str]) -> None:
+def _problems(document: Writable, source: RectificationSource, findings: list[str]) -> None:
     problems = source.problems
     if not problems:
         document.paragraph("台账中尚未登记问题。")
@@ -148,9 +159,7 @@ def _problems(document: GongwenDocument, source: RectificationSource, findings: 
             _problem(document, problem, 2, findings)
 
 
-def _problem(
-    document: GongwenDocument, problem: RectificationProblem, depth: int, findings: list[str]
-) -> None:
+def _problem(document: Writable, problem: RectificationProblem, depth: int, findings: list[str]) -> None:
     heading, rest = first_sentence(problem.description.strip())
     document.heading(depth, heading, rest)
     if not problem.measures:

@@ -149,19 +149,28 @@ def write_rectification_report(
 
 def rectification_findings(source: RectificationSource, today: datetime.date) -> list[str]:
     """What the data lacks for the report of `source`, without writing it (for the source page)."""
-    writer = _Writer(source, today, _Discard())
+    writer = _Writer(source, today, Discard())
     writer.write()
     return writer.findings
 
 
-class _Document(Protocol):
-    def title(self, text: str) -> None: ...
-    def heading(self, depth: int, text: str, run_on: str = "") -> None: ...
-    def paragraph(self, text: str) -> None: ...
-    def signature(self, *lines: str) -> None: ...
+class Writable(Protocol):
+    """What the writers call on a document: a GongwenDocument, or one that keeps nothing."""
+
+    def title(self, text: str) -> None:
+        """The document's title."""
+
+    def heading(self, depth: int, text: str, run_on: str = "") -> None:
+        """A numbered heading at `depth`, body text `run_on` after it."""
+
+    def paragraph(self, text: str) -> None:
+        """A paragraph of body text."""
+
+    def signature(self, *lines: str) -> None:
+        """The closing lines (issuer, date)."""
 
 
-class _Discard:
+class Discard:
     """A document that keeps nothing: the writer run only for its findings."""
 
     def title(self, text: str) -> None:
@@ -178,7 +187,7 @@ class _Discard:
 
 
 class _Writer:
-    def __init__(self, source: RectificationSource, today: datetime.date, document: _Document) -> None:
+    def __init__(self, source: RectificationSource, today: datetime.date, document: Writable) -> None:
         self.source = source
         self.today = today
         self.document = document
