@@ -366,6 +366,10 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
         "L 200 200 200 404 200 404",
         "L 405 405 405 405 405 405",
     ),
+    "reviews:report_docx": ("report", "L 200 200 200 404 200 404", "L 405 405 405 405 405 405"),
+    # The team's documents tell every criticism and problem: members get 403 (their own draft: below).
+    "reviews:meeting_report": ("meeting", "L 200 200 403 403 200 404", "L 405 405 405 405 405 405"),
+    "reviews:previous": ("meeting", "L 200 200 403 403 200 404", "L 405 405 405 405 405 405"),
     "reviews:report_ledger": ("report", "L 400 400 404 404 404 404", "L 400 400 404 404 404 404"),
     "reviews:feedback": ("inspection", "L 200 200 404 404 404 404", "L 400 400 404 404 404 404"),
     "meetings:index": ("", "L 200 200 200 200 200 200", "L 405 405 405 405 405 405"),
@@ -440,6 +444,7 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "ledger:source_create": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),
     "ledger:source": ("source", "L 200 200 200 200 200 404", "L 405 405 405 405 405 405"),
     "ledger:source_rectification": ("source", "L 200 200 403 403 200 404", "L 405 405 405 405 405 405"),
+    "ledger:source_plan": ("source", "L 200 200 403 403 200 404", "L 405 405 405 405 405 405"),
     "ledger:problem_create": (
         {"source_pk": "source"},
         "L 200 200 403 403 403 404",

@@ -118,7 +118,7 @@ class ExportLedgerTestCase(BaseTestCase):
         self.assertRefused(
             lambda: self.client.get(url, {"format": "pdf", "owner": "x"}),
             400,
-            "“责任人”应为数字，收到“x”；导出格式应为 xlsx 或 csv",
+            "“责任人”应为数字，收到“x”；导出格式应为 xlsx、csv 或 docx",
         )
 
     def test_anonymous_visitors_are_sent_to_log_in(self):

@@ -15,6 +15,7 @@ from zhenggai.documents.gongwen import (
     RectificationProblem,
     RectificationReport,
     RectificationSource,
+    plan_findings,
     write_rectification_report,
 )
 from zhenggai.documents.gongwen import (
@@ -23,22 +24,24 @@ from zhenggai.documents.gongwen import (
 from zhenggai.ledger.models import Measure, Problem, Progress, Source
 
 
-def rectification_problems(problems: QuerySet[Problem]) -> list[RectificationProblem]:
+def rectification_problems(
+    problems: QuerySet[Problem], owner: int | None = None
+) -> list[RectificationProblem]:
     """Each of `problems` with its measures, in ledger order, as the report and its summary sentence need
-    them (what a campaign's page counts too).
+    them (what a campaign's page counts too). With `owner` (a user id): only the measures he answers
+    for, and only the problems that have one (a member's own share, for his 上年度整改落实情况).
     """
+    mine = Measure.objects.filter(problem__in=problems)
+    if owner is not None:
+        mine = mine.filter(owner_id=owner)
+        problems = problems.filter(pk__in=mine.values("problem_id"))
     found = {
         p.pk: RectificationProblem(p.number, p.aspect, p.description, p.closed_at is not None)
         for p in problems.order_by("source_id", "number", "id")
     }
-    ids = [*found]
-    measures = (
-        Measure.objects.filter(problem_id__in=ids)
-        .select_related("owner", "unit")
-        .order_by("problem_id", "number", "id")
-    )
+    measures = mine.select_related("owner", "unit").order_by("problem_id", "number", "id")
     latest: dict[int, str] = {}
-    notes = Progress.objects.filter(measure__problem_id__in=ids).order_by("measure_id", "date", "id")
+    notes = Progress.objects.filter(measure__in=mine).order_by("measure_id", "date", "id")
     for measure_id, text in notes.values_list("measure_id", "text"):
         latest[measure_id] = text
     for m in measures:
@@ -62,8 +65,9 @@ def rectification_problems(problems: QuerySet[Problem]) -> list[RectificationPro
     return list(found.values())
 
 
-def rectification_source(source: Source) -> RectificationSource:
-    """Every problem of `source` with its measures, in ledger order, as the report needs it."""
+def rectification_source(source: Source, owner: int | None = None) -> RectificationSource:
+    """Every problem of `source` with its measures, in ledger order, as the report needs it (only
+    `owner`'s share with `owner`, see rectification_problems)."""
     return RectificationSource(
         organisation=source.organisation.name,
         title=source.title,
@@ -71,7 +75,7 @@ def rectification_source(source: Source) -> RectificationSource:
         meeting=source.is_meeting,
         inspecting_body=source.inspecting_body,
         feedback_date=source.feedback_date,
-        problems=rectification_problems(Problem.objects.filter(source=source)),
+        problems=rectification_problems(Problem.objects.filter(source=source), owner),
     )
 
 
@@ -80,6 +84,7 @@ def rectification_report(source: Source, today: datetime.date) -> RectificationR
     return write_rectification_report(rectification_source(source), today)
 
 
-def rectification_findings(source: Source, today: datetime.date) -> list[str]:
-    """What the ledger lacks for the report of `source` (the report itself is not written)."""
-    return findings_of(rectification_source(source), today)
+def rectification_findings(source: Source, today: datetime.date) -> tuple[list[str], list[str]]:
+    """What the ledger lacks for the report of `source` and for its 整改方案 (neither is written)."""
+    gathered = rectification_source(source)
+    return findings_of(gathered, today), plan_findings(gathered)

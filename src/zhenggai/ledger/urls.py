@@ -34,6 +34,7 @@ urlpatterns = [
     path("progress-meetings/<int:pk>/", campaigns.progress_meeting, name="progress_meeting"),
     path("progress-meetings/<int:pk>/decisions/new/", campaigns.decision_create, name="decision_create"),
     path("sources/<int:pk>/rectification.docx", documents.rectification, name="source_rectification"),
+    path("sources/<int:pk>/plan.docx", documents.plan, name="source_plan"),
     path("sources/<int:source_pk>/problems/new/", problems.create, name="problem_create"),
     path("problems/<int:pk>/", problems.detail, name="problem"),
     path("problems/<int:pk>/edit/", problems.edit, name="problem_edit"),

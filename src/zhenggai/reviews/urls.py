@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from zhenggai.reviews.views import ledger, record, reports, similar
+from zhenggai.reviews.views import documents, ledger, record, reports, similar
 
 app_name = "reviews"
 
@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("meetings/<int:pk>/record/conclusions/", record.conclusions, name="conclusions"),
     path("meetings/<int:pk>/record/ledger/", ledger.record_ledger, name="record_ledger"),
+    path("meetings/<int:pk>/record/report.docx", documents.meeting_report_docx, name="meeting_report"),
+    path("meetings/<int:pk>/record/previous.docx", documents.previous_docx, name="previous"),
     path("reports/<int:pk>/", reports.detail, name="report"),
     path("reports/<int:pk>/similar/", similar.similar, name="similar"),
     path("reports/<int:pk>/upload/", reports.upload, name="upload"),
@@ -30,5 +32,6 @@ urlpatterns = [
     path("reports/<int:pk>/compare/", reports.compare, name="compare"),
     path("reports/<int:pk>/versions/<int:number>/file/", reports.download, name="download"),
     path("reports/<int:pk>/ledger/", ledger.report_ledger, name="report_ledger"),
+    path("reports/<int:pk>/report.docx", documents.report_docx, name="report_docx"),
     path("sources/<int:pk>/feedback/", ledger.feedback, name="feedback"),
 ]

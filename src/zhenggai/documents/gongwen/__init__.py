@@ -3,13 +3,23 @@
 Inside: `style` (the page, sizes and a unit's house style), `document` (the writer every document
 goes through), `fonts` (which of the house's fonts this machine lacks),
 `outline` (a report as a tree of headings to write, and back from a parsed report),
-`rectification` (整改落实情况报告 from a ledger source's data).
+`rectification` (整改落实情况报告 from a ledger source's data), `plan` (整改方案 with its 整改任务清单
+attached on landscape pages), `table` (landscape sections and tables), `ledger_table` (the 整改台账 as
+a Word table), `last_year` (next year's 上年度整改落实情况), `meeting_report` (民主生活会召开情况报告).
 """
 
 from __future__ import annotations
 
 from zhenggai.documents.gongwen.document import DASH, GongwenDocument, marker
 from zhenggai.documents.gongwen.fonts import missing_fonts, missing_fonts_warning
+from zhenggai.documents.gongwen.last_year import (
+    PreviousDraft,
+    previous_outline,
+    previous_text,
+    write_previous,
+)
+from zhenggai.documents.gongwen.ledger_table import write_ledger_table
+from zhenggai.documents.gongwen.meeting_report import MeetingFacts, meeting_report_title, write_meeting_report
 from zhenggai.documents.gongwen.outline import (
     Outline,
     Section,
@@ -17,6 +27,7 @@ from zhenggai.documents.gongwen.outline import (
     write_outline,
     write_report,
 )
+from zhenggai.documents.gongwen.plan import plan_findings, plan_title, write_plan
 from zhenggai.documents.gongwen.rectification import (
     RectificationMeasure,
     RectificationProblem,
@@ -34,7 +45,9 @@ __all__ = [
     "DEFAULT_STYLE",
     "GongwenDocument",
     "HouseStyle",
+    "MeetingFacts",
     "Outline",
+    "PreviousDraft",
     "RectificationMeasure",
     "RectificationProblem",
     "RectificationReport",
@@ -42,12 +55,21 @@ __all__ = [
     "Section",
     "chinese_date",
     "marker",
+    "meeting_report_title",
     "missing_fonts",
     "missing_fonts_warning",
     "outline_of_report",
+    "plan_findings",
+    "plan_title",
+    "previous_outline",
+    "previous_text",
     "rectification_findings",
     "summary_sentence",
+    "write_ledger_table",
+    "write_meeting_report",
     "write_outline",
+    "write_plan",
+    "write_previous",
     "write_rectification_report",
     "write_report",
 ]

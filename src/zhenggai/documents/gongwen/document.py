@@ -169,6 +169,27 @@ class GongwenDocument:
             p_pr.append(ind)
             p_pr.append(_val("w:jc", "right"))
 
+    def append(self, element: etree._Element) -> None:
+        """Append a body element built elsewhere (a table, a section break) at the end of the text."""
+        self._end.addprevious(element)
+
+    @property
+    def section(self) -> etree._Element:
+        """The last section's properties (w:sectPr): page size, margins, footers of what follows."""
+        end: etree._Element = self._end
+        return end
+
+    @property
+    def styles(self) -> etree._Element:
+        """styles.xml's root (w:styles), for styles a part of the engine adds (the table's)."""
+        element: etree._Element = self._doc.styles.element
+        return element
+
+    @property
+    def empty(self) -> bool:
+        """True while nothing has been written into the body."""
+        return not any(child.tag in (qn("w:p"), qn("w:tbl")) for child in self._body)
+
     def save(self, target: str | Path | IO[bytes]) -> None:
         """Write the .docx to a path or a binary stream."""
         self._doc.save(str(target) if isinstance(target, Path) else target)

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from zhenggai.documents.gongwen.document import GongwenDocument
 from zhenggai.documents.gongwen.style import DEFAULT_STYLE, HouseStyle
+from zhenggai.documents.gongwen.text import first_sentence, sentence
 
 
 @dataclass(slots=True)
@@ -87,6 +88,19 @@ def chinese_date(day: datetime.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def feedback_sentence(source: RectificationSource, findings: list[str]) -> str:
+    """ "2026年3月15日，区委第三巡察组向…反馈了巡察意见。": the date and the body when the data has them
+    (what it lacks appended to `findings`)."""
+    when = f"{chinese_date(source.feedback_date)}，" if source.feedback_date else ""
+    if not source.feedback_date:
+        findings.append("没有填写反馈日期，开头未写反馈时间")
+    body = source.inspecting_body.strip()
+    if not body:
+        findings.append(f"没有填写{source.kind_label}机构，开头未写反馈机构")
+    org, kind = source.organisation, source.kind_label
+    return f"{when}{body}向{org}反馈了{kind}意见。" if body else f"{when}{org}收到{kind}反馈意见。"
+
+
 def summary_sentence(source: RectificationSource, today: datetime.date) -> tuple[str, list[str]]:
     """截至…，共反馈问题5方面18个，已整改到位12个，正在推进5个，暂不具备整改条件1个；制定整改措施…
 
@@ -135,19 +149,28 @@ def write_rectification_report(
 
 def rectification_findings(source: RectificationSource, today: datetime.date) -> list[str]:
     """What the data lacks for the report of `source`, without writing it (for the source page)."""
-    writer = _Writer(source, today, _Discard())
+    writer = _Writer(source, today, Discard())
     writer.write()
     return writer.findings
 
 
-class _Document(Protocol):
-    def title(self, text: str) -> None: ...
-    def heading(self, depth: int, text: str, run_on: str = "") -> None: ...
-    def paragraph(self, text: str) -> None: ...
-    def signature(self, *lines: str) -> None: ...
+class Writable(Protocol):
+    """What the writers call on a document: a GongwenDocument, or one that keeps nothing."""
+
+    def title(self, text: str) -> None:
+        """The document's title."""
+
+    def heading(self, depth: int, text: str, run_on: str = "") -> None:
+        """A numbered heading at `depth`, body text `run_on` after it."""
+
+    def paragraph(self, text: str) -> None:
+        """A paragraph of body text."""
+
+    def signature(self, *lines: str) -> None:
+        """The closing lines (issuer, date)."""
 
 
-class _Discard:
+class Discard:
     """A document that keeps nothing: the writer run only for its findings."""
 
     def title(self, text: str) -> None:
@@ -164,7 +187,7 @@ class _Discard:
 
 
 class _Writer:
-    def __init__(self, source: RectificationSource, today: datetime.date, document: _Document) -> None:
+    def __init__(self, source: RectificationSource, today: datetime.date, document: Writable) -> None:
         self.source = source
         self.today = today
         self.document = document
@@ -194,19 +217,8 @@ class _Writer:
                 f"针对{source.title}查摆的问题，{source.organisation}逐项制定整改措施，明确责任人、"
                 "责任单位和完成时限，推动整改落实。现将整改落实情况报告如下。"
             )
-        when = f"{chinese_date(source.feedback_date)}，" if source.feedback_date else ""
-        if not source.feedback_date:
-            self.findings.append("没有填写反馈日期，开头未写反馈时间")
-        body = source.inspecting_body.strip()
-        if not body:
-            self.findings.append(f"没有填写{source.kind_label}机构，开头未写反馈机构")
-        who = (
-            f"{body}向{source.organisation}反馈了{source.kind_label}意见"
-            if body
-            else (f"{source.organisation}收到{source.kind_label}反馈意见")
-        )
         return (
-            f"{when}{who}。{source.organisation}对反馈的问题逐项制定整改措施，明确责任人、"
+            f"{feedback_sentence(source, self.findings)}{source.organisation}对反馈的问题逐项制定整改措施，明确责任人、"
             "责任单位和完成时限，推动整改落实。现将整改落实情况报告如下。"
         )
 
@@ -225,12 +237,12 @@ class _Writer:
         for problem in problems:
             aspects.setdefault(problem.aspect.strip(), []).append(problem)
         for aspect, members in aspects.items():
-            self.document.heading(1, _sentence(aspect, "。"))
+            self.document.heading(1, sentence(aspect, "。"))
             for problem in members:
                 self._problem(problem, 2)
 
     def _problem(self, problem: RectificationProblem, depth: int) -> None:
-        heading, rest = _split_first_sentence(problem.description.strip())
+        heading, rest = first_sentence(problem.description.strip())
         self.document.heading(depth, heading, rest)
         if not problem.measures:
             self.findings.append(f"问题{problem.number}还没有整改措施")
@@ -246,7 +258,7 @@ class _Writer:
 
     def _measure(self, problem: RectificationProblem, index: int, m: RectificationMeasure) -> str:
         who = "、".join(x for x in (m.unit, m.owner) if x)
-        lead = f"措施{index}：{_sentence(m.text, '。')}"
+        lead = f"措施{index}：{sentence(m.text, '。')}"
         if who:
             lead += f"（责任：{who}）"
         if m.status == "done":
@@ -254,15 +266,15 @@ class _Writer:
             if not m.completion_note.strip():
                 self.findings.append(f"问题{problem.number}的措施{index}已完成但没有填写完成情况")
                 return f"{lead}已{when}完成。"
-            return f"{lead}已{when}完成。{_sentence(m.completion_note, '。')}"
+            return f"{lead}已{when}完成。{sentence(m.completion_note, '。')}"
         if m.status == "blocked":
-            reason = _sentence(m.blocked_reason, "") if m.blocked_reason.strip() else ""
+            reason = sentence(m.blocked_reason, "") if m.blocked_reason.strip() else ""
             if not reason:
                 self.findings.append(f"问题{problem.number}的措施{index}暂不具备整改条件但没有填写原因")
             review = f"，拟于{chinese_date(m.review_date)}复查" if m.review_date else ""
             because = f"，原因是{reason}" if reason else ""
             return f"{lead}暂不具备整改条件{because}{review}。"
-        progress = _sentence(m.latest_progress, "。") if m.latest_progress.strip() else ""
+        progress = sentence(m.latest_progress, "。") if m.latest_progress.strip() else ""
         state = "正在推进" if m.status == "in_progress" else "尚未启动"
         deadline = self._deadline(m)
         return f"{lead}{state}{deadline}。{progress}"
@@ -282,7 +294,7 @@ class _Writer:
         self.document.heading(0, f"需要长期坚持的措施（{len(ongoing)}条）")
         for measure in ongoing:
             who = "、".join(x for x in (measure.unit, measure.owner) if x)
-            self.document.paragraph(_sentence(measure.text, "。") + (f"（责任：{who}）" if who else ""))
+            self.document.paragraph(sentence(measure.text, "。") + (f"（责任：{who}）" if who else ""))
 
     def _extended(self) -> None:
         extended = [
@@ -299,9 +311,9 @@ class _Writer:
             reason = m.extension_reason.strip()
             if not reason:
                 self.findings.append(f"问题{problem.number}的措施{index}延期但没有填写延期原因")
-            because = f"，延期原因：{_sentence(reason, '')}" if reason else ""
+            because = f"，延期原因：{sentence(reason, '')}" if reason else ""
             self.document.paragraph(
-                f"{_sentence(m.text, '')}：原定{chinese_date(m.original_deadline)}完成，"
+                f"{sentence(m.text, '')}：原定{chinese_date(m.original_deadline)}完成，"
                 f"延期至{chinese_date(m.deadline)}{because}。"
             )
 
@@ -326,16 +338,3 @@ class _Writer:
             self.document.paragraph(
                 f"暂不具备整改条件的措施{len(blocked)}条，将在复查日期重新研判，条件具备后立即整改。"
             )
-
-
-def _sentence(text: str, end: str) -> str:
-    """`text` without its closing punctuation, then `end`."""
-    return text.strip().rstrip("。；;，,.") + end
-
-
-def _split_first_sentence(text: str) -> tuple[str, str]:
-    """(the first sentence, the rest): a long problem runs on after its heading."""
-    for i, ch in enumerate(text):
-        if ch in "。！？" and i + 1 < len(text):
-            return text[: i + 1], text[i + 1 :]
-    return text, ""

@@ -1,4 +1,4 @@
-"""Documents written from the ledger: the 整改落实情况报告 of a source, as a Word file by GB/T 9704."""
+"""Documents written from the ledger: a source's 整改落实情况报告 and 整改方案, as Word files by GB/T 9704."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from zhenggai.core.dates import today
 from zhenggai.core.views import forbidden
+from zhenggai.ledger.documents_out import plan_document
 from zhenggai.ledger.rectification import rectification_report
 from zhenggai.ledger.views.common import source_or_404
 from zhenggai.orgs.access import can_read
@@ -17,6 +18,7 @@ from zhenggai.orgs.http import AuthenticatedRequest
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: Who may write the report: it covers every problem, so only those who read the whole ledger.
 READERS_ONLY = "只有书记、办公室和审核人员可以生成整改落实情况报告"
+PLAN_READERS_ONLY = "只有书记、办公室和审核人员可以生成整改方案"
 
 
 @login_required
@@ -28,9 +30,25 @@ def rectification(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not can_read(request.user, source.organisation):
         return forbidden(request, READERS_ONLY)
     report = rectification_report(source, today())
-    name = f"{source.title}整改落实情况报告.docx"
+    return docx_response(report.data, f"{source.title}整改落实情况报告.docx")
+
+
+@login_required
+@require_safe
+def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The source's 整改方案 (.docx) dated today, its 整改任务清单 attached on landscape pages. 404 for
+    a source the user may not see, 403 for one he sees only through his own measures (a member)."""
+    source = source_or_404(request, pk)
+    if not can_read(request.user, source.organisation):
+        return forbidden(request, PLAN_READERS_ONLY)
+    document = plan_document(source, today())
+    return docx_response(document.data, f"{source.title}整改方案.docx")
+
+
+def docx_response(data: bytes, name: str) -> HttpResponse:
+    """A Word file to download under its Chinese `name`."""
     return HttpResponse(
-        report.data,
+        data,
         content_type=DOCX,
         headers={
             "Content-Disposition": content_disposition_header(True, name),

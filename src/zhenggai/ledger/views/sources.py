@@ -40,6 +40,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     source = source_or_404(request, pk)
     problems = visible_problems(request.user).filter(source=source).order_by("number", "id")
     may_report = can_read(request.user, source.organisation)
+    report_findings, plan_findings = rectification_findings(source, today()) if may_report else ([], [])
     return render(
         request,
         "ledger/source.html",
@@ -48,7 +49,8 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "problems": problems,
             "may_manage": can_manage(request.user, source.organisation),
             "may_report": may_report,
-            "report_findings": rectification_findings(source, today()) if may_report else [],
+            "report_findings": report_findings,
+            "plan_findings": plan_findings,
         },
     )
 

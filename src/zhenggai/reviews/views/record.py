@@ -39,6 +39,9 @@ def _context(request: AuthenticatedRequest, meeting: Meeting, **forms: Any) -> d
         "criticisms": criticisms,
         "record": record,
         "may_manage": can_manage(user, meeting.organisation),
+        "reads_all": reads_all,
+        "people": people,
+        "takes_part": any(p.pk == user.pk for p in people),
         "criticism_form": forms.get("criticism_form") or CriticismForm(people=people),
         "conclusions_form": forms.get("conclusions_form")
         or ConclusionsForm(initial={"conclusions": record.conclusions if record else ""}),

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from zhenggai.core.dates import today
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.core.views import forbidden, form_error, refused
 from zhenggai.documents.compare import compare_paragraphs
@@ -32,6 +33,7 @@ from zhenggai.reviews.access import (
     visible_versions,
 )
 from zhenggai.reviews.analysis import analyse, coverage, outline, paragraph_views
+from zhenggai.reviews.documents_out import previous_start
 from zhenggai.reviews.forms import CommentForm, ReturnForm, UploadForm, WriteForm
 from zhenggai.reviews.models import Report, ReportState, ReportVersion
 from zhenggai.reviews.system import system_checks
@@ -181,7 +183,8 @@ def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def write(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """The writing page, starting from the latest text; its POST saves a new version and goes back to the
+    """The writing page, starting from the latest text (a new report: from the 上年度整改落实情况 drafted
+    from the previous meeting's ledger, when there is one); its POST saves a new version and goes back to the
     report. For the author alone: 403 for anyone else who sees the report, as for an upload (404 for
     whoever does not see it); a refusal shows the page again with its message (400).
     """
@@ -189,8 +192,15 @@ def write(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not is_author(request.user, report):
         return forbidden(request, "只有撰写人本人可以修改这份材料")
     latest = version_or_404(visible_versions(request.user, report), None)
-    form = WriteForm(request.POST or None, initial={"text": latest.text if latest else ""})
-    context = {"report": report, "meeting": report.meeting, "form": form}
+    # A new report starts from last year's rectification, drafted from the previous meeting's ledger.
+    start = latest.text if latest else previous_start(report.meeting, request.user, today())
+    form = WriteForm(request.POST or None, initial={"text": start})
+    context = {
+        "report": report,
+        "meeting": report.meeting,
+        "form": form,
+        "drafted": bool(start and not latest),
+    }
     if request.method != "POST":
         return render(request, "reviews/write.html", context)
     try:

@@ -9,21 +9,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.http import QueryDict
 
-from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.ledger_xlsx import FIELD_LABELS
-from zhenggai.ledger import queries
+from zhenggai.ledger.cli_filters import add_filter_arguments, filtered_measures
 from zhenggai.ledger.exports import export_chunks
 from zhenggai.ledger.imports import MAX_IMPORT_BYTES, ImportReport, import_ledger
-from zhenggai.ledger.models import Campaign, Measure, Source
+from zhenggai.ledger.models import Campaign, Source
 from zhenggai.orgs.access import paths_with
 from zhenggai.orgs.models import MANAGING_ROLES, Organisation, User
-
-#: Files larger than this are refused before they are read.
-FILTERS = ("source", "organisation", "unit", "owner", "aspect", "status", "term", "due_within", "q")
 
 
 class Command(BaseCommand):
@@ -66,11 +61,7 @@ class Command(BaseCommand):
             "--format", choices=("xlsx", "csv"), help="文件格式，默认按输出文件的扩展名，否则 xlsx"
         )
         exp.add_argument("--title", help="表格标题，默认“整改台账”")
-        exp.add_argument("--overdue", action="store_true", help="只导出已逾期的措施")
-        for name in FILTERS:
-            exp.add_argument(
-                f"--{name.replace('_', '-')}", dest=name, help=f"与台账页面相同的筛选条件 {name}"
-            )
+        add_filter_arguments(exp)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "import":
@@ -123,16 +114,7 @@ class Command(BaseCommand):
     def _export(self, options: dict[str, Any]) -> int:
         output = options["output"]
         fmt = options["format"] or ("csv" if str(output).lower().endswith(".csv") else "xlsx")
-        params = QueryDict(mutable=True)
-        for name in FILTERS:
-            if options.get(name):
-                params[name] = options[name]
-        if options["overdue"]:
-            params["overdue"] = "1"
-        f = queries.parse_filter(params)
-        if f.errors:
-            raise CommandError("；".join(f.errors))
-        measures = queries.apply(Measure.objects.all(), f, today())
+        measures = filtered_measures(options)
         chunks = export_chunks(measures, fmt, options["title"])
         if output == "-":
             for chunk in chunks:
