@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhenggai.documents import regex
+from zhenggai.documents.ledger_xlsx.book import READ_ERRORS, Book, BookSheet
 from zhenggai.documents.ledger_xlsx.dates import DeadlineError, parse_deadline, year_in
-from zhenggai.documents.ledger_xlsx.package import READ_ERRORS, damaged, load_workbook, merged_ranges
+from zhenggai.documents.ledger_xlsx.limits import damaged
 from zhenggai.documents.ledger_xlsx.rows import ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
 from zhenggai.documents.ledger_xlsx.words import (
     TERM_WORDS,
@@ -19,7 +20,6 @@ from zhenggai.documents.ledger_xlsx.words import (
     status_of,
 )
 from zhenggai.documents.measure_labels import STATUS_LABELS
-from zhenggai.documents.safety import SafeZip
 
 #: Rows searched for the header row.
 HEADER_SEARCH_ROWS = 30
@@ -35,14 +35,15 @@ Cell = tuple[int, int]
 
 
 def read_ledger_xlsx(data: bytes, name: str) -> LedgerSheet:
-    """Read a ledger .xlsx; problems are in the result's errors, DocumentError only if unreadable."""
-    workbook, package = load_workbook(data, name)
-    try:
-        found = _read_first_ledger(workbook, package, name)
-    except READ_ERRORS:
-        raise damaged(name) from None
-    finally:
-        workbook.close()
+    """Read a ledger workbook (.xlsx, .xls or .ods); problems are in the result's errors.
+
+    DocumentError only when the file is unreadable or refused (see `package` and `book`).
+    """
+    with Book(data, name) as book:
+        try:
+            found = _read_first_ledger(book)
+        except READ_ERRORS:
+            raise damaged(name) from None
     if found is not None:
         return found
     result = LedgerSheet(name=name)
@@ -56,17 +57,13 @@ def read_ledger_xlsx(data: bytes, name: str) -> LedgerSheet:
     return result
 
 
-def _read_first_ledger(workbook: Any, package: SafeZip, name: str) -> LedgerSheet | None:
+def _read_first_ledger(book: Book) -> LedgerSheet | None:
     """The active sheet if it is a ledger, else the first sheet that is."""
-    sheets = [workbook.active, *[ws for ws in workbook.worksheets if ws is not workbook.active]]
-    for ws in sheets:
-        if ws is None or not hasattr(ws, "iter_rows"):
-            continue  # a chart sheet
-        ws.reset_dimensions()  # some writers declare a wrong <dimension>: read every row there is
-        merges = _Merges(merged_ranges(package, ws))
-        header = _find_header(ws, merges)
+    for sheet in book.sheets():
+        merges = _Merges(sheet.merges)
+        header = _find_header(sheet, merges)
         if header is not None:
-            return _SheetReader(ws, name, merges, *header).read()
+            return _SheetReader(sheet, book.name, merges, *header).read()
     return None
 
 
@@ -92,26 +89,22 @@ class _Merges:
                         self.anchor_of[(r, c)] = anchor
 
 
-def _raw_rows(ws: Any, first: int, last: int | None = None) -> Any:
-    return ws.iter_rows(min_row=first, max_row=last, values_only=True)
-
-
 def _filled(values: tuple[Any, ...], row: int, merges: _Merges, cache: dict[Cell, Any]) -> list[Any]:
     out = list(values)
     for col, value in enumerate(values, 1):
         cache[(row, col)] = value
         anchor = merges.anchor_of.get((row, col))
-        if anchor is not None and value is None:
+        if anchor is not None and (value is None or value == ""):
             out[col - 1] = cache.get(anchor)
     return out
 
 
-def _find_header(ws: Any, merges: _Merges) -> tuple[int, dict[int, str], list[str]] | None:
+def _find_header(ws: BookSheet, merges: _Merges) -> tuple[int, dict[int, str], list[str]] | None:
     """(row number of the last header row, headers by column, title lines above) or None."""
     cache: dict[Cell, Any] = {}
     rows: list[list[Any]] = []
-    for number, values in enumerate(_raw_rows(ws, 1, HEADER_SEARCH_ROWS), 1):
-        rows.append(_filled(values, number, merges, cache))
+    for number, raw in enumerate(ws.rows(1, HEADER_SEARCH_ROWS), 1):
+        rows.append(_filled(raw, number, merges, cache))
     best: tuple[int, int] | None = None
     for index, values in enumerate(rows):
         fields = {header_field(v) for v in values if isinstance(v, str)} - {None}
@@ -143,13 +136,19 @@ class _Problem:
 
 class _SheetReader:
     def __init__(
-        self, ws: Any, name: str, merges: _Merges, header_row: int, headers: dict[int, str], title: list[str]
+        self,
+        ws: BookSheet,
+        name: str,
+        merges: _Merges,
+        header_row: int,
+        headers: dict[int, str],
+        title: list[str],
     ):
         self.ws = ws
         self.merges = merges
         self.header_row = header_row
         self.result = LedgerSheet(
-            name=name, sheet=str(ws.title), title=title[0] if title else "", header_row=header_row
+            name=name, sheet=ws.name, title=title[0] if title else "", header_row=header_row
         )
         self.columns: dict[str, list[int]] = {}
         self.headers = headers
@@ -179,7 +178,7 @@ class _SheetReader:
         if "status" not in self.columns:
             result.warnings.append(LedgerIssue(0, None, "没有“完成情况”列，所有措施按“未启动”导入。"))
         cache: dict[Cell, Any] = {}
-        for number, raw in enumerate(_raw_rows(self.ws, self.header_row + 1), self.header_row + 1):
+        for number, raw in enumerate(self.ws.rows(self.header_row + 1), self.header_row + 1):
             values = _filled(raw, number, self.merges, cache)
             if len(result.rows) >= MAX_ROWS:
                 result.errors.append(
