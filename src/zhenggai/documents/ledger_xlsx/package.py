@@ -28,6 +28,9 @@ _ROW_REF = re.compile(rb"<(?:[\w.-]+:)?row\b[^>]*?\sr=[\"'](\d+)")
 _CELL_COL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?\br=[\"']([A-Z]{1,4})\d")
 _CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s>/]")
 _ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s>/]")
+_FAST_ROW = re.compile(rb'<row r="(\d+)"')
+_FAST_COL = re.compile(rb'<c r="([A-Z]{1,4})\d')
+_PREFIXED = re.compile(rb"<[\w.-]+:(?:c|row)[\s>/]")
 _ACTIVE_TAB = re.compile(rb"<(?:[\w.-]+:)?workbookView\b[^>]*?\bactiveTab=[\"'](\d+)")
 
 
@@ -92,16 +95,22 @@ def _check_xlsx(package: SafeZip, name: str) -> int:
 def _xlsx_span(xml: bytes) -> tuple[int, int]:
     """(last row, last column) any cell of a worksheet part may fill, counted from A1.
 
-    Rows and columns come from the `r` references; a cell written without one (allowed, rare)
-    takes the next column, so then a row's width is bounded by how many cells it holds.
+    Rows and columns come from the `r` references. What Excel, WPS, LibreOffice and this app write
+    (`<row r="7"`, `<c r="B7"`, no prefix) is read by one quick pattern each; any other form (a
+    prefix such as `x:c`, `r` after other attributes, a cell without `r`, which takes the next
+    column) goes the careful way, where a row's width is bounded by how many cells it holds.
     """
-    rows = _ROW_REF.findall(xml)
+    rows, columns = _FAST_ROW.findall(xml), _FAST_COL.findall(xml)
+    plain = len(rows) == xml.count(b"<row ") + xml.count(b"<row>") and len(columns) == xml.count(
+        b"<c "
+    ) + xml.count(b"<c>")
+    if not plain or _PREFIXED.search(xml):
+        rows, columns = _ROW_REF.findall(xml), _CELL_COL.findall(xml)
     last_row = max((int(r) for r in set(rows)), default=0)
-    columns = _CELL_COL.findall(xml)
     last_col = max((_column_number(c) for c in set(columns)), default=0)
-    if len(_CELL_TAG.findall(xml)) > len(columns):
+    if not plain and len(_CELL_TAG.findall(xml)) > len(columns):
         last_col = max(last_col, max((len(_CELL_TAG.findall(r)) for r in _ROW_TAG.split(xml)), default=0))
-    last_row = max(last_row, len(_ROW_TAG.findall(xml)))
+        last_row = max(last_row, len(_ROW_TAG.findall(xml)))
     return last_row, last_col
 
 

@@ -10,6 +10,7 @@ from zhenggai.documents import regex
 from zhenggai.documents.ledger_xlsx.book import READ_ERRORS, Book, BookSheet
 from zhenggai.documents.ledger_xlsx.dates import DeadlineError, parse_deadline, year_in
 from zhenggai.documents.ledger_xlsx.limits import damaged
+from zhenggai.documents.ledger_xlsx.merges import Cell, Merges, filled
 from zhenggai.documents.ledger_xlsx.rows import ColumnMapping, LedgerIssue, LedgerRow, LedgerSheet
 from zhenggai.documents.ledger_xlsx.words import (
     TERM_WORDS,
@@ -30,8 +31,6 @@ PROBLEM_FIELDS = ("source", "aspect", "category")
 
 _HEADING = regex.compile(r"^[一二三四五六七八九十]+[、.．]|方面[问题]*[:：]?$")
 _HEADING_MARKER = regex.compile(r"^[一二三四五六七八九十]+[、.．]\s*|[:：]$")
-
-Cell = tuple[int, int]
 
 
 def read_ledger_xlsx(data: bytes, name: str) -> LedgerSheet:
@@ -60,51 +59,19 @@ def read_ledger_xlsx(data: bytes, name: str) -> LedgerSheet:
 def _read_first_ledger(book: Book) -> LedgerSheet | None:
     """The active sheet if it is a ledger, else the first sheet that is."""
     for sheet in book.sheets():
-        merges = _Merges(sheet.merges)
+        merges = Merges(sheet.merges)
         header = _find_header(sheet, merges)
         if header is not None:
             return _SheetReader(sheet, book.name, merges, *header).read()
     return None
 
 
-class _Merges:
-    """Merged cells of a sheet: each covered cell answers with its anchor's value."""
-
-    #: Cells covered by merges beyond this are not filled in (a whole-column merge is a formatting slip).
-    MAX_CELLS = 2_000_000
-
-    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
-        self.anchor_of: dict[Cell, Cell] = {}
-        self.anchors: set[Cell] = set()
-        self.width: dict[Cell, int] = {}
-        for min_row, min_col, max_row, max_col in ranges:
-            anchor = (min_row, min_col)
-            self.anchors.add(anchor)
-            self.width[anchor] = max_col - min_col + 1
-            if (max_row - min_row + 1) * (max_col - min_col + 1) + len(self.anchor_of) > self.MAX_CELLS:
-                continue
-            for r in range(min_row, max_row + 1):
-                for c in range(min_col, max_col + 1):
-                    if (r, c) != anchor:
-                        self.anchor_of[(r, c)] = anchor
-
-
-def _filled(values: tuple[Any, ...], row: int, merges: _Merges, cache: dict[Cell, Any]) -> list[Any]:
-    out = list(values)
-    for col, value in enumerate(values, 1):
-        cache[(row, col)] = value
-        anchor = merges.anchor_of.get((row, col))
-        if anchor is not None and (value is None or value == ""):
-            out[col - 1] = cache.get(anchor)
-    return out
-
-
-def _find_header(ws: BookSheet, merges: _Merges) -> tuple[int, dict[int, str], list[str]] | None:
+def _find_header(ws: BookSheet, merges: Merges) -> tuple[int, dict[int, str], list[str]] | None:
     """(row number of the last header row, headers by column, title lines above) or None."""
     cache: dict[Cell, Any] = {}
     rows: list[list[Any]] = []
     for number, raw in enumerate(ws.rows(1, HEADER_SEARCH_ROWS), 1):
-        rows.append(_filled(raw, number, merges, cache))
+        rows.append(filled(raw, number, merges, cache))
     best: tuple[int, int] | None = None
     for index, values in enumerate(rows):
         fields = {header_field(v) for v in values if isinstance(v, str)} - {None}
@@ -139,7 +106,7 @@ class _SheetReader:
         self,
         ws: BookSheet,
         name: str,
-        merges: _Merges,
+        merges: Merges,
         header_row: int,
         headers: dict[int, str],
         title: list[str],
@@ -179,7 +146,7 @@ class _SheetReader:
             result.warnings.append(LedgerIssue(0, None, "没有“完成情况”列，所有措施按“未启动”导入。"))
         cache: dict[Cell, Any] = {}
         for number, raw in enumerate(self.ws.rows(self.header_row + 1), self.header_row + 1):
-            values = _filled(raw, number, self.merges, cache)
+            values = filled(raw, number, self.merges, cache)
             if len(result.rows) >= MAX_ROWS:
                 result.errors.append(
                     LedgerIssue(number, None, f"数据超过 {MAX_ROWS} 行，请拆分为多个文件分别导入。")
@@ -194,13 +161,25 @@ class _SheetReader:
                 return values[col - 1]
         return None
 
+    def _texts(self, values: list[Any]) -> dict[str, str]:
+        """Each field's text in this row: its first column that is not empty (as `_get` finds it)."""
+        texts: dict[str, str] = {}
+        size = len(values)
+        for name, cols in self.columns.items():
+            text = ""
+            for col in cols:
+                if col <= size and (text := _text(values[col - 1])):
+                    break
+            texts[name] = text
+        return texts
+
     def _header(self, name: str) -> str:
         cols = self.columns.get(name)
         return self.headers[cols[0]] if cols else name
 
     def _row(self, number: int, raw: tuple[Any, ...], values: list[Any]) -> None:
-        texts = {name: _text(self._get(values, name)) for name in self.columns}
-        filled = [(col, v) for col, v in enumerate(raw, 1) if _text(v)]
+        texts = self._texts(values)
+        filled = [(col, v) for col, v in enumerate(raw, 1) if v != "" and _text(v)]
         if not filled and not any(texts.values()):
             return
         if self._heading(number, filled):
@@ -384,6 +363,8 @@ class _SheetReader:
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:  # most cells: the hot path of a 10,000-row import
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
