@@ -38,16 +38,16 @@ USER_COLUMNS = (  # noqa: SIM905
     "id username password display_name first_name last_name email is_superuser is_staff is_active date_joined"
 ).split()
 SOURCE_COLUMNS = (  # noqa: SIM905
-    "id kind organisation_id title year theme inspecting_body feedback_date created_at"
+    "id kind organisation_id title year theme inspecting_body feedback_date created_at version"
 ).split()
 PROBLEM_COLUMNS = (  # noqa: SIM905
     "id source_id organisation_id number aspect category description closed_at closed_by_id close_note "
-    "reopened_at reopen_reason created_at updated_at"
+    "reopened_at reopen_reason created_at updated_at version"
 ).split()
 MEASURE_COLUMNS = (  # noqa: SIM905
     "id problem_id organisation_id number text owner_id unit_id term deadline original_deadline "
     "extension_reason status completion_note completed_on blocked_reason review_date finished_late "
-    "done_without_evidence search_text created_at updated_at"
+    "done_without_evidence search_text created_at updated_at version"
 ).split()
 #: closed_at, closed_by_id, close_note, reopened_at, reopen_reason of a problem still open.
 OPEN = (None, None, "", None, "")
@@ -141,7 +141,7 @@ def _sources(connection: Any, org_ids: list[int], now: datetime.datetime) -> Non
     from zhenggai.ledger.models import Source
 
     rows = [
-        (i + 1, "democratic_life", org, f"2025年度民主生活会（{org}）", 2025, "", "", None, now)
+        (i + 1, "democratic_life", org, f"2025年度民主生活会（{org}）", 2025, "", "", None, now, 1)
         for i, org in enumerate(org_ids)
     ]
     _copy(connection, Source, SOURCE_COLUMNS, rows)
@@ -170,7 +170,7 @@ def _problems_and_measures(
         p = rng.randrange(8)
         source = org_ids.index(org) + 1
         problem_rows.append(
-            (problem_id, source, org, problem_id, ASPECTS[p % 6], "", PROBLEMS[p], *OPEN, now, now)
+            (problem_id, source, org, problem_id, ASPECTS[p % 6], "", PROBLEMS[p], *OPEN, now, now, 1)
         )
         for number in range(1, rng.choice((2, 3, 3, 4)) + 1):
             measure_id += 1
@@ -188,7 +188,7 @@ def _problems_and_measures(
                 "待条件具备" if status == "blocked" else "",
                 None,
             )
-            when = (deadline, None, "", status, *notes, False, status == "done", tokens[p, m], now, now)
+            when = (deadline, None, "", status, *notes, False, status == "done", tokens[p, m], now, now, 1)
             measure_rows.append((*what, *when))
             if measure_id % 10 == 0:
                 progress_rows.append((measure_id, today, "按计划推进，已召开专题会议", boss, "", status, now))

@@ -29,7 +29,17 @@ LAYERS = [
     "<top>",
 ]
 #: What the document engine may import besides the standard library and itself.
-ENGINE_THIRD_PARTY = {"lxml", "docx", "openpyxl", "datasketch", "numpy", "opencc", "pypdf"}
+ENGINE_THIRD_PARTY = {
+    "lxml",
+    "docx",
+    "openpyxl",
+    "python_calamine",
+    "olefile",
+    "datasketch",
+    "numpy",
+    "opencc",
+    "pypdf",
+}
 #: Packages that the rest of the code enters only through their __init__ (their façade).
 FACADES = ("zhenggai.documents.ledger_xlsx", "zhenggai.documents.docx", "zhenggai.documents.gongwen")
 

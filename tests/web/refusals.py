@@ -23,7 +23,7 @@ from django.http import HttpResponse
 #: Sessions change with every login and hold nothing of the ledger, meetings or reviews; the login
 #: throttle (axes) counts refused logins on purpose — that count is what a refusal must write.
 #: Every other table is compared, Django's own included: nothing may write them on a refusal.
-#: (PostgreSQL's rollup tables are no models: triggers derive them from the ledger's rows.)
+#: (The rollup tables are no models: triggers derive them from the ledger's rows, on both databases.)
 IGNORED_APPS = frozenset({"sessions", "axes"})
 #: The opinion rate limit counts refused tries on purpose, like the login throttle.
 IGNORED_TABLES = frozenset({"meetings_ratecount"})

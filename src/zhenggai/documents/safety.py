@@ -209,7 +209,7 @@ _DOCTYPE = {
 
 def advice(name: str) -> str:
     """What to tell the user to do with a damaged or refused file, by its extension."""
-    if name.lower().endswith((".xlsx", ".xlsm", ".xls", ".csv")):
+    if name.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods", ".csv")):
         return "请用 Excel 或 WPS 表格打开后另存为 .xlsx 再上传"
     return "请用 Word 或 WPS 打开后另存为 .docx 再上传"
 

@@ -33,7 +33,9 @@ def bulk_create_problems(
         measures = _checked(items)
         problems = Problem.objects.bulk_create([p for p, _ in items], batch_size=1000)
         for measure in measures:
-            measure.problem_id = measure.problem.pk  # the problem's id, now that it is stored
+            # The problem again, now with its id: setting problem_id instead would drop the cached
+            # problem and make refresh_search_text() fetch it, a query per measure.
+            measure.problem = measure.problem
             measure.refresh_search_text()
         Measure.objects.bulk_create(measures, batch_size=1000)
         trail = [

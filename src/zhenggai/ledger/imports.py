@@ -198,6 +198,7 @@ class _Store:
         self.report = report
         self.today = today()
         self.sources: dict[str, Source | None] = {}
+        self.existing_sources: dict[str, Source | None] = {}
         self.people = People(actor, org, sheet, create_owners)
         self.numbers: dict[int, int] = {}
         self.extras: list[tuple[Measure, LedgerRow]] = []
@@ -374,7 +375,10 @@ class _Store:
         if self.source is not None:
             return self.source
         title = title.strip()[:200]
-        return Source.objects.filter(organisation__path__startswith=self.org.path, title=title).first()
+        if title not in self.existing_sources:  # asked once a row: one query a title, not a row
+            found = Source.objects.filter(organisation__path__startswith=self.org.path, title=title).first()
+            self.existing_sources[title] = found
+        return self.existing_sources[title]
 
     def _source(self, title: str) -> Source:
         if self.source is not None:

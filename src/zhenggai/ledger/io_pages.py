@@ -136,7 +136,7 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
         return _confirm(request, context, user, (organisation, source, campaign), confirm)
     upload = request.FILES.get("file")
     if upload is None:
-        return _refuse(request, context, "请选择要导入的 .xlsx 文件")
+        return _refuse(request, context, "请选择要导入的 Excel 台账文件（.xlsx、.xls 或 .ods）")
     if upload.size and upload.size > MAX_IMPORT_BYTES:
         return _refuse(request, context, f"文件过大，上限为 {MAX_IMPORT_BYTES // 1048576} MB")
     data = upload.read()

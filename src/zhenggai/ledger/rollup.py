@@ -1,4 +1,4 @@
-"""The dashboard's figures from the rollup tables that PostgreSQL's triggers keep (migration 0005).
+"""The dashboard's figures from the rollup tables the database's triggers keep (migrations 0005, 0012).
 
 Same figures as grouping the live rows (stats.py), read from a few thousand rollup rows instead of
 a million measures. Who sees what is the same rule as access.py: measures of the organisations
@@ -32,8 +32,11 @@ class Totals(NamedTuple):
 
 
 def enabled() -> bool:
-    """True on PostgreSQL, whose triggers keep the rollup tables; elsewhere the dashboard counts live rows."""
-    return connection.vendor == "postgresql"
+    """True where triggers keep the rollup tables: PostgreSQL (0005, 0006) and SQLite (0012).
+
+    Any other database has no rollup, and the dashboard counts the live rows there.
+    """
+    return connection.vendor in ("postgresql", "sqlite")
 
 
 def _where(user: User, source_id: int | None, org_path: str | None, *, own: bool) -> tuple[str, list[Any]]:
@@ -81,6 +84,8 @@ def totals(user: User, source_id: int | None, org_path: str | None) -> Totals:
     with no unit and owner), [count, done] per unit and per owner (as stats.by_unit_and_owner() adds
     up), and (aspect, count, done) as stats.by_field(measures, "problem__aspect", …) gives."""
     where, params = _where(user, source_id, org_path, own=True)
+    if connection.vendor != "postgresql":
+        return _totals_grouped_apart(where, params)
     rows = _fetch(
         "SELECT GROUPING(r.status, r.unit_id, r.owner_id, r.aspect), r.status, r.unit_id, r.owner_id, "
         "r.aspect, sum(r.n), coalesce(sum(r.n) FILTER (WHERE r.status = %s), 0) "
@@ -98,6 +103,26 @@ def totals(user: User, source_id: int | None, org_path: str | None) -> Totals:
             out.owners[owner or None] = [int(n), int(done)]
         else:  # by aspect
             out.aspects.append((aspect or "", int(n), int(done)))
+    return out
+
+
+def _totals_grouped_apart(where: str, params: list[Any]) -> Totals:
+    """totals() where GROUPING SETS is missing (SQLite): one grouped scan per dimension."""
+    out = Totals([], {}, {}, [])
+    for column in ("status", "unit_id", "owner_id", "aspect"):
+        rows = _fetch(
+            f"SELECT r.{column}, sum(r.n), coalesce(sum(CASE WHEN r.status = %s THEN r.n END), 0) "
+            f"FROM ledger_measure_rollup r JOIN orgs_organisation o ON o.id = r.organisation_id "
+            f"WHERE {where} GROUP BY r.{column} HAVING sum(r.n) > 0",
+            [Status.DONE.value, *params],
+        )
+        for key, n, done in rows:
+            if column == "status":
+                out.statuses.append((key, None, None, int(n)))
+            elif column == "aspect":
+                out.aspects.append((key or "", int(n), int(done)))
+            else:
+                (out.units if column == "unit_id" else out.owners)[key or None] = [int(n), int(done)]
     return out
 
 

@@ -1,7 +1,8 @@
 """The rectification ledger (整改台账) as an Excel workbook, in and out: the one module callers import.
 
-Inside: `read` (a sheet as offices keep it → rows and a row-by-row report) with `package` (the
-checked .xlsx), `words` (headers, statuses, terms as offices write them) and `dates` (deadline
+Inside: `read` (a sheet as offices keep it → rows and a row-by-row report) over `book` (the
+workbook opened with python-calamine: .xlsx, .xls or .ods) after `package` (the checks before it
+opens: `limits`, `xls` for BIFF, `ods` for OpenDocument merges and span), `words` (headers, statuses, terms as offices write them) and `dates` (deadline
 cells); `write` (rows → a 整改台账 .xlsx or CSV, ready to print) over `stream` (the streaming .xlsx
 writer) and `layout` (row heights from wrapped text);
 `rows` (the neutral row type both sides share).
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from zhenggai.documents.ledger_xlsx.dates import Deadline, DeadlineError, parse_deadline, year_in
 from zhenggai.documents.ledger_xlsx.layout import row_height, text_lines, text_units
+from zhenggai.documents.ledger_xlsx.ods import OdsSheet, ods_sheets
 from zhenggai.documents.ledger_xlsx.read import MAX_ROWS, read_ledger_xlsx
 from zhenggai.documents.ledger_xlsx.rows import (
     FIELD_LABELS,
@@ -42,8 +44,10 @@ __all__ = [
     "LedgerIssue",
     "LedgerRow",
     "LedgerSheet",
+    "OdsSheet",
     "iter_ledger_csv",
     "iter_ledger_xlsx",
+    "ods_sheets",
     "parse_deadline",
     "read_ledger_xlsx",
     "row_height",

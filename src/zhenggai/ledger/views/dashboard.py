@@ -66,7 +66,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 def _figures(
     user: User, scope: tuple[str | None, int | None], measures: QuerySet[Measure], problems: QuerySet[Problem]
 ) -> tuple[stats.Summary, stats.Labelled, stats.Labelled, stats.Labelled]:
-    """(summary, aspect rows, unit rows, owner rows): from the rollup on PostgreSQL, else counted live.
+    """(summary, aspect rows, unit rows, owner rows): from the rollup (PostgreSQL, SQLite), else counted live.
 
     `scope` is (organisation path or None, source id or None); `measures` and `problems` are the
     same scope as querysets, for the live count.

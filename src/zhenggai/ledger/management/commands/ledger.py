@@ -40,7 +40,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="import|export")
         imp = sub.add_parser("import", help="导入 Excel 整改台账（全部成功才写入）")
-        imp.add_argument("file", help="整改台账 .xlsx 文件")
+        imp.add_argument("file", help="整改台账文件（.xlsx、.xls 或 .ods）")
         imp.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入台账")
         imp.add_argument(
             "--source", help="问题来源（编号或名称）；不指定时按表格“问题来源”列，没有的自动新建"
