@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.web.base import BaseTestCase, upload
 from zhenggai.ledger import services
+from zhenggai.ledger.audit import AuditEntry
 
 
 class ViewHistoryTestCase(BaseTestCase):
@@ -64,3 +65,22 @@ class ViewHistoryTestCase(BaseTestCase):
         r = self.client.get(reverse("ledger:measure", args=[self.measure.pk]))
         self.assertEqual({e.measure_id for e in r.context["audit"]}, {self.measure.pk})
         self.assertNotContains(r, "刘委员的调研报告.pdf")
+
+
+class LongHistoryTestCase(BaseTestCase):
+    """A measure with a long history: its page shows the newest 20 entries and a link to all of them."""
+
+    def test_the_page_shows_the_newest_entries_and_links_to_all(self):
+        for n in range(25):
+            services.post_progress(self.member, self.measure, text=f"第{n}次进展")  # 25 more entries
+        total = AuditEntry.objects.filter(measure_id=self.measure.pk).count()
+        self.assertGreater(total, 20)
+        self.login(self.member)
+        url = reverse("ledger:measure", args=[self.measure.pk])
+        first = self.client.get(url)
+        self.assertEqual(len(first.context["audit"]), 20)
+        self.assertEqual(first.context["audit"][0].summary, "填报整改进展")  # newest first
+        self.assertContains(first, 'href="?history=all#history"')
+        everything = self.client.get(url + "?history=all")
+        self.assertEqual(len(everything.context["audit"]), total)
+        self.assertNotContains(everything, "显示全部修改记录")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
 from zhenggai.core.dates import today
 from zhenggai.core.views import first_or_404
 from zhenggai.ledger import due
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
+from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Measure, Problem, Source
 from zhenggai.orgs.http import AuthenticatedRequest
 
@@ -34,3 +38,17 @@ def source_or_404(request: AuthenticatedRequest, pk: int) -> Source:
 def row_class(measure: Measure, on: datetime.date | None = None) -> str:
     """'overdue' (red), 'due-soon' (yellow) or '' — the 督办 colours of a ledger row."""
     return due.state(measure, on or today())
+
+
+#: Entries of a page's 修改记录 shown at first; ?history=all shows up to HISTORY_ALL.
+HISTORY_FIRST, HISTORY_ALL = 20, 200
+
+
+def history_page(request: HttpRequest, entries: QuerySet[AuditEntry]) -> dict[str, object]:
+    """The newest audit entries for a problem's or measure's page: HISTORY_FIRST of them (the page
+    stays light however long the history grows), all up to HISTORY_ALL with ?history=all; and
+    whether more are left to show.
+    """
+    limit = HISTORY_ALL if request.GET.get("history") == "all" else HISTORY_FIRST
+    rows = list(entries.order_by("-at", "-id")[: limit + 1])
+    return {"audit": rows[:limit], "audit_more": len(rows) > limit and limit == HISTORY_FIRST}

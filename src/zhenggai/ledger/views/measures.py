@@ -22,7 +22,7 @@ from zhenggai.ledger.audit import AuditEntry, snapshot
 from zhenggai.ledger.forms import ExtendForm, MeasureForm, ProgressForm, StatusForm
 from zhenggai.ledger.models import Evidence, Measure, Problem
 from zhenggai.ledger.versions import rebased
-from zhenggai.ledger.views.common import measure_or_404, problem_or_404, row_class
+from zhenggai.ledger.views.common import history_page, measure_or_404, problem_or_404, row_class
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.http import AuthenticatedRequest
 
@@ -43,7 +43,7 @@ def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -
         "row_class": row_class(measure),
         "progress": measure.progress.select_related("author").prefetch_related("evidence"),
         "evidence": measure.evidence.select_related("uploaded_by"),
-        "audit": AuditEntry.objects.filter(measure_id=measure.pk).order_by("-at", "-id")[:200],
+        **history_page(request, AuditEntry.objects.filter(measure_id=measure.pk)),
         "may_edit": may_edit,
         "may_manage": may_manage,
         "progress_form": forms.get("progress_form") or ProgressForm(initial={"date": today()}),

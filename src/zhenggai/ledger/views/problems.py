@@ -17,7 +17,7 @@ from zhenggai.ledger.audit import snapshot
 from zhenggai.ledger.forms import CloseForm, ProblemForm, ReopenForm
 from zhenggai.ledger.models import Problem, Source
 from zhenggai.ledger.versions import rebased
-from zhenggai.ledger.views.common import problem_or_404, row_class, source_or_404
+from zhenggai.ledger.views.common import history_page, problem_or_404, row_class, source_or_404
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.http import AuthenticatedRequest
 
@@ -40,7 +40,7 @@ def _context(request: AuthenticatedRequest, problem: Problem, **forms: object) -
         "measures": measures,
         "open_count": sum(1 for m in measures if m.status != "done"),
         "may_manage": can_manage(user, problem.organisation),
-        "audit": history.order_by("-at", "-id")[:200],
+        **history_page(request, history),
         "close_form": forms.get("close_form") or CloseForm(),
         "reopen_form": forms.get("reopen_form") or ReopenForm(),
     }
