@@ -416,6 +416,7 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "records:statement_add": ("commitment", "L 405 405 405 405 405 405", "L 400 400 400 404 403 404"),
     "records:matter_add": ("commitment", "L 405 405 405 405 405 405", "L 400 400 403 404 403 404"),
     "records:branch": ("branch", "L 200 200 200 404 200 404", "L 400 400 403 404 403 404"),
+    "records:branch_import": ("branch", "L 405 405 405 405 405 405", "L 400 400 403 404 403 404"),
     "records:meeting_delete": (
         {"pk": "branch", "meeting_id": "branch_meeting"},
         "L 405 405 405 405 405 405",

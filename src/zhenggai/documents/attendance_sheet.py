@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhenggai.documents.ledger_xlsx import DeadlineError, parse_deadline
+from zhenggai.documents.ledger_xlsx import DeadlineError, first_sheet_rows, parse_deadline
 
 #: Column → the headers offices write for it.
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -133,3 +133,10 @@ def _line(number: int, cell: dict[str, Any], result: AttendanceSheet) -> Attenda
         _text(cell["presence"]),
         _text(cell.get("reason")),
     )
+
+
+def read_attendance_file(data: bytes, name: str) -> AttendanceSheet:
+    """An attendance workbook (.xlsx, .xls or .ods; its first sheet) read as read_attendance() does;
+    DocumentError when the file is refused or unreadable.
+    """
+    return read_attendance(first_sheet_rows(data, name))

@@ -388,13 +388,9 @@ class _Store:
         if found is None:
             kind = next((k for word, k in SOURCE_KINDS if word in title), SourceKind.SUPERVISION)
             year = year_in(title) or year_in(self.sheet.title) or self.today.year
+            body = "" if kind in MEETING_KINDS else title
             found = create_source(
-                self.actor,
-                kind=kind,
-                organisation=self.org,
-                title=title,
-                year=year,
-                inspecting_body="" if kind in MEETING_KINDS else title,
+                self.actor, kind=kind, organisation=self.org, title=title, year=year, inspecting_body=body
             )
             self.created.add(found.pk)
         self.sources[title] = found

@@ -14,11 +14,15 @@ from django.views.decorators.http import require_POST
 
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.core.views import form_error, refused
+from zhenggai.documents.attendance_sheet import read_attendance_file
+from zhenggai.documents.errors import DocumentError
+from zhenggai.documents.ledger_xlsx import MAX_LEDGER_BYTES
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import Organisation
 from zhenggai.records import dual_life
 from zhenggai.records.access import branch_or_404
+from zhenggai.records.attendance_import import import_attendance
 from zhenggai.records.forms import MeetingForm
 from zhenggai.records.models import BranchMeeting, DualLife, Presence
 from zhenggai.records.views import year_of
@@ -97,4 +101,36 @@ def delete_meeting(request: AuthenticatedRequest, pk: int, meeting_id: int) -> H
     except Refusal as exc:
         return refused(request, TEMPLATE, _context(request, found), exc)
     messages.success(request, "支部会议已删除")
+    return redirect("records:branch", pk=found.pk)
+
+
+@login_required
+@require_POST
+def import_sheet(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """POST: an attendance workbook (.xlsx, .xls, .ods) into the branch's meetings, all or nothing.
+
+    403 unless the user manages the branch; a file refused or a line that cannot be taken shows the
+    page again with the Chinese message naming its row and column (400), nothing written.
+    """
+    found = branch_or_404(request.user, pk)
+    upload = request.FILES.get("file")
+    try:
+        if not can_manage(request.user, found):
+            raise Forbidden("只有该党支部的书记或办公室可以导入支部会议")
+        if upload is None:
+            raise Refusal("请选择要导入的 Excel 文件（.xlsx、.xls 或 .ods）")
+        if upload.size is not None and upload.size > MAX_LEDGER_BYTES:
+            raise Refusal(f"文件过大，上限为 {MAX_LEDGER_BYTES // 1048576} MB")
+        try:
+            sheet = read_attendance_file(upload.read(), upload.name or "参会情况表.xlsx")
+        except DocumentError as exc:
+            raise Refusal(str(exc)) from None
+        done = import_attendance(request.user, found, sheet)
+    except Refusal as exc:
+        return refused(request, TEMPLATE, _context(request, found), exc)
+    messages.success(
+        request,
+        f"已导入支部会议{done.meetings}次、参会记录{done.lines}条"
+        + (f"；已登记过的{done.skipped}次会议未重复导入" if done.skipped else ""),
+    )
     return redirect("records:branch", pk=found.pk)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("commitments/<int:pk>/statements/", views.add_statement, name="statement_add"),
     path("commitments/<int:pk>/matters/", views.add_matter, name="matter_add"),
     path("branches/<int:pk>/", branch_views.branch, name="branch"),
+    path("branches/<int:pk>/import/", branch_views.import_sheet, name="branch_import"),
     path(
         "branches/<int:pk>/meetings/<int:meeting_id>/delete/",
         branch_views.delete_meeting,

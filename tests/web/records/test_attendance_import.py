@@ -4,6 +4,11 @@ rules and audit as the page, a second import of the same sheet adds nothing."""
 from __future__ import annotations
 
 import datetime
+import io
+
+import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from tests.web.records.base import RecordsTestCase
 from zhenggai.documents.attendance_sheet import read_attendance
@@ -91,3 +96,48 @@ class AttendanceImportTestCase(RecordsTestCase):
             import_attendance(
                 self.member, self.branch, sheet((self.day, "主题党日", "学习", "张委员", "出席", ""))
             )
+
+
+class AttendancePageTestCase(RecordsTestCase):
+    """The branch page's 从 Excel 导入, with a real workbook written by openpyxl."""
+
+    def workbook(self, *lines: tuple[object, ...]) -> SimpleUploadedFile:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for line in (TITLE, HEADER, *lines):
+            sheet.append(list(line))
+        sheet.merge_cells("A1:F1")
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return SimpleUploadedFile("参会情况表.xlsx", buffer.getvalue())
+
+    def post(self, upload: SimpleUploadedFile):
+        return self.client.post(reverse("records:branch_import", args=[self.branch.pk]), {"file": upload})
+
+    def test_the_branch_secretary_imports_a_workbook(self):
+        day = self.today - datetime.timedelta(days=2)
+        self.login(self.branch_secretary)
+        upload = self.workbook((day, "主题党日", "重温入党誓词", "张委员", "出席并发言", ""))
+        page = self.client.post(
+            reverse("records:branch_import", args=[self.branch.pk]), {"file": upload}, follow=True
+        )
+        self.assertEqual(page.redirect_chain, [(reverse("records:branch", args=[self.branch.pk]), 302)])
+        self.assertContains(page, "已导入支部会议1次、参会记录1条")
+        self.assertContains(page, "张委员：出席并发言")
+
+    def test_a_bad_line_or_a_file_that_is_no_workbook_is_refused_with_nothing_written(self):
+        self.login(self.branch_secretary)
+        bad = self.workbook((self.today, "主题党日", "学习", "王五", "出席", ""))
+        self.assertRefused(
+            lambda: self.post(bad), 400, "第3行“姓名”列：“王五”没有编入“机关第一党支部”，请先登记其所在党支部"
+        )
+        self.assertRefused(
+            lambda: self.post(SimpleUploadedFile("名单.xlsx", b"not a workbook")),
+            400,
+            "“名单.xlsx”不是 .xlsx 文件（也不是 .xls 或 .ods 表格）。请用 Excel 或 WPS 表格打开后另存为 .xlsx 再上传。",
+        )
+
+    def test_a_member_may_not_import(self):
+        self.login(self.member)
+        upload = self.workbook((self.today, "主题党日", "学习", "张委员", "出席", ""))
+        self.assertRefused(lambda: self.post(upload), 403, "只有该党支部的书记或办公室可以导入支部会议")

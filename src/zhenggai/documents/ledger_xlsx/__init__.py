@@ -10,8 +10,10 @@ writer) and `layout` (row heights from wrapped text);
 
 from __future__ import annotations
 
+from zhenggai.documents.ledger_xlsx.book import first_sheet_rows
 from zhenggai.documents.ledger_xlsx.dates import Deadline, DeadlineError, parse_deadline, year_in
 from zhenggai.documents.ledger_xlsx.layout import row_height, text_lines, text_units
+from zhenggai.documents.ledger_xlsx.limits import MAX_LEDGER_BYTES
 from zhenggai.documents.ledger_xlsx.ods import OdsSheet, ods_sheets
 from zhenggai.documents.ledger_xlsx.read import MAX_ROWS, read_ledger_xlsx
 from zhenggai.documents.ledger_xlsx.rows import (
@@ -35,6 +37,7 @@ __all__ = [
     "COLUMNS",
     "FIELD_LABELS",
     "KEY_HEADER",
+    "MAX_LEDGER_BYTES",
     "MAX_ROWS",
     "STATUS_LABELS",
     "TERM_LABELS",
@@ -45,6 +48,7 @@ __all__ = [
     "LedgerRow",
     "LedgerSheet",
     "OdsSheet",
+    "first_sheet_rows",
     "iter_ledger_csv",
     "iter_ledger_xlsx",
     "ods_sheets",

@@ -85,3 +85,16 @@ class Book:
             return ods[index].merges if index < len(ods) else []
         ranges = sheet.merged_cell_ranges or []
         return [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
+
+
+def first_sheet_rows(data: bytes, name: str) -> list[tuple[Any, ...]]:
+    """The rows of the sheet a workbook opens on (.xlsx, .xls or .ods), checked as a ledger file is
+    (size, span, zip bombs, entities); DocumentError when it is refused or unreadable. For other
+    sheets offices keep in the same way (an attendance sheet).
+    """
+    with Book(data, name) as book:
+        try:
+            sheet = next(book.sheets(), None)
+            return list(sheet.rows()) if sheet is not None else []
+        except READ_ERRORS:
+            raise damaged(name) from None
