@@ -47,6 +47,16 @@ class FeedbackIntoLedgerTestCase(ReviewTestCase):
         self.assertContains(r, "农机购置补贴审核把关不严，存在重复申报现象")
         self.assertContains(r, "确认录入整改台账")
 
+    def test_a_claimed_count_that_differs_is_shown_before_confirming(self):
+        self.login(self.office)
+        claimed = FEEDBACK.replace("反馈如下。", "反馈如下，共反馈问题3个方面9个。")
+        self.assertNotEqual(claimed, FEEDBACK)
+        with self.assertNothingChanged():
+            r = self.client.post(self.url_, {"text": claimed})
+        self.assertContains(r, "核对反馈意见本身")
+        self.assertContains(r, "反馈意见称“")
+        self.assertContains(r, "（3个方面9个问题），但逐条读出3个方面6个问题")
+
     def test_an_uploaded_file_is_read_the_same_way(self):
         self.login(self.office)
         r = self.client.post(

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import refused
+from zhenggai.documents.feedback import read_feedback_text
 from zhenggai.ledger.models import MEETING_KINDS, Source, Term
 from zhenggai.ledger.views.common import source_or_404
 from zhenggai.meetings.access import meeting_or_404
@@ -164,4 +165,5 @@ def _feedback_table(
         is_feedback=True,
         text=text,
         name=name,
+        feedback_findings=[f.message for f in read_feedback_text(text).findings],
     )
