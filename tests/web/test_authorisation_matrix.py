@@ -321,6 +321,7 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "ledger:campaigns": ("", "L 200 200 200 200 200 200", "L 405 405 405 405 405 405"),
     "ledger:campaign_create": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),
     "ledger:campaign": ("campaign", "L 200 200 404 404 200 404", "L 405 405 405 405 405 405"),
+    "ledger:campaign_report": ("campaign", "L 200 200 404 404 200 404", "L 405 405 405 405 405 405"),
     "ledger:workgroup_create": ("campaign", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     "ledger:progress_meeting_create": ("campaign", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     "ledger:progress_meeting": ("progress_meeting", "L 200 200 404 404 200 404", "L 405 405 405 405 405 405"),

@@ -452,3 +452,39 @@ class ExcelWorkgroupTestCase(CampaignTestCase):
         checked = check(campaign=self.campaign.pk)
         self.assertEqual(checked.status_code, 200)
         self.assertContains(checked, f'name="campaign" value="{self.campaign.pk}"')
+
+
+class CampaignReportTestCase(CampaignTestCase):
+    """The campaign's 整改落实情况报告: every problem of the campaign, the campaign named, numbers counted."""
+
+    def test_the_office_downloads_the_campaigns_report(self):
+        import docx
+
+        self.login(self.office)
+        page = self.client.get(reverse("ledger:campaign", args=[self.campaign.pk]))
+        self.assertContains(page, 'id="campaign-report"')
+        answer = self.client.get(reverse("ledger:campaign_report", args=[self.campaign.pk]))
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn(".docx", answer["Content-Disposition"])
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(answer.content)).paragraphs)
+        self.assertIn("机关党组关于巡察反馈问题专项整改整改落实情况的报告", text)
+        self.assertIn("纳入“巡察反馈问题专项整改”集中推进，成立整改推进组", text)
+        self.assertIn("共纳入问题2方面2个", text)
+        self.assertIn("理解领悟还不够深透", text)
+        self.assertIn("调查研究不够深入", text)
+        self.assertNotIn("XX", text)
+
+    def test_a_group_lead_sees_the_campaign_but_not_its_whole_report(self):
+        self.login(self.lead)
+        self.assertNotContains(
+            self.client.get(reverse("ledger:campaign", args=[self.campaign.pk])), 'id="campaign-report"'
+        )
+        self.assertRefused(
+            lambda: self.client.get(reverse("ledger:campaign_report", args=[self.campaign.pk])),
+            403,
+            "只有书记、办公室和审核人员可以生成整改落实情况报告",
+        )
+        self.login(self.outsider)
+        self.assertEqual(
+            self.client.get(reverse("ledger:campaign_report", args=[self.campaign.pk])).status_code, 404
+        )

@@ -21,7 +21,7 @@ from zhenggai.documents.gongwen import (
 from zhenggai.documents.gongwen import (
     rectification_findings as findings_of,
 )
-from zhenggai.ledger.models import Measure, Problem, Progress, Source
+from zhenggai.ledger.models import Campaign, Measure, Problem, Progress, Source
 
 
 def rectification_problems(
@@ -88,3 +88,20 @@ def rectification_findings(source: Source, today: datetime.date) -> tuple[list[s
     """What the ledger lacks for the report of `source` and for its 整改方案 (neither is written)."""
     gathered = rectification_source(source)
     return findings_of(gathered, today), plan_findings(gathered)
+
+
+def campaign_source(campaign: Campaign) -> RectificationSource:
+    """A campaign (专项整改) as the report needs it: its problems from every source, the sources named."""
+    sources = "、".join(s.title for s in campaign.sources.order_by("id"))
+    return RectificationSource(
+        organisation=campaign.organisation.name,
+        title=campaign.name,
+        kind_label="专项整改",
+        problems=rectification_problems(Problem.objects.filter(campaigns=campaign)),
+        campaign_of=sources or "各方面反馈",
+    )
+
+
+def campaign_report(campaign: Campaign, today: datetime.date) -> RectificationReport:
+    """The campaign's 整改落实情况报告 as of `today`: the .docx and what the ledger lacks."""
+    return write_rectification_report(campaign_source(campaign), today)

@@ -27,6 +27,7 @@ urlpatterns = [
     path("campaigns/", campaigns.index, name="campaigns"),
     path("campaigns/new/", campaigns.create, name="campaign_create"),
     path("campaigns/<int:pk>/", campaigns.detail, name="campaign"),
+    path("campaigns/<int:pk>/report.docx", documents.campaign_rectification, name="campaign_report"),
     path("campaigns/<int:pk>/workgroups/new/", campaigns.workgroup_create, name="workgroup_create"),
     path(
         "campaigns/<int:pk>/meetings/new/", campaigns.progress_meeting_create, name="progress_meeting_create"

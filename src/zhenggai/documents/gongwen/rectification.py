@@ -72,6 +72,9 @@ class RectificationSource:
     inspecting_body: str = ""
     feedback_date: datetime.date | None = None
     problems: list[RectificationProblem] = field(default_factory=list)
+    #: For a campaign (专项整改): the sources its problems come from, as a sentence names them
+    #: ("市委第一巡察组巡察反馈意见、2021年度民主生活会"); the report then speaks of the campaign.
+    campaign_of: str = ""
 
 
 @dataclass(slots=True)
@@ -109,7 +112,7 @@ def summary_sentence(source: RectificationSource, today: datetime.date) -> tuple
     """
     problems = source.problems
     findings: list[str] = []
-    verb = "查摆" if source.meeting else "反馈"
+    verb = "纳入" if source.campaign_of else "查摆" if source.meeting else "反馈"
     without_aspect = sum(1 for p in problems if not p.aspect.strip())
     aspects = len({p.aspect.strip() for p in problems if p.aspect.strip()})
     if problems and without_aspect:
@@ -196,7 +199,7 @@ class _Writer:
 
     def write(self) -> None:
         source, doc = self.source, self.document
-        what = "查摆问题" if source.meeting else ""
+        what = "查摆问题" if source.meeting and not source.campaign_of else ""
         doc.title(f"{source.organisation}关于{source.title}{what}整改落实情况的报告")
         doc.paragraph(self._opening())
         self.summary, found = summary_sentence(source, self.today)
@@ -212,6 +215,12 @@ class _Writer:
 
     def _opening(self) -> str:
         source = self.source
+        if source.campaign_of:
+            return (
+                f"{source.organisation}将{source.campaign_of}中的问题纳入“{source.title}”集中推进，"
+                "成立整改推进组，逐项制定整改措施，明确责任人、责任单位和完成时限，定期召开推进会。"
+                "现将整改落实情况报告如下。"
+            )
         if source.meeting:
             return (
                 f"针对{source.title}查摆的问题，{source.organisation}逐项制定整改措施，明确责任人、"

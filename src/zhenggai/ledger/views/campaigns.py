@@ -30,7 +30,7 @@ from zhenggai.ledger.campaign_forms import (
 from zhenggai.ledger.campaigns import campaign_progress, visible_campaigns
 from zhenggai.ledger.models import Campaign, Problem, ProgressMeeting, Source
 from zhenggai.ledger.services import campaigns as services
-from zhenggai.orgs.access import can_manage, is_manager_anywhere, scope_q
+from zhenggai.orgs.access import can_manage, can_read, is_manager_anywhere, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import MANAGING_ROLES, Organisation
 
@@ -120,6 +120,7 @@ def _context(request: AuthenticatedRequest, campaign: Campaign, **forms: object)
         "sources": campaign.sources.order_by("id"),
         "meetings": campaign.progress_meetings.prefetch_related("attendees"),
         "may_manage": may_manage,
+        "may_report": can_read(request.user, campaign.organisation),
         "workgroup_form": forms.get("workgroup_form")
         or (WorkgroupForm(campaign=campaign) if may_manage else None),
         "meeting_form": forms.get("meeting_form")

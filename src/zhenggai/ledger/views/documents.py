@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from zhenggai.core.dates import today
 from zhenggai.core.views import forbidden
 from zhenggai.ledger.documents_out import plan_document
-from zhenggai.ledger.rectification import rectification_report
+from zhenggai.ledger.rectification import campaign_report, rectification_report
 from zhenggai.ledger.views.common import source_or_404
 from zhenggai.orgs.access import can_read
 from zhenggai.orgs.http import AuthenticatedRequest
@@ -19,6 +19,20 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: Who may write the report: it covers every problem, so only those who read the whole ledger.
 READERS_ONLY = "只有书记、办公室和审核人员可以生成整改落实情况报告"
 PLAN_READERS_ONLY = "只有书记、办公室和审核人员可以生成整改方案"
+
+
+@login_required
+@require_safe
+def campaign_rectification(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A campaign's 整改落实情况报告 (.docx) as of today: its problems from every source. 404 for a
+    campaign the user may not see, 403 for one he sees only through his work group."""
+    from zhenggai.ledger.views.campaigns import campaign_or_404
+
+    campaign = campaign_or_404(request, pk)
+    if not can_read(request.user, campaign.organisation):
+        return forbidden(request, READERS_ONLY)
+    report = campaign_report(campaign, today())
+    return docx_response(report.data, f"{campaign.name}整改落实情况报告.docx")
 
 
 @login_required
