@@ -18,7 +18,7 @@ from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.ledger.audit import AuditAction, record, snapshot
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.models import Organisation, User
-from zhenggai.records.access import can_keep_person
+from zhenggai.records.access import can_keep_person, teams_of
 from zhenggai.records.models import (
     DEFAULT_REQUIRED_PER_YEAR,
     Attendance,
@@ -161,6 +161,12 @@ def required_per_year(organisation: Organisation) -> int:
         if pk in rules:
             return rules[pk]
     return DEFAULT_REQUIRED_PER_YEAR
+
+
+def required_for(person: User) -> int:
+    """The attendance a year the rule of the person's (first) team asks for."""
+    teams = teams_of(person)
+    return required_per_year(teams[0]) if teams else DEFAULT_REQUIRED_PER_YEAR
 
 
 @transaction.atomic

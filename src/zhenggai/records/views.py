@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -20,11 +21,11 @@ from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.core.views import form_error, refused
 from zhenggai.orgs.access import can_manage, is_reader_anywhere, known_organisations, managed_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
-from zhenggai.orgs.models import User
+from zhenggai.orgs.models import Organisation, User
 from zhenggai.records import commitments, drafts, dual_life
 from zhenggai.records.access import can_keep_person, person_or_404, teams_of, visible_leaders
 from zhenggai.records.forms import BranchForm, CommitmentForm, MatterForm, RuleForm, StatementForm
-from zhenggai.records.models import DEFAULT_REQUIRED_PER_YEAR, Attendance, Commitment, DualLife
+from zhenggai.records.models import Attendance, Commitment, DualLife
 
 PERSON = "records/person.html"
 
@@ -38,47 +39,40 @@ def year_of(request: AuthenticatedRequest) -> int:
     return year if 2000 <= year <= 2100 else dates.today().year
 
 
-def required_for(person: User) -> int:
-    """The attendance a year the rule of the person's (first) team asks for."""
-    teams = teams_of(person)
-    return dual_life.required_per_year(teams[0]) if teams else DEFAULT_REQUIRED_PER_YEAR
-
-
 def _person_context(request: AuthenticatedRequest, person: User, **forms: Any) -> dict[str, Any]:
     user, year = request.user, year_of(request)
     keeps = can_keep_person(user, person)
     membership = DualLife.objects.filter(person=person).select_related("branch").first()
     attendance = Attendance.objects.filter(person=person, meeting__date__year=year).select_related("meeting")
     pledges = Commitment.objects.filter(person=person).prefetch_related("statements", "matters__problem")
-    teams = [t for t in teams_of(person) if can_manage(user, t)]
+    required = dual_life.required_for(person)
+    may_state = keeps or user.pk == person.pk
+    texts = (
+        (drafts.draft_dual_life(person, year, required), drafts.draft_commitments(person, year))
+        if may_state
+        else ()
+    )
     return {
         "person": person,
         "year": year,
         "dual_life": membership,
-        "count": dual_life.year_counts([person], year, {person.pk: required_for(person)})[person.pk],
+        "count": dual_life.year_counts([person], year, {person.pk: required})[person.pk],
         "attendance": attendance.order_by("-meeting__date"),
         "commitments": pledges,
         "may_keep": keeps,
-        "drafts": "\n".join(
-            t
-            for t in (
-                drafts.draft_dual_life(person, year, required_for(person)),
-                drafts.draft_commitments(person, year),
-            )
-            if t
-        ),
-        "may_state": keeps or user.pk == person.pk,
+        "drafts": "\n".join(t for t in texts if t),
+        "may_state": may_state,
         "branch_form": forms.get("branch_form") or BranchForm(branches=known_organisations(user)),
-        "commitment_form": forms.get("commitment_form") or CommitmentForm(organisations=_in(teams)),
+        "commitment_form": forms.get("commitment_form")
+        or CommitmentForm(organisations=managed_teams(user, person)),
         "statement_form": forms.get("statement_form") or StatementForm(),
         "matter_form": forms.get("matter_form") or MatterForm(),
     }
 
 
-def _in(organisations: list[Any]) -> Any:
-    from zhenggai.orgs.models import Organisation
-
-    return Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+def managed_teams(user: User, person: User) -> QuerySet[Organisation]:
+    """The person's teams whose records the user keeps: where a pledge of his may be entered."""
+    return Organisation.objects.filter(pk__in=[t.pk for t in teams_of(person) if can_manage(user, t)])
 
 
 @login_required
@@ -137,9 +131,9 @@ def set_branch(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def add_commitment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """POST: a pledge of the leader; for the managers of his organisation (else 403)."""
     who = person_or_404(request.user, pk)
-    teams = [t for t in teams_of(who) if can_manage(request.user, t)]
-    form = CommitmentForm(request.POST, organisations=_in(teams))
-    if not teams:
+    teams = managed_teams(request.user, who)
+    form = CommitmentForm(request.POST, organisations=teams)
+    if not teams.exists():
         return refused(
             request,
             PERSON,
@@ -231,7 +225,7 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
 
 def _overview_context(request: AuthenticatedRequest, year: int, form: RuleForm) -> dict[str, Any]:
     leaders = list(visible_leaders(request.user))
-    required = {p.pk: required_for(p) for p in leaders}
+    required = {p.pk: dual_life.required_for(p) for p in leaders}
     counts = dual_life.year_counts(leaders, year, required)
     branches = dict(
         DualLife.objects.filter(person__in=leaders)

@@ -7,7 +7,8 @@ Each finding quotes both sides — the report's sentence and the ledger's figure
 - ZG952: "已整改到位" / "全部完成" (or a count of problems done) in last year's part while the author's
   measures of last year are still open in the ledger;
 - ZG953: the inspection's "X方面XX个问题" against the inspection sources (巡视/巡察/审计/督查) of the
-  meeting's organisation and those above it — no finding when one of them agrees.
+  meeting's organisation and those above it — no finding when one of them agrees;
+- ZG954 and ZG955: the 双重组织生活 and 公开承诺 parts against those records (zhenggai.records.checks).
 
 A report whose author has no records (no previous meeting, no measure of his, no inspection source)
 gets none of these findings: no record is not a disagreement.
@@ -21,6 +22,7 @@ from zhenggai.documents.model import Claim
 from zhenggai.ledger.models import MEETING_KINDS, Problem, Source, Status
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import User
+from zhenggai.records import checks as records
 from zhenggai.reviews.system import open_previous_measures, previous_problems
 
 #: Words that say last year's problems are all rectified.
@@ -128,4 +130,5 @@ def record_findings(meeting: Meeting, author: User, parsed: ParsedReport) -> lis
     first = open_measures[0].text[:30] if open_measures else ""
     found += done_findings(parsed, claims, len(open_measures), first)
     found += inspection_findings(claims, inspection_sources(meeting))
+    found += records.record_findings(author, meeting.year, parsed.paragraphs)
     return sorted(found, key=lambda f: (f.line, f.column))

@@ -12,7 +12,6 @@ from zhenggai.ledger.models import Measure, Problem, Status
 from zhenggai.meetings.matching import OpinionResult
 from zhenggai.meetings.models import Meeting, Opinion, Route
 from zhenggai.orgs.models import User
-from zhenggai.records.checks import RecordFinding, record_findings
 
 
 @dataclass(slots=True)
@@ -24,7 +23,6 @@ class SystemChecks:
     claimed_done: list[tuple[Measure, DoneClaim[int]]] = field(default_factory=list)
     unanswered: list[Opinion] = field(default_factory=list)
     answered: list[tuple[Opinion, Any]] = field(default_factory=list)
-    records: list[RecordFinding] = field(default_factory=list)
 
 
 def previous_problems(meeting: Meeting, author: User) -> list[Problem]:
@@ -83,7 +81,6 @@ def system_checks(meeting: Meeting, author: User, parsed: ParsedReport) -> Syste
         by_pk = {m.pk: m for m in measures}
         claims = claimed_done(parsed, [(m.pk, f"{m.problem.description} {m.text}") for m in measures])
         result.claimed_done = [(by_pk[c.key], c) for c in claims]
-    result.records = record_findings(author, meeting.year, parsed.paragraphs)
     opinions = routed_opinions(meeting, author)
     if opinions:
         matches = opinion_matches(opinions, parsed)

@@ -77,11 +77,12 @@ class ReportAgainstRecordsTestCase(ReviewTestCase):
         dual_life.set_branch(self.office, self.member, self.branch)
         self.attend(Presence.ABSENT)
         [finding] = self.findings()
-        self.assertEqual(finding.line, 18)
-        self.assertIn("能够以普通党员身份参加支部组织生活", finding.said)
+        self.assertEqual((finding.code, finding.line), ("ZG954", 18))
+        self.assertIn("能够以普通党员身份参加支部组织生活", finding.excerpt)
         self.assertEqual(
-            finding.recorded,
-            f"记录显示{self.year}年参加所在党支部组织生活0次（其中发言0次），缺席1次，要求不少于12次",
+            finding.message,
+            f"文中称“{finding.excerpt}”，但记录显示{self.year}年参加所在党支部组织生活0次（其中发言0次），"
+            "缺席1次，要求不少于12次，请核对",
         )
 
     def test_a_pledge_declared_kept_while_a_matter_is_open_on_the_report_page(self):
@@ -96,9 +97,9 @@ class ReportAgainstRecordsTestCase(ReviewTestCase):
             self.office, pledge, found_on=datetime.date(self.year, 6, 1), description="收受下属购物卡"
         )
         [finding] = self.findings()
-        self.assertEqual(finding.line, 19)
-        self.assertIn("严格做到了", finding.said)
-        self.assertIn("收受下属购物卡", finding.recorded)
+        self.assertEqual((finding.code, finding.line), ("ZG955", 19))
+        self.assertIn("严格做到了", finding.excerpt)
+        self.assertIn("收受下属购物卡", finding.message)
         report = self.report_of(self.member)
         self.login(self.member)
         page = self.client.get(reverse("reviews:report", args=[report.pk]))

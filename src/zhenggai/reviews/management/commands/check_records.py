@@ -1,5 +1,5 @@
 """`zhenggai check FILE --person LOGIN [--meeting ID] [--json]`: a report checked like `zhenggai check`,
-and against that person's records in this system's database (reviews/records.py: ZG951–ZG953).
+and against that person's records in this system's database (reviews/records.py: ZG951–ZG955).
 
 The meeting is the one given, else the latest meeting the person is a member of; its aspects are the
 notice's. Exit status as `zhenggai check`: 0 no error, 1 errors found, 2 the file could not be read
