@@ -31,7 +31,8 @@ _COUNT = regex.compile(rf"{_NUM}\s*个?\s*(?:方面|领域|类|个|项|条|件)"
 _INSPECTION = regex.compile(r"巡察|巡视|审计|督查|反馈")
 
 
-def _number(raw: str | None) -> int | None:
+def claimed_number(raw: str | None) -> int | None:
+    """A count as written (12, 十二, 两); None for none or a placeholder (X, XX, ×)."""
     if not raw or raw[0] in "XxＸｘ×":
         return None
     return chinese_to_int(raw)
@@ -41,8 +42,8 @@ def _number(raw: str | None) -> int | None:
 _SENTENCE_END = regex.compile(r"[。！？；!?;]+|\.(?!\d)")
 
 
-def _sentences(text: str) -> list[tuple[int, str]]:
-    """(start, sentence) pairs."""
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(start, sentence) pairs of `text`."""
     out: list[tuple[int, str]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -62,7 +63,7 @@ def find_claims(
         text = key.get(id(p), p.text) if key else p.text
         if not any(w in text for w in ("问题", "方面", "措施", "举措", "整改")) or not _COUNT.search(text):
             continue
-        for start, sentence in _sentences(text):
+        for start, sentence in sentences(text):
             claim = _claim(sentence) if _COUNT.search(sentence) else None
             if claim is None:
                 continue
@@ -81,16 +82,16 @@ def _claim(sentence: str) -> Claim | None:
     found = False
     has_problem = "问题" in sentence or "不足" in sentence
     if has_problem and (m := _ASPECTS_PROBLEMS.search(sentence)):
-        aspects, problems, found = _number(m.group("a")), _number(m.group("p")), True
+        aspects, problems, found = claimed_number(m.group("a")), claimed_number(m.group("p")), True
     else:
         if "方面" in sentence and (m := _ASPECTS_ONLY.search(sentence)):
-            aspects, found = _number(m.group("a")), True
+            aspects, found = claimed_number(m.group("a")), True
         if has_problem and (m := _PROBLEMS_ONLY.search(sentence)):
-            problems, found = _number(m.group("p")), True
+            problems, found = claimed_number(m.group("p")), True
     if ("措施" in sentence or "举措" in sentence) and (m := _MEASURES.search(sentence)):
-        measures, found = _number(m.group("m") or m.group("m2")), True
+        measures, found = claimed_number(m.group("m") or m.group("m2")), True
     if any(w in sentence for w in _DONE_WORDS) and (m := _DONE.search(sentence)):
-        done, found = _number(m.group("d") or m.group("d2")), True
+        done, found = claimed_number(m.group("d") or m.group("d2")), True
     if not found:
         return None
     return Claim(sentence, 0, 0, aspects=aspects, problems=problems, measures=measures, done=done)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from zhenggai.documents import regex
-from zhenggai.documents.claims import _number, _sentences
+from zhenggai.documents.claims import claimed_number, sentences
 from zhenggai.documents.model import Paragraph
 
 _LIFE = regex.compile(r"组织生活|三会一课|主题党日|支部(?:活动|会议|党员大会)|党小组会|双重组织生活")
@@ -48,7 +48,7 @@ class KeptClaim:
 
 def _sentences_of(paragraphs: Iterable[Paragraph]) -> Iterable[tuple[int, str]]:
     for paragraph in paragraphs:
-        for _, sentence in _sentences(paragraph.text):
+        for _, sentence in sentences(paragraph.text):
             sentence = sentence.strip()
             if not _PLAN.search(sentence):
                 yield paragraph.line, sentence
@@ -61,7 +61,7 @@ def attendance_claims(paragraphs: Iterable[Paragraph]) -> list[AttendanceClaim]:
         if not _LIFE.search(sentence):
             continue
         times = _TIMES.search(sentence)
-        count = _number(times["n"]) if times else None
+        count = claimed_number(times["n"]) if times else None
         full = bool(_FULL.search(sentence))
         if count is not None or full or _ATTENDS.search(sentence):
             found.append(AttendanceClaim(line, sentence, count, full))
