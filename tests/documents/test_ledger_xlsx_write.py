@@ -84,7 +84,7 @@ def test_the_xlsx_has_the_ledger_layout():
     assert [c.value for c in ws[2]] == [header for header, _, _ in COLUMNS]
     # the title is merged; a problem's cells are written once and drawn as one block over its
     # measures' rows (no line inside it) without a merge, which a page break would print badly
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:N1"}  # 13 columns and 推进组
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:Q1"}  # every printed column (the key is hidden)
     assert (ws["A3"].value, ws["E3"].value, ws["A4"].value, ws["E4"].value) == (
         1,
         "理论学习不够深入",
@@ -98,9 +98,9 @@ def test_the_xlsx_has_the_ledger_layout():
     )
     assert ws["F3"].border.bottom.style == "thin"  # a measure's own cells keep every line
     # The last column holds each row's key for a re-import; it is hidden, and the title spans the rest.
-    assert ws["N2"].value == "推进组"
-    assert ws["O2"].value == "系统编号（请勿修改）"
-    assert ws.column_dimensions["O"].hidden
+    assert ws["Q2"].value == "推进组"
+    assert ws["R2"].value == "系统编号（请勿修改）"
+    assert ws.column_dimensions["R"].hidden
     deadline = ws.cell(row=3, column=10)
     assert deadline.value == dt.datetime(2022, 3, 31)
     assert deadline.is_date and "年" in deadline.number_format
@@ -126,7 +126,7 @@ def test_csv_is_utf8_with_bom_and_excel_quoting():
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == [header for header, _, _ in COLUMNS]
     assert rows[1][9] == "2022-03-31"
-    assert rows[1][12] == "学习计划.pdf\n签到表.jpg"  # a newline inside a quoted field
+    assert rows[1][15] == "学习计划.pdf\n签到表.jpg"  # a newline inside a quoted field
     assert rows[2][5] == '\'=撰写心得体会, "每人一篇"'  # formula guard, comma and quotes survive
     assert rows[2][8:12] == ["长期坚持", "长期坚持", "", "正在推进"]
     assert '"学习计划.pdf\n签到表.jpg"' in data.decode("utf-8-sig")

@@ -17,6 +17,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.web.base import BaseTestCase, make_person
+from zhenggai.documents.ledger_xlsx import COLUMNS
 from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.exports import export_chunks
@@ -25,6 +26,10 @@ from zhenggai.ledger.models import Campaign, Decision, Measure, ProgressMeeting,
 from zhenggai.ledger.services import campaigns
 from zhenggai.ledger.versions import stale_message
 from zhenggai.orgs.models import Role
+
+#: Positions (1-based) of the exported 推进组 column and of the hidden key column.
+_NAMES = [name for _, name, _ in COLUMNS]
+GROUP_COLUMN, KEY_COLUMN = _NAMES.index("workgroup") + 1, _NAMES.index("key") + 1
 
 MANAGERS_ONLY = "只有书记或办公室可以管理专项整改"
 MEASURE_NOT_FOUND = "没有找到该整改措施，或您无权查看"
@@ -374,7 +379,7 @@ class ExcelWorkgroupTestCase(CampaignTestCase):
         return openpyxl.load_workbook(io.BytesIO(data))
 
     def row_of(self, ws, measure: Measure) -> int:
-        return next(r for r in range(3, ws.max_row + 1) if ws.cell(r, 15).value == measure.pk)
+        return next(r for r in range(3, ws.max_row + 1) if ws.cell(r, KEY_COLUMN).value == measure.pk)
 
     def reimport(self, wb, **kwargs):
         out = io.BytesIO()
@@ -384,9 +389,9 @@ class ExcelWorkgroupTestCase(CampaignTestCase):
     def test_the_export_carries_the_group_and_comes_back_unchanged(self):
         wb = self.exported()
         ws = wb.active
-        self.assertEqual(ws.cell(2, 14).value, "推进组")
-        self.assertEqual(ws.cell(self.row_of(ws, self.measure2), 14).value, "第一推进组")
-        self.assertIsNone(ws.cell(self.row_of(ws, self.measure), 14).value)
+        self.assertEqual(ws.cell(2, GROUP_COLUMN).value, "推进组")
+        self.assertEqual(ws.cell(self.row_of(ws, self.measure2), GROUP_COLUMN).value, "第一推进组")
+        self.assertIsNone(ws.cell(self.row_of(ws, self.measure), GROUP_COLUMN).value)
         with self.assertNothingChanged():
             report = self.reimport(wb, dry_run=True)
         self.assertTrue(report.ok, [str(e) for e in report.sheet.errors])
@@ -395,8 +400,8 @@ class ExcelWorkgroupTestCase(CampaignTestCase):
     def test_an_import_moves_a_problem_to_a_group_named_in_the_campaign(self):
         second = campaigns.create_workgroup(self.office, self.campaign, name="第二推进组", lead=self.member)
         wb = self.exported()
-        wb.active.cell(self.row_of(wb.active, self.measure), 14).value = "第二推进组"
-        wb.active.cell(self.row_of(wb.active, self.measure2), 14).value = "第二推进组"
+        wb.active.cell(self.row_of(wb.active, self.measure), GROUP_COLUMN).value = "第二推进组"
+        wb.active.cell(self.row_of(wb.active, self.measure2), GROUP_COLUMN).value = "第二推进组"
         report = self.reimport(wb, campaign=self.campaign)
         self.assertTrue(report.stored, [str(e) for e in report.sheet.errors])
         self.assertEqual(
@@ -409,7 +414,7 @@ class ExcelWorkgroupTestCase(CampaignTestCase):
     def test_an_unknown_group_is_refused_on_its_row_and_column(self):
         wb = self.exported()
         at = self.row_of(wb.active, self.measure)
-        wb.active.cell(at, 14).value = "第九推进组"
+        wb.active.cell(at, GROUP_COLUMN).value = "第九推进组"
         with self.assertNothingChanged():
             report = self.reimport(wb, campaign=self.campaign)
         self.assertEqual(
@@ -423,7 +428,7 @@ class ExcelWorkgroupTestCase(CampaignTestCase):
     def test_a_group_named_without_a_campaign_is_refused(self):
         wb = self.exported()
         at = self.row_of(wb.active, self.measure)
-        wb.active.cell(at, 14).value = "第一推进组"
+        wb.active.cell(at, GROUP_COLUMN).value = "第一推进组"
         with self.assertNothingChanged():
             report = self.reimport(wb)
         self.assertEqual(
@@ -434,7 +439,7 @@ class ExcelWorkgroupTestCase(CampaignTestCase):
     def test_the_import_page_checks_the_group_column_within_the_chosen_campaign(self):
         wb = self.exported()
         at = self.row_of(wb.active, self.measure)
-        wb.active.cell(at, 14).value = "第一推进组"
+        wb.active.cell(at, GROUP_COLUMN).value = "第一推进组"
         out = io.BytesIO()
         wb.save(out)
         self.login(self.office)

@@ -9,7 +9,8 @@ import io
 
 import openpyxl
 
-from tests.web.base import BaseTestCase
+from tests.web.base import BaseTestCase, upload
+from zhenggai.documents.ledger_xlsx import COLUMNS
 from zhenggai.ledger import services
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.exports import export_chunks
@@ -17,17 +18,8 @@ from zhenggai.ledger.imports import import_ledger
 from zhenggai.ledger.models import Measure, Problem, Progress, Status
 from zhenggai.orgs.models import User
 
-#: The exported columns, by header (the hidden key is the last).
-COLUMN = {
-    "problem": 5,
-    "measure": 6,
-    "owner": 7,
-    "deadline": 10,
-    "progress": 11,
-    "status": 12,
-    "workgroup": 14,
-    "key": 15,
-}
+#: The exported columns' positions (1-based), by field; the hidden key is the last.
+COLUMN = {name: number for number, (_, name, _) in enumerate(COLUMNS, start=1)}
 
 
 class ReimportTestCase(BaseTestCase):
@@ -113,6 +105,83 @@ class ReimportTestCase(BaseTestCase):
         )
         self.assertTrue(self.reimport(wb).stored)
         self.assertEqual(Measure.objects.get(pk=self.measure.pk).status, Status.IN_PROGRESS)
+
+    def block(self, review: datetime.date) -> None:
+        services.change_status(
+            self.secretary,
+            self.measure,
+            Status.BLOCKED,
+            blocked_reason="需待上级政策出台",
+            review_date=review,
+        )
+
+    def test_a_blocked_measures_reason_and_review_date_go_out_and_come_back_unchanged(self):
+        review = datetime.date.today() + datetime.timedelta(days=60)
+        self.block(review)
+        wb = self.exported()
+        at = self.row_of(wb.active, self.measure)
+        cells = [
+            wb.active.cell(at, COLUMN[name]).value for name in ("status", "blocked_reason", "review_date")
+        ]
+        self.assertEqual(
+            cells,
+            ["暂不具备整改条件", "需待上级政策出台", datetime.datetime.combine(review, datetime.time())],
+        )
+        with self.assertNothingChanged():
+            preview = self.reimport(wb, dry_run=True)
+        self.assertEqual((len(preview.changed), preview.unchanged), (0, 2))
+
+    def test_a_new_review_date_typed_in_excel_updates_the_blocked_measure_audited(self):
+        review = datetime.date.today() + datetime.timedelta(days=60)
+        self.block(review)
+        later = review + datetime.timedelta(days=90)
+        wb, _, _ = self.edited(review_date=later, blocked_reason="需待省级政策出台")
+        preview = self.reimport(wb, dry_run=True)
+        self.assertTrue(preview.ok, [str(e) for e in preview.sheet.errors])
+        (change,) = preview.changed
+        self.assertEqual(
+            change.changes,
+            [
+                ("暂缓原因", "需待上级政策出台", "需待省级政策出台"),
+                (
+                    "复查日期",
+                    f"{review.year}年{review.month}月{review.day}日",
+                    f"{later.year}年{later.month}月{later.day}日",
+                ),
+            ],
+        )
+        self.assertTrue(self.reimport(wb).stored)
+        measure = Measure.objects.get(pk=self.measure.pk)
+        self.assertEqual(
+            (measure.status, measure.blocked_reason, measure.review_date),
+            (Status.BLOCKED, "需待省级政策出台", later),
+        )
+        self.assertTrue(
+            AuditEntry.objects.filter(object_type="measure", object_id=measure.pk, summary="状态变更").count()
+            >= 2
+        )
+
+    def test_a_review_date_in_the_past_typed_in_excel_is_refused_as_on_the_page(self):
+        self.block(datetime.date.today() + datetime.timedelta(days=60))
+        wb, _, at = self.edited(review_date=datetime.date.today() - datetime.timedelta(days=1))
+        with self.assertNothingChanged():
+            report = self.reimport(wb)
+        self.assertEqual(
+            [str(e) for e in report.sheet.errors], [f"第{at}行“复查日期”列：复查日期不能早于今天。"]
+        )
+
+    def test_a_done_measures_completion_date_is_exported(self):
+        services.add_evidence(self.member, self.measure, [upload()])
+        services.change_status(self.secretary, self.measure, Status.DONE, completion_note="已完成学习计划")
+        wb = self.exported()
+        at = self.row_of(wb.active, self.measure)
+        done = Measure.objects.get(pk=self.measure.pk).completed_on
+        self.assertEqual(
+            wb.active.cell(at, COLUMN["completed_on"]).value, datetime.datetime.combine(done, datetime.time())
+        )
+        with self.assertNothingChanged():
+            preview = self.reimport(wb, dry_run=True)
+        self.assertEqual((len(preview.changed), preview.unchanged), (0, 2))
 
     def test_a_changed_deadline_is_refused_as_on_the_page(self):
         wb, _, at = self.edited(deadline=self.measure.deadline + datetime.timedelta(days=30))

@@ -35,6 +35,9 @@ _FIELDS = (
     "term",
     "deadline",
     "status",
+    "completed_on",
+    "blocked_reason",
+    "review_date",
 )
 
 
@@ -77,36 +80,27 @@ def _rows(batch: list[tuple[Any, ...]]) -> Iterator[LedgerRow]:
     for measure_id, name in _of_measures(Evidence, ids).order_by("id").values_list("measure_id", "name"):
         evidence.setdefault(measure_id, []).append(name)
     groups = workgroup_names({values[1] for values in batch})
-    for (
-        pk,
-        problem_id,
-        problem,
-        aspect,
-        category,
-        source,
-        text,
-        owner,
-        username,
-        unit,
-        term,
-        deadline,
-        status,
-    ) in batch:
+    for values in batch:
+        v = dict(zip(_FIELDS, values, strict=True))
+        pk, status = v["id"], v["status"]
         yield LedgerRow(
-            problem=problem,
-            measure=text,
-            source=source,
-            aspect=aspect,
-            category=category,
-            owner=owner or username or "",
-            unit=unit or "",
-            deadline=deadline,
-            term=term,
+            problem=v["problem__description"],
+            measure=v["text"],
+            source=v["problem__source__title"],
+            aspect=v["problem__aspect"],
+            category=v["problem__category"],
+            owner=v["owner__display_name"] or v["owner__username"] or "",
+            unit=v["unit__name"] or "",
+            deadline=v["deadline"],
+            term=v["term"],
             progress="\n".join(progress.get(pk, [])),
             status=status,
             evidence="\n".join(evidence.get(pk, [])),
-            workgroup=groups.get(problem_id, ""),
-            problem_ref=problem_id,
+            workgroup=groups.get(v["problem_id"], ""),
+            completed_on=v["completed_on"] if status == "done" else None,
+            blocked_reason=v["blocked_reason"] if status == "blocked" else "",
+            review_date=v["review_date"] if status == "blocked" else None,
+            problem_ref=v["problem_id"],
             key=measure_key(pk),
         )
 

@@ -167,22 +167,59 @@ def update_measure(
             sheet.errors.append(LedgerIssue(row.row, sheet.header("progress"), f"{exc.message}。"))
             return None
         change.changes.append((f"{sheet.header('progress')}（新增）", "", added))
-    if sheet.has("status") and not row.status_blank and row.status != measure.status:
+    if _status_changes(sheet, row, measure):
+        status_labels = _status_labels(sheet, row, measure)
+        reason, review = _blocked_fields(sheet, row, measure)
         try:
             services.change_status(
                 actor,
                 measure,
                 row.status,
                 completion_note=added or row.progress,
-                blocked_reason=blocked_reason_of(row),
-                review_date=row.review_date,
+                blocked_reason=reason,
+                review_date=review,
             )
         except Refusal as exc:
             column = "review_date" if "复查" in exc.message else "status"
             sheet.errors.append(LedgerIssue(row.row, sheet.header(column), f"{exc.message}。"))
             return None
-        change.changes.append((sheet.header("status"), shown(measure.status), shown(row.status)))
+        change.changes += status_labels
     return change if change.changes else None
+
+
+def _status_changes(sheet: LedgerSheet, row: LedgerRow, measure: Measure) -> bool:
+    """True when the row sets another status, or (still 暂不具备整改条件) another reason or review date."""
+    if not sheet.has("status") or row.status_blank:
+        return False
+    if row.status != measure.status:
+        return True
+    return row.status == "blocked" and _blocked_fields(sheet, row, measure) != (
+        measure.blocked_reason,
+        measure.review_date,
+    )
+
+
+def _blocked_fields(sheet: LedgerSheet, row: LedgerRow, measure: Measure) -> tuple[str, Any]:
+    """The reason and review date the row gives a blocked measure. Made 暂不具备整改条件 now: the row's
+    (the reason from 暂缓原因, else 整改进展). Blocked already: a column the file lacks keeps the measure's.
+    """
+    changing = row.status != measure.status
+    reason = blocked_reason_of(row) if changing or sheet.has("blocked_reason") else measure.blocked_reason
+    review = row.review_date if changing or sheet.has("review_date") else measure.review_date
+    return reason, review
+
+
+def _status_labels(sheet: LedgerSheet, row: LedgerRow, measure: Measure) -> list[tuple[str, str, str]]:
+    """What the preview says a status change changed: the status, or a blocked measure's reason and date."""
+    if row.status != measure.status:
+        return [(sheet.header("status"), shown(measure.status), shown(row.status))]
+    reason, review = _blocked_fields(sheet, row, measure)
+    labels = []
+    if reason != measure.blocked_reason:
+        labels.append((sheet.header("blocked_reason"), shown(measure.blocked_reason), shown(reason)))
+    if review != measure.review_date:
+        labels.append((sheet.header("review_date"), shown(measure.review_date), shown(review)))
+    return labels
 
 
 def _measure_fields(

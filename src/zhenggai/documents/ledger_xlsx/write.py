@@ -26,8 +26,9 @@ from zhenggai.documents.ledger_xlsx.stream import (
 from zhenggai.documents.measure_labels import STATUS_LABELS, TERM_LABELS
 
 #: The columns written, in order: (header, field, width in characters). The first ten are the layout
-#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides, and 推进组 (a
-#: problem's work group in a campaign, 专项整改) last.
+#: offices use; 查摆方面, 问题类别 and 整改类型 are what a round trip needs besides; 完成日期 (of a done
+#: measure), 暂缓原因 and 复查日期 (of one 暂不具备整改条件) carry what its status needs, and 推进组 (a
+#: problem's work group in a campaign, 专项整改) comes last.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("序号", "number", 6),
     ("问题来源", "source", 16),
@@ -41,6 +42,9 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("整改时限", "deadline", 14),
     ("整改进展", "progress", 36),
     ("完成情况/状态", "status", 12),
+    ("完成日期", "completed_on", 12),
+    ("暂缓原因", "blocked_reason", 16),
+    ("复查日期", "review_date", 12),
     ("佐证材料", "evidence", 24),
     ("推进组", "workgroup", 12),
     (KEY_HEADER, "key", 0),
@@ -56,7 +60,7 @@ CHUNK_BYTES = 256 * 1024
 FOOTER = "&C第 &P 页 共 &N 页"
 TITLE_POINTS = 36.0
 
-_CENTRED = ("number", "owner", "term", "deadline", "status")
+_CENTRED = ("number", "owner", "term", "deadline", "status", "completed_on", "review_date")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _WIDTHS = [width for _, _, width in COLUMNS]
 _SHOWN = [name not in PROBLEM_COLUMNS for _, name, _ in COLUMNS]  # on every row of a problem
@@ -217,6 +221,8 @@ def write_ledger_csv(rows: Iterable[LedgerRow], out: BinaryIO | IO[bytes]) -> in
 
 
 def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
