@@ -436,6 +436,8 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     ),
     "ledger_io:export": ("", "L 200 200 200 200 200 200", "L 405 405 405 405 405 405"),
     "ledger_io:import": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),
+    # a check made in the background: only the session that uploaded the file has its token
+    "ledger_io:checked": ({"token": "job.pk"}, "L 400 400 403 403 403 400", "L 405 405 405 405 405 405"),
     "ledger_io:api_token": ("", "405 405 405 405 405 405 405", "400 400 400 400 400 400 400"),
     "ledger_io:api_schema": ("", "401 200 200 200 200 200 200", "401 405 405 405 405 405 405"),
     "ledger:index": ("", "L 200 200 200 200 200 200", "L 405 405 405 405 405 405"),

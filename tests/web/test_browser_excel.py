@@ -12,12 +12,16 @@ from django.utils import timezone
 
 from tests.web.jobs import run_worker
 from tests.web.test_browser import PASSWORD, log_in
+from zhenggai.documents.ledger_xlsx import COLUMNS
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, SourceKind
 from zhenggai.ledger.sources import create_source
 from zhenggai.orgs.models import Membership, Organisation, Role, User
 
-KEY_COLUMN, MEASURE_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN, STATUS_COLUMN = 15, 6, 7, 10, 12
+_NAMES = [name for _, name, _ in COLUMNS]
+KEY_COLUMN, MEASURE_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN, STATUS_COLUMN = (
+    _NAMES.index(name) + 1 for name in ("key", "measure", "owner", "deadline", "status")
+)
 
 
 @pytest.fixture
@@ -79,3 +83,34 @@ def test_export_edit_import_updates_the_ledger(page, live_server, ledger, tmp_pa
     page.wait_for_selector("text=新增问题 0 个、整改措施 1 条，修改 1 条")
     texts = sorted(Measure.objects.values_list("text", flat=True))
     assert texts == ["制定学习计划，每月研读原著两篇", "开展调研走访", "撰写心得体会"]
+
+
+def test_a_large_file_is_checked_with_a_progress_bar_then_its_preview_opens(
+    page, live_server, ledger, tmp_path, settings
+):
+    settings.IMPORT_CHECK_INLINE_ROWS = 0  # every file counts as large: checked by the worker
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "问题来源", "问题描述", "整改措施", "责任人", "整改时限", "完成情况"])
+    ws.append(
+        [1, "2022年督查", "调查研究不够深入", "开展蹲点调研", "张委员", datetime.date(2030, 6, 30), "未启动"]
+    )
+    upload = tmp_path / "台账.xlsx"
+    wb.save(upload)
+    log_in(page, live_server, "office")
+    page.goto(f"{live_server.url}/ledger/import/")
+    page.set_input_files("input[name=file]", str(upload))
+    page.click("form[enctype] button[type=submit]")
+    page.wait_for_selector("#job-bar")  # the job's page with its bar, waiting for the worker
+    assert "检查整改台账" in page.inner_text("h1")
+    run_worker()
+    page.wait_for_selector("text=检查结果")  # the page opens the check's result by itself
+    assert "检查结果：可以导入" in page.inner_text("main"), page.inner_text("main")
+    assert page.inner_text("#count-new") == "1"
+    assert "/ledger/import/checked/" in page.url
+    assert Measure.objects.filter(text="开展蹲点调研").count() == 0  # the check stored nothing
+    page.click("text=确认导入（全部写入台账）")
+    page.wait_for_selector("#job-step", state="attached")
+    run_worker()
+    page.wait_for_selector("text=新增问题 1 个、整改措施 1 条")
+    assert Measure.objects.filter(text="开展蹲点调研").count() == 1

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase
 from tests.web.jobs import run_worker
+from zhenggai.jobs.models import Job, JobState
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.import_people import PERSON_CREATED
-from zhenggai.ledger.models import Measure
+from zhenggai.ledger.models import Measure, Problem
+from zhenggai.ledger.tasks import EXPIRED
 from zhenggai.orgs.models import User
 
 URL = reverse("ledger_io:import")
@@ -119,3 +122,112 @@ class CreateOwnerOnThePageTestCase(BaseTestCase):
         person = User.objects.get(display_name="新同志")
         self.assertEqual(Measure.objects.get(text="措施甲").owner, person)
         self.assertTrue(AuditEntry.objects.filter(summary=PERSON_CREATED, object_id=person.pk).exists())
+
+
+def big_upload(rows: int = 3, deadline: str = "2030年3月31日") -> SimpleUploadedFile:
+    """A file of `rows` measures (each its own problem); "large" as soon as the inline limit is below it."""
+    data = ledger_xlsx(
+        [
+            [n, "2022年督查", f"问题{n}", f"措施{n}", "张委员", "办公室", deadline, "", "正在推进", ""]
+            for n in range(1, rows + 1)
+        ]
+    )
+    return SimpleUploadedFile("大台账.xlsx", data)
+
+
+@override_settings(IMPORT_CHECK_INLINE_ROWS=2)
+class BackgroundCheckTestCase(BaseTestCase):
+    """A file of more rows than IMPORT_CHECK_INLINE_ROWS is checked by the worker: the job's bar, then
+    the same preview and confirmation as a check in the request."""
+
+    def upload(self, upload: SimpleUploadedFile):
+        return self.client.post(URL, {"organisation": self.team.pk, "file": upload})
+
+    def checked_page(self, response):
+        """Run the worker; the job's page then opens the check's result by itself."""
+        job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+        run_worker()
+        job.refresh_from_db()
+        self.assertEqual((job.state, job.follow), (JobState.DONE, True))
+        status = self.client.get(reverse("jobs:status", args=[job.pk])).json()
+        self.assertEqual((status["follow"], status["url"]), (True, job.url))
+        page = self.client.get(job.get_absolute_url())
+        self.assertRedirects(page, job.url, fetch_redirect_response=False)
+        return self.client.get(job.url)
+
+    def test_a_large_file_is_checked_in_the_background_then_confirmed(self):
+        self.login(self.secretary)
+        with self.changes() as found:
+            r = self.upload(big_upload())
+        self.assertEqual(r.status_code, 302)
+        # the kept file and the queued job only: nothing checked, nothing stored yet
+        kinds = sorted(line.split(":")[0].split("/")[0] for line in found)
+        self.assertEqual(kinds, ["django_tasks_database_dbtaskresult", "file imports", "jobs_job"], found)
+        self.assertContains(self.client.get(r.url), "等待后台任务进程处理")
+        before = Measure.objects.count()
+        page = self.checked_page(r)
+        self.assertContains(page, "检查结果：可以导入")
+        self.assertContains(page, "读取整改措施 3 条，问题 3 个")
+        self.assertContains(page, '新增 <strong id="count-new">3</strong> 条', html=False)
+        self.assertContains(page, "确认导入")
+        self.assertEqual(Measure.objects.count(), before)  # a check stores nothing
+        token = page.context["token"]
+        r = self.client.post(URL, {"organisation": self.team.pk, "token": token}, follow=True)
+        self.assertContains(r, "等待后台任务进程处理")
+        run_worker()
+        self.assertEqual(Measure.objects.count(), before + 3)
+        self.assertEqual(list((self.data_dir / "imports").iterdir()), [])  # file and check both gone
+        self.assertRefused(lambda: self.client.get(reverse("ledger_io:checked", args=[token])), 400, EXPIRED)
+
+    def test_a_refused_large_file_shows_its_rows_and_keeps_nothing(self):
+        self.login(self.secretary)
+        r = self.upload(big_upload(deadline="2022年2月30日"))
+        counts = (Measure.objects.count(), Problem.objects.count(), AuditEntry.objects.count())
+        page = self.checked_page(r)
+        self.assertEqual(
+            (Measure.objects.count(), Problem.objects.count(), AuditEntry.objects.count()), counts
+        )
+        self.assertEqual(page.status_code, 400)
+        self.assertContains(page, "检查结果：不能导入", status_code=400)
+        self.assertContains(page, "第3行“整改时限”列：日期“2022年2月30日”不存在。", status_code=400)
+        self.assertNotContains(page, "确认导入", status_code=400)
+        self.assertFalse(list((self.data_dir / "imports").glob("*.xlsx")))
+
+    def test_the_check_is_shown_only_to_the_session_that_uploaded_it(self):
+        self.login(self.secretary)
+        r = self.upload(big_upload())
+        run_worker()
+        url = Job.objects.get().url
+        self.login(self.office)  # another manager of the same organisation
+        self.assertRefused(lambda: self.client.get(url), 400, EXPIRED)
+        self.login(self.member)
+        self.assertRefused(lambda: self.client.get(url), 403, "只有书记或办公室人员可以导入整改台账")
+        self.assertTrue(r.url)
+
+    def test_a_new_person_ticked_is_checked_again_in_the_background(self):
+        self.login(self.secretary)
+        data = ledger_xlsx(
+            [
+                [
+                    n,
+                    "2022年督查",
+                    f"问题{n}",
+                    f"措施{n}",
+                    "新同志",
+                    "办公室",
+                    "2030年3月31日",
+                    "",
+                    "正在推进",
+                    "",
+                ]
+                for n in (1, 2, 3)
+            ]
+        )
+        page = self.checked_page(self.upload(SimpleUploadedFile("台账.xlsx", data)))
+        self.assertContains(page, "新建该人员：新同志", status_code=400)
+        form = {"organisation": self.team.pk, "token": page.context["token"]}
+        r = self.client.post(URL, {**form, "recheck": "1", "create": ["新同志"]})
+        self.assertEqual(r.status_code, 302)
+        page = self.checked_page(r)
+        self.assertContains(page, "确认导入时将新建人员：新同志")
+        self.assertFalse(User.objects.filter(display_name="新同志").exists())

@@ -38,6 +38,8 @@ class Job(models.Model):
     url_label = models.CharField("结果链接", max_length=100, blank=True)
     #: The page to go back to (where the job was started).
     back = models.CharField("返回页面", max_length=500, blank=True)
+    #: Once done, open the result page at once (a check whose result is the next step, not a summary).
+    follow = models.BooleanField("完成后直接打开结果页面", default=False)
     created_at = models.DateTimeField("开始时间", auto_now_add=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
 

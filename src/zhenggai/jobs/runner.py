@@ -49,12 +49,21 @@ class Running:
     details: list[str] = field(default_factory=list)
     url: str = ""
     url_label: str = ""
+    follow: bool = False
 
     def finish(
-        self, message: str, *, details: list[str] | None = None, url: str = "", url_label: str = ""
+        self,
+        message: str,
+        *,
+        details: list[str] | None = None,
+        url: str = "",
+        url_label: str = "",
+        follow: bool = False,
     ) -> None:
-        """What the job ended with: a sentence, lines under it, and a link to what it made."""
+        """What the job ended with: a sentence, lines under it, and a link to what it made (opened at once
+        when `follow`: the page is the job's result, e.g. an import's check)."""
         self.message, self.details, self.url, self.url_label = message, details or [], url, url_label
+        self.follow = follow and bool(url)
 
 
 def _end(run: Running, state: str) -> None:
@@ -64,6 +73,7 @@ def _end(run: Running, state: str) -> None:
         details=run.details,
         url=run.url,
         url_label=run.url_label,
+        follow=run.follow,
         finished_at=timezone.now(),
     )
 

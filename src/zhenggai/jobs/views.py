@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from zhenggai.core.views import first_or_404
@@ -35,14 +35,18 @@ def status(job: Job) -> dict[str, Any]:
         "details": job.details,
         "url": job.url,
         "url_label": job.url_label,
+        "follow": job.follow and job.state == JobState.DONE,
     }
 
 
 @login_required
 @require_GET
 def job_page(request: AuthenticatedRequest, pk: str) -> HttpResponse:
-    """The page of one of the user's jobs: the bar, the step, then the result; 404 for anyone else's."""
+    """The page of one of the user's jobs: the bar, the step, then the result (or, for a job that says
+    so, its result page itself); 404 for anyone else's."""
     job = _job_or_404(request, pk)
+    if job.follow and job.state == JobState.DONE and job.url:
+        return redirect(job.url)
     return render(request, "jobs/job.html", {"job": job, "status": status(job)})
 
 

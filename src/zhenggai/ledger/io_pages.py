@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import secrets
 import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -21,12 +23,13 @@ from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.core.views import forbidden
 from zhenggai.documents.errors import DocumentError
-from zhenggai.documents.ledger_xlsx import FIELD_LABELS, read_ledger_xlsx
+from zhenggai.documents.ledger_xlsx import read_ledger_xlsx
 from zhenggai.jobs.runner import start
 from zhenggai.ledger import queries, tasks
 from zhenggai.ledger.access import managed_sources, visible_measures
 from zhenggai.ledger.documents_out import ledger_document, ledger_filename
 from zhenggai.ledger.exports import FORMATS, export_chunks, export_filename
+from zhenggai.ledger.import_preview import load_preview, preview_of
 from zhenggai.ledger.imports import MAX_IMPORT_BYTES, ImportReport, import_sheet
 from zhenggai.ledger.models import Campaign, Measure, Source
 from zhenggai.ledger.tasks import pending_dir
@@ -76,9 +79,9 @@ PENDING_SECONDS = 24 * 3600
 
 
 def _forget_stale(folder: Path) -> None:
-    """Remove checked files nobody confirmed (a closed browser tab leaves one behind)."""
+    """Remove checked files (and checks made in the background) nobody confirmed: a closed tab leaves them."""
     limit = time.time() - PENDING_SECONDS
-    for path in folder.glob("*.xlsx"):
+    for path in itertools.chain(folder.glob("*.xlsx"), folder.glob("*.json")):
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < limit:
                 path.unlink()
@@ -140,8 +143,11 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
     if upload.size and upload.size > MAX_IMPORT_BYTES:
         return _refuse(request, context, f"文件过大，上限为 {MAX_IMPORT_BYTES // 1048576} MB")
     data = upload.read()
+    target = _target(organisation, source, campaign, [])
     try:
         sheet = read_ledger_xlsx(data, upload.name or "台账.xlsx")
+        if len(sheet.rows) > settings.IMPORT_CHECK_INLINE_ROWS:
+            return _check_in_background(request, user, _keep(request, data, sheet.name), sheet.name, target)
         report = import_sheet(
             user, sheet, organisation=organisation, source=source, dry_run=True, campaign=campaign
         )
@@ -151,12 +157,65 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
         return _refuse(request, context, exc.message, exc.status)
     token = ""
     if report.ok or report.unknown_owners:  # kept for the confirmation, or a new check creating people
-        token = secrets.token_urlsafe(16)
-        folder = pending_dir()
-        _forget_stale(folder)
-        (folder / f"{token}.xlsx").write_bytes(data)
-        request.session[_SESSION_KEY] = {"token": token, "name": sheet.name}
+        token = _keep(request, data, sheet.name)
     return _report(request, context, report, token, organisation.pk, source.pk if source else "")
+
+
+def _keep(request: HttpRequest, data: bytes, name: str) -> str:
+    """Keep the uploaded file for its confirmation (or its check in the background); its new token."""
+    token = secrets.token_urlsafe(16)
+    folder = pending_dir()
+    _forget_stale(folder)
+    (folder / f"{token}.xlsx").write_bytes(data)
+    request.session[_SESSION_KEY] = {"token": token, "name": name}
+    return token
+
+
+def _target(organisation: Any, source: Any, campaign: Any, create: list[str]) -> dict[str, Any]:
+    """What a file is checked and imported for, by id (a task's arguments are JSON)."""
+    return {
+        "organisation": organisation.pk,
+        "source": source.pk if source else None,
+        "campaign": campaign.pk if campaign else None,
+        "create": create,
+    }
+
+
+def _check_in_background(
+    request: HttpRequest, user: User, token: str, name: str, target: dict[str, Any]
+) -> HttpResponse:
+    """A large file: its check runs as a job; the job's page shows the bar, then opens the result."""
+    back = reverse("ledger_io:import")
+    return redirect(start(user, "检查整改台账", tasks.check_import, token, name, target, back=back))
+
+
+@login_required
+@require_GET
+def checked(request: AuthenticatedRequest, token: str) -> HttpResponse:
+    """The result of a check made in the background, with the confirmation as after a check in the
+    request; only for whoever uploaded the file (it is this browser session's), 400 once it has expired.
+    """
+    user: User = request.user
+    if not is_manager_anywhere(user):
+        return forbidden(request, "只有书记或办公室人员可以导入整改台账")
+    context = _choices(user)
+    pending = request.session.get(_SESSION_KEY) or {}
+    kept = load_preview(tasks.pending_file(token, ".json")) if pending.get("token") == token else None
+    if kept is None:
+        return _refuse(request, context, tasks.EXPIRED)
+    preview, target = kept
+    keep = preview["ok"] or preview["unknown_owners"]
+    if not keep:
+        tasks.pending_file(token).unlink(missing_ok=True)
+    return _report(
+        request,
+        {**context, "chosen_campaign": target["campaign"] or ""},
+        preview,
+        token if keep else "",
+        target["organisation"],
+        target["source"] or "",
+        target["create"],
+    )
 
 
 def _confirm(
@@ -175,9 +234,12 @@ def _confirm(
         return _refuse(request, context, tasks.EXPIRED)
     # People the office chose to create (ticked on the check page), for a new check or the import.
     create = [name for name in request.POST.getlist("create") if name.strip()]
-    if "recheck" in request.POST:  # check again with those people, in the request as the first check
+    if "recheck" in request.POST:  # check again with those people, where the first check ran
         try:
             sheet = read_ledger_xlsx(path.read_bytes(), pending.get("name", "台账.xlsx"))
+            if len(sheet.rows) > settings.IMPORT_CHECK_INLINE_ROWS:
+                wanted = _target(organisation, source, campaign, create)
+                return _check_in_background(request, user, token, sheet.name, wanted)
             report = import_sheet(
                 user,
                 sheet,
@@ -209,14 +271,17 @@ def _confirm(
 def _report(
     request: HttpRequest,
     context: dict[str, Any],
-    report: ImportReport,
+    report: ImportReport | dict[str, Any],
     token: str,
     org: Any,
     source: Any,
     create: list[str] | None = None,
 ) -> HttpResponse:
-    labels = [(c.header, FIELD_LABELS.get(c.field or "", "不导入"), c.note) for c in report.sheet.columns]
-    status = 200 if report.ok else 400
+    """The check (a live report, or one made in the background as import_preview data) on the page."""
+    if isinstance(report, ImportReport):
+        report = preview_of(report)
+    labels = report["labels"]
+    status = 200 if report["ok"] else 400
     return render(
         request,
         "ledger/io/import.html",

@@ -11,6 +11,7 @@ app_name = "ledger_io"
 urlpatterns = [
     path("ledger/export/", io_pages.export, name="export"),
     path("ledger/import/", io_pages.import_page, name="import"),
+    path("ledger/import/checked/<str:token>/", io_pages.checked, name="checked"),
     path("api/token/", ThrottledObtainAuthToken.as_view(), name="api_token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/ledger/measures/", api.measures, name="api_measures"),

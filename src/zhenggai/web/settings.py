@@ -176,6 +176,9 @@ TRUSTED_PROXY = envstr("ZHENGGAI_TRUSTED_PROXY", "")
 #: Ledger rows due within this many days are marked yellow (督办 practice); overdue rows red.
 DUE_SOON_DAYS = envint("ZHENGGAI_DUE_SOON_DAYS", 10)
 LEDGER_PAGE_SIZE = envint("ZHENGGAI_LEDGER_PAGE_SIZE", 50)
+#: An Excel import of more measures than this is checked by the background worker (a progress bar,
+#: then the preview); a smaller one in the request, at once.
+IMPORT_CHECK_INLINE_ROWS = envint("ZHENGGAI_IMPORT_CHECK_INLINE_ROWS", 500)
 
 #: Background work (zhenggai.jobs): tasks on django-tasks, kept in the database by default and run
 #: by the worker that `zhenggai run` starts (or `zhenggai db_worker`); another backend is a setting.

@@ -21,6 +21,7 @@
       }
       text("job-step", s.step);
       if (!s.finished) return false;
+      if (s.follow && s.url) { window.location.assign(s.url); return true; }
       var message = text("job-message", s.message);
       if (s.state === "failed") { message.className = "error"; message.setAttribute("role", "alert"); }
       var details = document.getElementById("job-details");
