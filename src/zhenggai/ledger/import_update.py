@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,6 +117,45 @@ def _by_text(
             taken.add(found.pk)
             result[row.row] = found
     return result
+
+
+def block_problem(known: list[Measure]) -> Problem:
+    """The problem a block of rows stands for: the one most of its known measures belong to (the first
+    row's on a tie); a known measure of another problem was moved into the block in Excel."""
+    counts = Counter(m.problem_id for m in known)
+    most = max(counts.values())
+    return next(m.problem for m in known if counts[m.problem_id] == most)
+
+
+def move_into(
+    actor: User, sheet: LedgerSheet, row: LedgerRow, measure: Measure, problem: Problem
+) -> list[tuple[str, str, str]]:
+    """Move the row's measure under its block's problem through the service (a refusal is an error on
+    the row's 问题描述); the preview's line, or nothing when it is there already."""
+    if measure.problem_id == problem.pk:
+        return []
+    try:
+        services.move_measure(actor, measure, problem)
+    except Refusal as exc:
+        sheet.errors.append(LedgerIssue(row.row, sheet.header("problem"), f"{exc.message}。"))
+        return []
+    return [("所属问题", _problem_label(measure.problem), _problem_label(problem))]
+
+
+def _problem_label(problem: Problem) -> str:
+    text = problem.description
+    return f"第{problem.number}个问题：{text[:30]}{'…' if len(text) > 30 else ''}"
+
+
+def with_lines(
+    change: RowChange | None, row: LedgerRow, measure: Measure, lines: list[tuple[str, str, str]]
+) -> RowChange | None:
+    """`change` with `lines` (the problem's own changes, a move) put first; a change of its own if needed."""
+    if not lines:
+        return change
+    change = change or RowChange(row.row, row.key or str(measure.pk), measure.text)
+    change.changes[:0] = lines
+    return change
 
 
 def update_problem(

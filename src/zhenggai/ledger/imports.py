@@ -28,10 +28,13 @@ from zhenggai.ledger.import_rows import column_of, fits, new_measure, status_fie
 from zhenggai.ledger.import_update import (
     IMPORTED_EVIDENCE,
     RowChange,
+    block_problem,
     existing_measures,
     keeps_owner,
+    move_into,
     update_measure,
     update_problem,
+    with_lines,
 )
 from zhenggai.ledger.models import (
     MEETING_KINDS,
@@ -222,8 +225,8 @@ class _Store:
         for rows in groups.values():
             known = [existing[r.row] for r in rows if r.row in existing]
             if known:
-                self._update_group(rows, known[0].problem, existing)
-                self.workgroups.check(rows, known[0].problem)
+                self._update_group(rows, block_problem(known), existing)
+                self.workgroups.check(rows, block_problem(known))
             elif (made := self._new_problem(rows)) is not None:
                 items.append(made)
                 self.workgroups.check(rows, made[0])
@@ -257,10 +260,9 @@ class _Store:
             if measure is None:
                 self._add_measure(problem, row)
                 continue
+            moved = move_into(self.actor, self.sheet, row, measure, problem)
             change = update_measure(self.actor, self.sheet, self.people, row, measure, self.today)
-            if index == 0 and problem_changes:
-                change = change or RowChange(row.row, row.key or str(measure.pk), measure.text)
-                change.changes[:0] = problem_changes
+            change = with_lines(change, row, measure, (problem_changes if index == 0 else []) + moved)
             if change is None:
                 self.report.unchanged += 1
             else:

@@ -9,7 +9,13 @@ on: problems, measures, a measure's status, its progress and evidence.
 from __future__ import annotations
 
 from zhenggai.ledger.services.common import audit, must_manage
-from zhenggai.ledger.services.measures import create_measure, delete_measure, extend_deadline, update_measure
+from zhenggai.ledger.services.measures import (
+    create_measure,
+    delete_measure,
+    extend_deadline,
+    move_measure,
+    update_measure,
+)
 from zhenggai.ledger.services.problems import (
     close_problem,
     create_problem,
@@ -32,6 +38,7 @@ __all__ = [
     "delete_problem",
     "delete_progress",
     "extend_deadline",
+    "move_measure",
     "must_manage",
     "post_progress",
     "reopen_problem",

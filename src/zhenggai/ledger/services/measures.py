@@ -124,6 +124,39 @@ def update_measure(actor: User, measure: Measure, *, version: int | None = None,
 
 
 @transaction.atomic
+def move_measure(actor: User, measure: Measure, problem: Problem, *, version: int | None = None) -> Measure:
+    """Put a measure under another problem of the same source (an Excel row moved into another problem's
+    block): numbered after that problem's last measure, audited (移动整改措施, the old and new problem in
+    its snapshots). Both problems locked in id order, then the measure.
+
+    Raises Forbidden unless the actor manages both problems' organisations, Conflict on a stale
+    `version`, Refusal when either problem is closed, the problems' sources differ, or the measure's
+    owner or unit may not answer for the other problem's organisation.
+    """
+    locked = {
+        pk: lock_problem(pk) for pk in sorted({problem.pk, measure.problem_id})
+    }  # one order: no deadlock
+    target = locked[problem.pk]
+    measure = lock_measure(measure.pk)
+    must_manage(actor, measure.organisation)
+    must_manage(actor, target.organisation)
+    check_version(measure, version)
+    if target.pk == measure.problem_id:
+        return measure
+    refuse_if_closed(measure.problem)
+    refuse_if_closed(target)
+    if target.source_id != measure.problem.source_id:
+        raise Refusal("整改措施只能移到同一问题来源的另一个问题下")
+    before = snapshot(measure)
+    measure.problem, measure.organisation = target, target.organisation
+    measure.number = next_number(Measure.objects.filter(problem=target))
+    check_measure(measure, {**before, "owner_id": None, "unit_id": None})  # both checked for the new place
+    measure.refresh_search_text()
+    save_changes(actor, measure, before, "移动整改措施")
+    return measure
+
+
+@transaction.atomic
 def delete_measure(actor: User, measure: Measure, *, version: int | None = None) -> None:
     """Delete a measure with its progress and evidence, every row audited; one transaction on the locked row.
 
