@@ -2,13 +2,16 @@
 
 import datetime
 
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Measure, SourceKind, Status, Term
 from zhenggai.ledger.sources import create_source
+from zhenggai.orgs.models import Membership, Role
 
 
 class LedgerPageTestCase(BaseTestCase):
@@ -154,6 +157,28 @@ class LedgerPageTestCase(BaseTestCase):
         self.assertContains(r, f'<option value="{self.unit.pk}" selected>', count=1)
         self.assertContains(r, f'<option value="{self.source.pk}" selected>{self.source.title}</option>')
         self.assertContains(r, f'<option value="{self.member.pk}">{self.member}</option>')
+
+    def test_the_filter_lists_kept_between_pages_follow_new_rows_and_a_changed_role(self):
+        self.login(self.secretary)
+        self.get()  # the lists are now kept for the secretary
+        with CaptureQueriesContext(connection) as kept:
+            self.get()
+        lists = [
+            q["sql"] for q in kept.captured_queries if "ledger_campaign" in q["sql"] and "MAX" not in q["sql"]
+        ]
+        self.assertEqual(lists, [])  # not asked again
+        newer = create_source(
+            self.secretary, kind=SourceKind.DEMOCRATIC_LIFE, organisation=self.team, year=2023
+        )
+        self.assertContains(self.get(), f'<option value="{newer.pk}">{newer.title}</option>')  # at once
+        # The outsider made office of the team: his next page offers the team's sources and people.
+        self.login(self.outsider)
+        self.assertNotContains(self.get(), f"{self.source.title}</option>")
+        Membership.objects.create(user=self.outsider, organisation=self.team, role=Role.OFFICE)
+        self.assertContains(self.get(), f'<option value="{self.source.pk}">{self.source.title}</option>')
+        # ... and his lists shrink back the moment the role is gone, though no id changed upward.
+        Membership.objects.filter(user=self.outsider, organisation=self.team).delete()
+        self.assertNotContains(self.get(), f"{self.source.title}</option>")
 
     def test_the_option_labels_are_escaped(self):
         from zhenggai.ledger.views.options import options

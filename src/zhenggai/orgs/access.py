@@ -63,6 +63,12 @@ def can_read(user: User, org: Organisation) -> bool:
     return _holds(user, org, READING_ROLES)
 
 
+def role_signature(user: User) -> str:
+    """The user's memberships (organisation path and role each) as one string: what may be cached for
+    him is current as long as this is the same."""
+    return "|".join(f"{path}={role}" for path, role in sorted(_roles(user)))
+
+
 def scope_q(user: User, roles: Iterable[str], field: str = "organisation__path") -> Q:
     """A filter for rows whose organisation lies where the user holds one of `roles`; every row for the
     operator (a superuser), as can_manage and can_read have it.

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -14,18 +18,54 @@ from zhenggai.core.errors import Refusal
 from zhenggai.ledger import queries
 from zhenggai.ledger.access import owner_holders, visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.campaigns import visible_campaigns
-from zhenggai.ledger.models import Measure, Status, Term, Workgroup
+from zhenggai.ledger.models import Campaign, Measure, Source, Status, Term, Workgroup
 from zhenggai.ledger.search_plan import guarded
 from zhenggai.ledger.views.common import row_class
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
-from zhenggai.orgs.access import is_manager_anywhere, known_organisations, scope_q
+from zhenggai.orgs.access import is_manager_anywhere, known_organisations, role_signature, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
-from zhenggai.orgs.models import READING_ROLES, User
+from zhenggai.orgs.models import READING_ROLES, Membership, Organisation, User
+
+#: How long one person's filter lists (campaigns, sources, organisations, owners) are kept in the
+#: process's cache: the ledger page is what everybody opens again and again, building the lists is a
+#: third of it, and they change seldom. The key holds his own roles (a changed role is a new key) and
+#: the highest id of each table (_generation): a new source, campaign, organisation, person or
+#: membership shows at once; a renamed or removed one within this many seconds.
+CHOICES_SECONDS = 30
+
+
+def _generation() -> tuple[int, ...]:
+    """The highest id of each table the lists come from: one query on their primary keys."""
+    tables = [m._meta.db_table for m in (Source, Campaign, Organisation, Membership, User)]
+    sql = "SELECT " + ", ".join(f"(SELECT MAX(id) FROM {t})" for t in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+    return tuple(value or 0 for value in row)
+
+
+def _lists(user: User) -> dict[str, list[tuple[int, str]]]:
+    """The (value, label) pairs of the user's filter boxes, from the cache when still current."""
+    fingerprint = f"{user.pk}:{role_signature(user)}:" + ":".join(map(str, _generation()))
+    key = "ledger-filter-lists:" + hashlib.sha256(fingerprint.encode()).hexdigest()
+    found: dict[str, list[tuple[int, str]]] | None = cache.get(key)
+    if found is None:
+        # Owners he may see measures of: those who may own one where he reads, and himself.
+        holders = owner_holders(scope_q(user, READING_ROLES)).values("pk")
+        owners = User.objects.filter(Q(pk=user.pk) | Q(pk__in=holders)).order_by("display_name", "username")
+        found = {
+            "campaigns": list(visible_campaigns(user).values_list("pk", "name")[:200]),
+            "sources": list(visible_sources(user).values_list("pk", "title")[:200]),
+            "organisations": organisation_pairs(known_organisations(user)),
+            "owners": user_pairs(owners[:500]),
+        }
+        cache.set(key, found, CHOICES_SECONDS)
+    return found
 
 
 def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
     """What the filter boxes offer: only things the user may see, as ready `<option>` lists."""
-    orgs = known_organisations(user)
+    lists = _lists(user)
     aspects: list[str] = []
     if f.source:
         aspects = list(
@@ -36,19 +76,16 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
             .values_list("aspect", flat=True)
             .distinct()[:100]
         )
-    # Owners he may see measures of: those who may own one where he reads, and himself.
-    holders = owner_holders(scope_q(user, READING_ROLES)).values("pk")
-    owners = User.objects.filter(Q(pk=user.pk) | Q(pk__in=holders)).order_by("display_name", "username")
-    org_pairs = organisation_pairs(orgs)
-    campaigns = visible_campaigns(user)
-    groups = Workgroup.objects.filter(campaign_id=f.campaign, campaign__in=campaigns) if f.campaign else None
+    groups = None
+    if f.campaign:
+        groups = Workgroup.objects.filter(campaign_id=f.campaign, campaign__in=visible_campaigns(user))
     return {
-        "campaign_options": options(campaigns.values_list("pk", "name")[:200], f.campaign),
+        "campaign_options": options(lists["campaigns"], f.campaign),
         "workgroup_options": options(groups.values_list("pk", "name"), f.workgroup) if groups else "",
-        "source_options": options(visible_sources(user).values_list("pk", "title")[:200], f.source),
-        "organisation_options": options(org_pairs, f.organisation),
-        "unit_options": options(org_pairs, f.unit),
-        "owner_options": options(user_pairs(owners[:500]), f.owner),
+        "source_options": options(lists["sources"], f.source),
+        "organisation_options": options(lists["organisations"], f.organisation),
+        "unit_options": options(lists["organisations"], f.unit),
+        "owner_options": options(lists["owners"], f.owner),
         "aspects": aspects,
         "statuses": Status.choices,
         "terms": Term.choices,
