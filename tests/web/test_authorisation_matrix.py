@@ -325,6 +325,11 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "ledger:workgroup_create": ("campaign", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     "ledger:progress_meeting_create": ("campaign", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     "ledger:progress_meeting": ("progress_meeting", "L 200 200 404 404 200 404", "L 405 405 405 405 405 405"),
+    "ledger:progress_meeting_minutes": (
+        "progress_meeting",
+        "L 200 200 404 404 200 404",
+        "L 405 405 405 405 405 405",
+    ),
     "ledger:decision_create": ("progress_meeting", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     # The admin's own door (every other admin page answers ADMIN_ANSWER).
     "admin:login": ("", "200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),

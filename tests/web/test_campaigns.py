@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from urllib.parse import unquote
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -245,7 +246,9 @@ class CampaignPageTestCase(CampaignTestCase):
         )
 
 
-class DecisionTestCase(CampaignTestCase):
+class MeetingTestCase(CampaignTestCase):
+    """CampaignTestCase plus a progress meeting today attended by 李主任 and 陈组长; `post` a decision."""
+
     def setUp(self) -> None:
         super().setUp()
         self.meeting = campaigns.record_progress_meeting(
@@ -263,6 +266,8 @@ class DecisionTestCase(CampaignTestCase):
             data.setdefault(f"version_{pk}", self.version(Measure.objects.get(pk=pk)))
         return self.client.post(self.url, data)
 
+
+class DecisionTestCase(MeetingTestCase):
     def test_a_decision_extends_a_deadline_through_the_ledger_service(self):
         old = self.measure2.deadline
         new = old + datetime.timedelta(days=30)
@@ -487,4 +492,53 @@ class CampaignReportTestCase(CampaignTestCase):
         self.login(self.outsider)
         self.assertEqual(
             self.client.get(reverse("ledger:campaign_report", args=[self.campaign.pk])).status_code, 404
+        )
+
+
+class MinutesTestCase(MeetingTestCase):
+    """The 推进会会议纪要 as Word from the meeting's page: what was recorded, read back."""
+
+    def minutes_text(self) -> str:
+        import docx
+
+        answer = self.client.get(reverse("ledger:progress_meeting_minutes", args=[self.meeting.pk]))
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("推进会会议纪要", unquote(answer["Content-Disposition"]))
+        return "\n".join(p.text for p in docx.Document(io.BytesIO(answer.content)).paragraphs)
+
+    def test_the_office_downloads_the_minutes_with_the_decisions_applied(self):
+        earlier = campaigns.record_progress_meeting(
+            self.office,
+            self.campaign,
+            date=self.today - datetime.timedelta(days=30),
+            attendees=[self.office],
+        )
+        new = self.measure2.deadline + datetime.timedelta(days=30)
+        self.login(self.office)
+        self.post(text="基层调研推迟至下季度", action="extend", deadline=new.isoformat())
+        page = self.client.get(reverse("ledger:progress_meeting", args=[self.meeting.pk]))
+        self.assertContains(page, 'id="meeting-minutes"')
+        text = self.minutes_text()
+        self.assertIn("巡察反馈问题专项整改第二次推进会会议纪要", text)
+        self.assertIn("机关党组召开“巡察反馈问题专项整改”第二次推进会，李主任、陈组长等2人参加会议", text)
+        self.assertIn("一、会议情况\n听取汇报\n二、议定事项", text)
+        self.assertIn(
+            f"（一）基层调研推迟至下季度。涉及整改措施1条：问题2措施1“每季度到基层调研一次。”（刘委员），"
+            f"完成时限延至{new.year}年{new.month}月{new.day}日。",
+            text,
+        )
+        self.assertTrue(text.endswith(f"机关党组\n{self.today.year}年{self.today.month}月{self.today.day}日"))
+        self.assertNotIn("X", text)
+        self.assertNotEqual(earlier.pk, self.meeting.pk)
+
+    def test_a_group_lead_downloads_what_his_page_shows_and_outsiders_learn_nothing(self):
+        self.login(self.lead)
+        page = self.client.get(reverse("ledger:progress_meeting", args=[self.meeting.pk]))
+        self.assertContains(page, 'id="meeting-minutes"')
+        self.assertIn("第一次推进会会议纪要", self.minutes_text())
+        self.login(self.outsider)
+        self.assertRefused(
+            lambda: self.client.get(reverse("ledger:progress_meeting_minutes", args=[self.meeting.pk])),
+            404,
+            "没有找到该推进会，或您无权查看",
         )

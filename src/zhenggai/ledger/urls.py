@@ -33,6 +33,11 @@ urlpatterns = [
         "campaigns/<int:pk>/meetings/new/", campaigns.progress_meeting_create, name="progress_meeting_create"
     ),
     path("progress-meetings/<int:pk>/", campaigns.progress_meeting, name="progress_meeting"),
+    path(
+        "progress-meetings/<int:pk>/minutes.docx",
+        documents.progress_meeting_minutes,
+        name="progress_meeting_minutes",
+    ),
     path("progress-meetings/<int:pk>/decisions/new/", campaigns.decision_create, name="decision_create"),
     path("sources/<int:pk>/rectification.docx", documents.rectification, name="source_rectification"),
     path("sources/<int:pk>/plan.docx", documents.plan, name="source_plan"),

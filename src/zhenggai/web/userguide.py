@@ -46,6 +46,7 @@ TOPICS = {
     "ledger:progress_meeting_create": "ledger#campaigns",
     "ledger:progress_meeting": "ledger#campaigns",
     "ledger:decision_create": "ledger#campaigns",
+    "ledger:progress_meeting_minutes": "ledger#campaigns",
     "ledger:problem": "ledger#problem",
     "ledger:problem_create": "ledger#problem",
     "ledger:problem_edit": "ledger#problem",
