@@ -542,3 +542,22 @@ class MinutesTestCase(MeetingTestCase):
             404,
             "没有找到该推进会，或您无权查看",
         )
+
+    def test_the_command_line_writes_the_minutes(self):
+        import tempfile
+        from pathlib import Path
+
+        import docx
+        from django.core.management import CommandError, call_command
+
+        out = io.StringIO()
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "纪要.docx"
+            call_command(
+                "render", "minutes", "--progress-meeting", str(self.meeting.pk), "-o", str(target), stdout=out
+            )
+            text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+        self.assertIn("已生成推进会会议纪要", out.getvalue())
+        self.assertIn("巡察反馈问题专项整改第一次推进会会议纪要", text)
+        with self.assertRaisesMessage(CommandError, "找不到编号为 999999 的推进会。"):
+            call_command("render", "minutes", "--progress-meeting", "999999", "-o", "-")
