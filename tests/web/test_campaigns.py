@@ -514,16 +514,20 @@ class MinutesTestCase(MeetingTestCase):
             attendees=[self.office],
         )
         new = self.measure2.deadline + datetime.timedelta(days=30)
+        deputy = make_person("deputy", "周书记", self.team, Role.SECRETARY)  # entered last, listed first
+        self.meeting.attendees.add(deputy)
         self.login(self.office)
         self.post(text="基层调研推迟至下季度", action="extend", deadline=new.isoformat())
         page = self.client.get(reverse("ledger:progress_meeting", args=[self.meeting.pk]))
         self.assertContains(page, 'id="meeting-minutes"')
         text = self.minutes_text()
         self.assertIn("巡察反馈问题专项整改第二次推进会会议纪要", text)
-        self.assertIn("机关党组召开“巡察反馈问题专项整改”第二次推进会，李主任、陈组长等2人参加会议", text)
+        self.assertIn(
+            "机关党组召开“巡察反馈问题专项整改”第二次推进会，周书记、李主任、陈组长等3人参加会议", text
+        )
         self.assertIn("一、会议情况\n听取汇报\n二、议定事项", text)
         self.assertIn(
-            f"（一）基层调研推迟至下季度。涉及整改措施1条：问题2措施1“每季度到基层调研一次。”（刘委员），"
+            f"（一）基层调研推迟至下季度。涉及整改措施1条：问题2措施1“每季度到基层调研一次”（刘委员），"
             f"完成时限延至{new.year}年{new.month}月{new.day}日。",
             text,
         )
