@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -253,6 +254,7 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
         self.assertEqual(missing, [], "URL patterns without a line in the authorisation matrix")
         self.assertEqual(unnamed, [], "every URL pattern needs a name to be in the matrix")
 
+    @pytest.mark.timeout(900)  # ~1,400 requests: about 50 s of CPU, several minutes on a loaded machine
     def test_pages(self) -> None:
         wrong, printed = [], []
         for name, route in patterns():

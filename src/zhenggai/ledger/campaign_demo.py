@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 
 from zhenggai.core import dates
-from zhenggai.ledger.models import Measure, Source, SourceKind, Status
+from zhenggai.ledger.models import Campaign, Measure, Problem, Source, SourceKind, Status
 from zhenggai.ledger.services import campaigns
 from zhenggai.orgs.models import User
 
@@ -67,6 +67,11 @@ def load_campaign_demo(office: User, people: dict[str, User]) -> None:
         text="公务接待票据自查由基层党建和财务管理推进组牵头，办公室配合，逐张核对近两年票据",
         measures=list(Measure.objects.filter(problem=problems[3]).order_by("number")),
     )
+    _latest(office, campaign, everyone, problems)
+
+
+def _latest(office: User, campaign: Campaign, everyone: list[User], problems: list[Problem]) -> None:
+    """The recent progress meeting, extending the open measure whose deadline comes first."""
     today = dates.today()
     latest = campaigns.record_progress_meeting(
         office, campaign, date=today - datetime.timedelta(days=3), attendees=everyone, minutes=LATEST_MINUTES
