@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -161,6 +162,7 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
         progress_meeting = campaigns.record_progress_meeting(
             self.office, campaign, date=self.today, attendees=[self.office]
         )
+        workgroup = campaigns.create_workgroup(self.office, campaign, name="推进组", lead=self.office)
         branch = Organisation.objects.create(name="机关第一党支部", parent=self.unit)
         dual_life.set_branch(self.office, self.member, branch)
         branch_meeting = dual_life.record_meeting(
@@ -192,6 +194,7 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
                 "job": job,
                 "campaign": campaign,
                 "progress_meeting": progress_meeting,
+                "workgroup": workgroup,
                 "membership": Membership.objects.get(user=self.member),
                 "branch": branch,
                 "branch_meeting": branch_meeting,
@@ -251,6 +254,7 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
         self.assertEqual(missing, [], "URL patterns without a line in the authorisation matrix")
         self.assertEqual(unnamed, [], "every URL pattern needs a name to be in the matrix")
 
+    @pytest.mark.timeout(900)  # ~1,400 requests: about 50 s of CPU, several minutes on a loaded machine
     def test_pages(self) -> None:
         wrong, printed = [], []
         for name, route in patterns():
@@ -325,6 +329,25 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "ledger:workgroup_create": ("campaign", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     "ledger:progress_meeting_create": ("campaign", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     "ledger:progress_meeting": ("progress_meeting", "L 200 200 404 404 200 404", "L 405 405 405 405 405 405"),
+    "ledger:progress_meeting_minutes": (
+        "progress_meeting",
+        "L 200 200 404 404 200 404",
+        "L 405 405 405 405 405 405",
+    ),
+    "ledger:campaign_edit": ("campaign", "L 200 200 404 404 403 404", "L 400 400 404 404 403 404"),
+    "ledger:campaign_delete": ("campaign", "L 405 405 405 405 405 405", "L 302 302 404 404 403 404"),
+    "ledger:workgroup_edit": ("workgroup", "L 200 200 404 404 403 404", "L 400 400 404 404 403 404"),
+    "ledger:workgroup_delete": ("workgroup", "L 405 405 405 405 405 405", "L 302 302 404 404 403 404"),
+    "ledger:progress_meeting_edit": (
+        "progress_meeting",
+        "L 200 200 404 404 403 404",
+        "L 400 400 404 404 403 404",
+    ),
+    "ledger:progress_meeting_delete": (
+        "progress_meeting",
+        "L 405 405 405 405 405 405",
+        "L 302 302 404 404 403 404",
+    ),
     "ledger:decision_create": ("progress_meeting", "L 405 405 405 405 405 405", "L 400 400 404 404 403 404"),
     # The admin's own door (every other admin page answers ADMIN_ANSWER).
     "admin:login": ("", "200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),

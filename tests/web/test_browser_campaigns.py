@@ -93,3 +93,45 @@ def test_a_campaign_from_a_source_and_a_decision_that_extends_a_deadline(
     phone.goto(f"{live_server.url}/?campaign={campaign.pk}")
     assert "措施2：制定整改方案" in phone.inner_text("main")
     assert "措施1：制定整改方案" not in phone.inner_text("main")
+
+
+def test_the_office_corrects_a_meeting_on_its_phone_and_may_not_delete_it_once_it_extended_a_deadline(
+    phone, live_server, inspection
+):
+    from zhenggai.ledger.models import ProgressMeeting
+    from zhenggai.ledger.services import campaigns
+    from zhenggai.orgs.models import User
+
+    office = User.objects.get(username="office")
+    lead = User.objects.get(username="lead")
+    first = inspection["measures"][0]
+    campaign = campaigns.create_campaign(
+        office, organisation=first.organisation, name="巡察反馈问题专项整改", problems=[first.problem]
+    )
+    meeting = campaigns.record_progress_meeting(
+        office, campaign, date=inspection["today"], attendees=[office]
+    )
+    campaigns.record_decision(
+        office,
+        meeting,
+        text="调研延至下月完成",
+        measures=[first],
+        action="extend",
+        deadline=inspection["today"] + datetime.timedelta(days=40),
+    )
+    log_in(phone, live_server, "office")
+    phone.goto(f"{live_server.url}/progress-meetings/{meeting.pk}/")
+    phone.click("#meeting-edit")
+    phone.check("#change-form label:has-text('陈组长') input")
+    phone.fill("#change-form textarea[name=minutes]", "听取各组汇报")
+    phone.click("#change-form button[type=submit]")
+    phone.wait_for_selector("text=修改已保存")
+    assert "陈组长" in phone.inner_text("main")
+
+    phone.goto(f"{live_server.url}/progress-meetings/{meeting.pk}/edit/")
+    phone.once("dialog", lambda dialog: dialog.accept())
+    phone.click("#delete-form button[type=submit]")
+    phone.wait_for_selector("text=删除会使这些变更失去依据，不能删除")
+    assert ProgressMeeting.objects.filter(pk=meeting.pk).exists()
+    meeting.refresh_from_db()
+    assert (meeting.minutes, set(meeting.attendees.all())) == ("听取各组汇报", {office, lead})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from urllib.parse import unquote
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -250,7 +251,9 @@ class CampaignPageTestCase(CampaignTestCase):
         )
 
 
-class DecisionTestCase(CampaignTestCase):
+class MeetingTestCase(CampaignTestCase):
+    """CampaignTestCase plus a progress meeting today attended by 李主任 and 陈组长; `post` a decision."""
+
     def setUp(self) -> None:
         super().setUp()
         self.meeting = campaigns.record_progress_meeting(
@@ -268,6 +271,8 @@ class DecisionTestCase(CampaignTestCase):
             data.setdefault(f"version_{pk}", self.version(Measure.objects.get(pk=pk)))
         return self.client.post(self.url, data)
 
+
+class DecisionTestCase(MeetingTestCase):
     def test_a_decision_extends_a_deadline_through_the_ledger_service(self):
         old = self.measure2.deadline
         new = old + datetime.timedelta(days=30)
@@ -493,3 +498,75 @@ class CampaignReportTestCase(CampaignTestCase):
         self.assertEqual(
             self.client.get(reverse("ledger:campaign_report", args=[self.campaign.pk])).status_code, 404
         )
+
+
+class MinutesTestCase(MeetingTestCase):
+    """The 推进会会议纪要 as Word from the meeting's page: what was recorded, read back."""
+
+    def minutes_text(self) -> str:
+        import docx
+
+        answer = self.client.get(reverse("ledger:progress_meeting_minutes", args=[self.meeting.pk]))
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("推进会会议纪要", unquote(answer["Content-Disposition"]))
+        return "\n".join(p.text for p in docx.Document(io.BytesIO(answer.content)).paragraphs)
+
+    def test_the_office_downloads_the_minutes_with_the_decisions_applied(self):
+        earlier = campaigns.record_progress_meeting(
+            self.office,
+            self.campaign,
+            date=self.today - datetime.timedelta(days=30),
+            attendees=[self.office],
+        )
+        new = self.measure2.deadline + datetime.timedelta(days=30)
+        deputy = make_person("deputy", "周书记", self.team, Role.SECRETARY)  # entered last, listed first
+        self.meeting.attendees.add(deputy)
+        self.login(self.office)
+        self.post(text="基层调研推迟至下季度", action="extend", deadline=new.isoformat())
+        page = self.client.get(reverse("ledger:progress_meeting", args=[self.meeting.pk]))
+        self.assertContains(page, 'id="meeting-minutes"')
+        text = self.minutes_text()
+        self.assertIn("巡察反馈问题专项整改第二次推进会会议纪要", text)
+        self.assertIn(
+            "机关党组召开“巡察反馈问题专项整改”第二次推进会，周书记、李主任、陈组长等3人参加会议", text
+        )
+        self.assertIn("一、会议情况\n听取汇报\n二、议定事项", text)
+        self.assertIn(
+            f"（一）基层调研推迟至下季度。涉及整改措施1条：问题2措施1“每季度到基层调研一次”（刘委员），"
+            f"完成时限延至{new.year}年{new.month}月{new.day}日。",
+            text,
+        )
+        self.assertTrue(text.endswith(f"机关党组\n{self.today.year}年{self.today.month}月{self.today.day}日"))
+        self.assertNotIn("X", text)
+        self.assertNotEqual(earlier.pk, self.meeting.pk)
+
+    def test_a_group_lead_downloads_what_his_page_shows_and_outsiders_learn_nothing(self):
+        self.login(self.lead)
+        page = self.client.get(reverse("ledger:progress_meeting", args=[self.meeting.pk]))
+        self.assertContains(page, 'id="meeting-minutes"')
+        self.assertIn("第一次推进会会议纪要", self.minutes_text())
+        self.login(self.outsider)
+        self.assertRefused(
+            lambda: self.client.get(reverse("ledger:progress_meeting_minutes", args=[self.meeting.pk])),
+            404,
+            "没有找到该推进会，或您无权查看",
+        )
+
+    def test_the_command_line_writes_the_minutes(self):
+        import tempfile
+        from pathlib import Path
+
+        import docx
+        from django.core.management import CommandError, call_command
+
+        out = io.StringIO()
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "纪要.docx"
+            call_command(
+                "render", "minutes", "--progress-meeting", str(self.meeting.pk), "-o", str(target), stdout=out
+            )
+            text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+        self.assertIn("已生成推进会会议纪要", out.getvalue())
+        self.assertIn("巡察反馈问题专项整改第一次推进会会议纪要", text)
+        with self.assertRaisesMessage(CommandError, "找不到编号为 999999 的推进会。"):
+            call_command("render", "minutes", "--progress-meeting", "999999", "-o", "-")

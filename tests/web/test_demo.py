@@ -1,5 +1,6 @@
 """`zhenggai demo` loads the seed report's meeting and a 巡察 once; a second run changes nothing."""
 
+import datetime
 import io
 import json
 import re
@@ -112,6 +113,64 @@ class DemoStoryTestCase(TestCase):
         self.assertTrue(meeting.criticisms.exists())
         self.assertIn("会议认为", Record.objects.get(meeting=meeting).conclusions)
 
+    def test_the_inspection_is_a_campaign_with_two_groups_and_its_progress_meetings(self):
+        from zhenggai.ledger.models import Campaign, Decision
+
+        campaign = Campaign.objects.get()
+        inspection = Source.objects.get(kind="inspection")
+        self.assertEqual(list(campaign.sources.all()), [inspection])
+        self.assertEqual(set(campaign.problems.all()), set(inspection.problems.all()))
+        groups = {g.name: (g.lead.username, g.problem_links.count()) for g in campaign.workgroups.all()}
+        self.assertEqual(
+            groups,
+            {"党风廉政和意识形态推进组": ("wangshuji", 2), "基层党建和财务管理推进组": ("zhangwei", 2)},
+        )
+        first, latest = campaign.progress_meetings.order_by("date")
+        self.assertEqual(first.date, datetime.date(2021, 7, 20))
+        self.assertGreater(first.date, inspection.feedback_date)
+        self.assertLessEqual(latest.date, timezone.localdate())
+        extended = Decision.objects.get(action="extend")
+        self.assertEqual(extended.meeting, latest)
+        measure = extended.measures.get()
+        self.assertEqual(measure.deadline, extended.deadline)
+        self.assertEqual(measure.extension_reason, extended.text)
+
+    def test_the_records_agree_with_the_seed_reports_parts_eight_and_nine(self):
+        from zhenggai.records import dual_life
+        from zhenggai.records.models import Commitment, DualLife
+
+        secretary = User.objects.get(username="wangshuji")
+        placed = dict(DualLife.objects.values_list("person__username", "branch__name"))
+        self.assertEqual(
+            placed,
+            {
+                "wangshuji": "机关第一党支部",
+                "zhangwei": "机关第一党支部",
+                "liuyang": "机关第二党支部",
+                "chenjing": "机关第二党支部",
+            },
+        )
+        # (八) "只局限于到个场、说几句": present at most, spoke once, short of the rule.
+        count = dual_life.year_counts([secretary], 2021, {secretary.pk: dual_life.required_for(secretary)})
+        c = count[secretary.pk]
+        self.assertEqual((c.attended, c.spoke, c.absent, c.short), (8, 1, 2, True))
+        # (九): both pledges made before the meeting and stated kept for 2021, no matter against them.
+        pledges = Commitment.objects.filter(person=secretary)
+        self.assertEqual(
+            sorted(pledges.values_list("text", flat=True)),
+            ["不违规插手干预公共资源交易及政府采购", "不违规收送礼品礼金"],
+        )
+        for pledge in pledges:
+            self.assertLess(pledge.made_on, Meeting.objects.get(year=2021).date)
+            self.assertTrue(pledge.statements.get(year=2021).kept)
+            self.assertFalse(pledge.matters.exists())
+        # The seed report checked against these records: no ZG954/ZG955 contradiction.
+        from zhenggai.reviews.analysis import analyse
+
+        report = Report.objects.get(author=secretary)
+        codes = {f.code for f in analyse(report.meeting, report.versions.latest("id")).findings}
+        self.assertFalse(codes & {"ZG954", "ZG955"}, codes)
+
     def test_dates_fit_a_2021_meeting(self):
         meeting = Meeting.objects.get(year=2021)
         self.assertEqual((meeting.date.year, meeting.date.month), (2021, 12))
@@ -131,7 +190,7 @@ class DemoStoryTestCase(TestCase):
 
     def test_no_placeholder_is_left_in_any_text(self):
         found = []
-        for config in ("orgs", "ledger", "meetings", "reviews", "notify"):
+        for config in ("orgs", "ledger", "meetings", "records", "reviews", "notify"):
             for model in apps.get_app_config(config).get_models():
                 fields = [
                     f.name

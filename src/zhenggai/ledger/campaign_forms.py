@@ -7,11 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from zhenggai.core.forms import DateInput
 from zhenggai.ledger.access import eligible_owners
-from zhenggai.ledger.models import Campaign, DecisionAction, Measure, Problem, Status
+from zhenggai.ledger.models import (
+    Campaign,
+    DecisionAction,
+    Measure,
+    Problem,
+    ProgressMeeting,
+    Status,
+    Workgroup,
+)
 from zhenggai.orgs.models import User
 
 
@@ -114,3 +122,33 @@ class DecisionForm(forms.Form):
             .select_related("problem", "owner")
             .order_by("problem__source_id", "problem__number", "number", "id")
         )
+
+
+def campaign_problems_offered(campaign: Campaign) -> QuerySet[Problem]:
+    """The problems a campaign's edit form offers: its own and the other problems of its sources."""
+    return (
+        Problem.objects.filter(Q(campaigns=campaign) | Q(source__in=campaign.sources.all()))
+        .select_related("organisation")
+        .distinct()
+        .order_by("source_id", "number", "id")
+    )
+
+
+def campaign_initial(campaign: Campaign) -> dict[str, Any]:
+    """The campaign's edit form as the campaign stands."""
+    return {"name": campaign.name, "problems": list(campaign.problems.all())}
+
+
+def workgroup_initial(group: Workgroup) -> dict[str, Any]:
+    """The work group's edit form as the group stands."""
+    return {
+        "name": group.name,
+        "lead": group.lead,
+        "members": list(group.members.all()),
+        "problems": list(Problem.objects.filter(workgroup_links__workgroup=group)),
+    }
+
+
+def meeting_initial(meeting: ProgressMeeting) -> dict[str, Any]:
+    """The progress meeting's edit form as the meeting stands."""
+    return {"date": meeting.date, "attendees": list(meeting.attendees.all()), "minutes": meeting.minutes}

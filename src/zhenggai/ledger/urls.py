@@ -4,6 +4,7 @@ from django.urls import path
 
 from zhenggai.ledger.views import (
     audit,
+    campaign_changes,
     campaigns,
     dashboard,
     documents,
@@ -33,6 +34,25 @@ urlpatterns = [
         "campaigns/<int:pk>/meetings/new/", campaigns.progress_meeting_create, name="progress_meeting_create"
     ),
     path("progress-meetings/<int:pk>/", campaigns.progress_meeting, name="progress_meeting"),
+    path("campaigns/<int:pk>/edit/", campaign_changes.campaign_edit, name="campaign_edit"),
+    path("campaigns/<int:pk>/delete/", campaign_changes.campaign_delete, name="campaign_delete"),
+    path("workgroups/<int:pk>/edit/", campaign_changes.workgroup_edit, name="workgroup_edit"),
+    path("workgroups/<int:pk>/delete/", campaign_changes.workgroup_delete, name="workgroup_delete"),
+    path(
+        "progress-meetings/<int:pk>/edit/",
+        campaign_changes.progress_meeting_edit,
+        name="progress_meeting_edit",
+    ),
+    path(
+        "progress-meetings/<int:pk>/delete/",
+        campaign_changes.progress_meeting_delete,
+        name="progress_meeting_delete",
+    ),
+    path(
+        "progress-meetings/<int:pk>/minutes.docx",
+        documents.progress_meeting_minutes,
+        name="progress_meeting_minutes",
+    ),
     path("progress-meetings/<int:pk>/decisions/new/", campaigns.decision_create, name="decision_create"),
     path("sources/<int:pk>/rectification.docx", documents.rectification, name="source_rectification"),
     path("sources/<int:pk>/plan.docx", documents.plan, name="source_plan"),

@@ -22,7 +22,9 @@ LEADER_ROLES = (Role.SECRETARY, Role.MEMBER)
 def teams_of(person: User) -> list[Organisation]:
     """The organisations where `person` is a leader (secretary or member)."""
     return [
-        m.organisation for m in person.memberships.select_related("organisation") if m.role in LEADER_ROLES
+        m.organisation
+        for m in person.memberships.select_related("organisation").order_by("pk")
+        if m.role in LEADER_ROLES
     ]
 
 

@@ -55,6 +55,20 @@ def _where(line: AttendanceLine, column: str) -> str:
     return f"第{line.row}行“{column}”列"
 
 
+def _person(
+    branch: Organisation, line: AttendanceLine, named: dict[str, list[User]], logins: dict[str, User]
+) -> User | None:
+    """The branch member the 姓名 column names: by name, else by login; Refusal when the name is two
+    people's (the sheet must then give the login of the one meant)."""
+    found = named.get(line.name, [])
+    if len(found) > 1:
+        raise Refusal(
+            f"{_where(line, '姓名')}：“{branch}”中有{len(found)}人名为“{line.name}”，无法确定是哪一位，"
+            f"请在“姓名”列改填其登录名（{'、'.join(p.username for p in found)}）"
+        )
+    return found[0] if found else logins.get(line.name)
+
+
 def _check(
     branch: Organisation, sheet: AttendanceSheet
 ) -> dict[tuple[datetime.date, str, str], list[dual_life.Present]]:
@@ -62,10 +76,11 @@ def _check(
     if sheet.errors:
         row, column, message = sheet.errors[0]
         raise Refusal(f"第{row}行{f'“{column}”列' if column else ''}：{message}" if row else message)
-    people = {
-        d.person.display_name: d.person
-        for d in DualLife.objects.filter(branch=branch).select_related("person")
-    }
+    named: dict[str, list[User]] = {}
+    logins: dict[str, User] = {}
+    for d in DualLife.objects.filter(branch=branch).select_related("person").order_by("person__username"):
+        named.setdefault(d.person.display_name, []).append(d.person)
+        logins[d.person.username] = d.person
     meetings: dict[tuple[datetime.date, str, str], list[dual_life.Present]] = {}
     for line in sheet.lines:
         kind = KIND_WORDS.get(line.kind.replace(" ", ""))
@@ -78,7 +93,7 @@ def _check(
             raise Refusal(
                 f"{_where(line, '出席情况')}：无法识别“{line.presence}”，应为出席、出席并发言或缺席"
             )
-        person = people.get(line.name)
+        person = _person(branch, line, named, logins)
         if person is None:
             raise Refusal(f"{_where(line, '姓名')}：“{line.name}”没有编入“{branch}”，请先登记其所在党支部")
         meetings.setdefault((line.date, str(kind), line.topic), []).append(

@@ -17,8 +17,8 @@ from zhenggai.core import dates
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.ledger.audit import AuditAction, record, snapshot
 from zhenggai.orgs.access import can_manage
-from zhenggai.orgs.models import Organisation, User
-from zhenggai.records.access import can_keep_person, teams_of
+from zhenggai.orgs.models import Membership, Organisation, User
+from zhenggai.records.access import LEADER_ROLES, can_keep_person
 from zhenggai.records.models import (
     DEFAULT_REQUIRED_PER_YEAR,
     Attendance,
@@ -165,8 +165,34 @@ def required_per_year(organisation: Organisation) -> int:
 
 def required_for(person: User) -> int:
     """The attendance a year the rule of the person's (first) team asks for."""
-    teams = teams_of(person)
-    return required_per_year(teams[0]) if teams else DEFAULT_REQUIRED_PER_YEAR
+    return required_for_people([person])[person.pk]
+
+
+def required_for_people(people: Iterable[User]) -> dict[int, int]:
+    """`required_for` of every person, by id, in two queries whatever their number: their first teams
+    (as `teams_of` orders them), then the rules at or above those teams.
+    """
+    ids = [p.pk for p in people]
+    first_team: dict[int, str] = {}
+    memberships = (
+        Membership.objects.filter(user_id__in=ids, role__in=LEADER_ROLES)
+        .order_by("user_id", "pk")
+        .values_list("user_id", "organisation__path")
+    )
+    for user_id, path in memberships:
+        first_team.setdefault(user_id, path)
+    above = {int(part) for path in first_team.values() for part in path.split("/") if part}
+    rules = dict(
+        DualLifeRule.objects.filter(organisation_id__in=above).values_list(
+            "organisation_id", "required_per_year"
+        )
+    )
+    required = {}
+    for pk in ids:
+        path_ids = [int(part) for part in first_team.get(pk, "").split("/") if part]
+        found = [rules[o] for o in reversed(path_ids) if o in rules]
+        required[pk] = found[0] if found else DEFAULT_REQUIRED_PER_YEAR
+    return required
 
 
 @transaction.atomic

@@ -225,7 +225,7 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
 
 def _overview_context(request: AuthenticatedRequest, year: int, form: RuleForm) -> dict[str, Any]:
     leaders = list(visible_leaders(request.user))
-    required = {p.pk: dual_life.required_for(p) for p in leaders}
+    required = dual_life.required_for_people(leaders)
     counts = dual_life.year_counts(leaders, year, required)
     branches = dict(
         DualLife.objects.filter(person__in=leaders)

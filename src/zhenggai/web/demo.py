@@ -1,5 +1,6 @@
 """The demo: an organisation tree, a leadership team, the seed report's 2021 meeting (reports, record,
-the approved report taken into the ledger), a 巡察.
+the approved report taken into the ledger), a 巡察 handled as a campaign (ledger/campaign_demo.py), and
+the leaders' branches, attendance and pledges (records/demo.py).
 
 Loaded by `zhenggai demo` and `zhenggai run`; loading twice changes nothing (one marker user).
 Everything goes through the ledger's services, so the demo has its audit trail like real data.
@@ -15,11 +16,13 @@ from django.db import transaction
 
 from zhenggai.core import dates
 from zhenggai.ledger import services
+from zhenggai.ledger.campaign_demo import load_campaign_demo
 from zhenggai.ledger.models import Measure, Problem, SourceKind, Status, Term
 from zhenggai.ledger.sources import create_source
 from zhenggai.meetings.demo import load_meeting_demo
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import Membership, Organisation, Role, User
+from zhenggai.records.demo import load_records_demo
 from zhenggai.reviews.demo import load_reports_demo
 
 PASSWORD = "zhenggai2021"
@@ -111,9 +114,11 @@ def load() -> bool:
     )
     load_meeting_demo()
     meeting = Meeting.objects.get(source=source)
+    load_records_demo(office, team, people, units[3])
     measures = load_reports_demo(meeting, people, members, units)
     measures += _inspection(secretary, team, members, units)
     _progress(office, members, measures)
+    load_campaign_demo(office, people)
     return True
 
 

@@ -10,9 +10,11 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.web.base import make_person
 from tests.web.records.base import RecordsTestCase
 from zhenggai.documents.attendance_sheet import read_attendance
 from zhenggai.ledger.audit import AuditEntry
+from zhenggai.orgs.models import Role
 from zhenggai.records import dual_life
 from zhenggai.records.attendance_import import import_attendance
 from zhenggai.records.models import Attendance, BranchMeeting
@@ -90,6 +92,19 @@ class AttendanceImportTestCase(RecordsTestCase):
         ):
             with self.subTest(message=message), self.assertServiceRefused(message):
                 import_attendance(self.branch_secretary, self.branch, sheet(good, line))
+
+    def test_a_name_two_people_of_the_branch_bear_is_refused_as_ambiguous(self):
+        namesake = make_person("zhangwei2", "张委员", self.unit, Role.MEMBER)
+        dual_life.set_branch(self.office, namesake, self.branch)
+        line = (self.day, "主题党日", "重温入党誓词", "张委员", "出席", "")
+        with self.assertServiceRefused(
+            "第3行“姓名”列：“机关第一党支部”中有2人名为“张委员”，无法确定是哪一位，"
+            "请在“姓名”列改填其登录名（member、zhangwei2）"
+        ):
+            import_attendance(self.branch_secretary, self.branch, sheet(line))
+        by_login = (self.day, "主题党日", "重温入党誓词", "zhangwei2", "出席", "")
+        import_attendance(self.branch_secretary, self.branch, sheet(by_login))
+        self.assertEqual(list(Attendance.objects.values_list("person__username", flat=True)), ["zhangwei2"])
 
     def test_only_the_branch_managers_import(self):
         with self.assertServiceRefused("只有该党支部的书记或办公室可以导入支部会议", 403):

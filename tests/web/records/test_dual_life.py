@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.web.base import make_person
 from tests.web.records.base import RecordsTestCase
 from zhenggai.ledger.audit import AuditEntry
+from zhenggai.orgs.models import Organisation, Role
 from zhenggai.records import dual_life
 from zhenggai.records.models import Attendance, BranchMeeting, DualLife, Presence
 
@@ -128,6 +132,26 @@ class DualLifeTestCase(RecordsTestCase):
             # 王书记 and 周支书 are not placed in a branch yet: short too, listed as 未登记.
             self.assertContains(page, "3 人</strong>参加次数未达到要求")
             self.assertContains(page, "未登记")
+
+    def test_the_overview_asks_the_rules_in_as_many_queries_for_many_leaders_as_for_few(self):
+        self.login(self.office)
+        dual_life.set_required(self.office, self.team, 6)
+
+        def queries() -> int:
+            with CaptureQueriesContext(connection) as captured:
+                page = self.client.get(reverse("records:overview"))
+            self.assertEqual(page.status_code, 200)
+            return len(captured)
+
+        few = queries()
+        other = Organisation.objects.create(name="机关第二党组", parent=self.team)
+        dual_life.set_required(self.office, other, 4)
+        for n in range(8):
+            make_person(f"leader{n}", f"干部{n}", other if n % 2 else self.team, Role.MEMBER)
+        with self.assertNumQueries(few):
+            page = self.client.get(reverse("records:overview"))
+        required = {p.username: c.required for p, _, c in page.context["rows"]}
+        self.assertEqual((required["leader0"], required["leader1"], required["member"]), (6, 4, 6))
 
     def test_the_rule_is_inherited_from_above_and_set_by_managers_only(self):
         self.assertEqual(dual_life.required_per_year(self.branch), 12)

@@ -35,29 +35,39 @@ from zhenggai.ledger.services.status import change_status
 from zhenggai.orgs.models import Organisation, User
 
 
-def _names(items: Iterable[Any]) -> str:
+def names(items: Iterable[Any]) -> str:
+    """Things by name, joined by 、 (how an audit entry names the people and rows a row links to)."""
     return "、".join(str(item) for item in items)
 
 
-def _problem_names(problems: Iterable[Problem]) -> str:
+def problem_names(problems: Iterable[Problem]) -> str:
+    """问题1、问题3: problems as an audit entry names them."""
     return "、".join(f"问题{p.number}" for p in problems)
 
 
 def audit_campaign_row(
-    actor: User, action: str, obj: Any, campaign: Campaign, summary: str, after: dict[str, Any]
+    actor: User,
+    action: str,
+    obj: Any,
+    campaign: Campaign,
+    summary: str,
+    after: dict[str, Any] | None,
+    before: dict[str, Any] | None = None,
 ) -> None:
     """The audit entry of a campaign, work group, progress meeting or decision, filed under the
     campaign's organisation; what the row links to (problems, people) is written by name.
     """
     path = campaign.organisation.path
-    record(actor, action, obj, summary=summary, before=None, after=after, organisation_path=path)
+    record(actor, action, obj, summary=summary, before=before, after=after, organisation_path=path)
 
 
-def _lock_campaign(campaign: Campaign) -> Campaign:
+def lock_campaign(campaign: Campaign) -> Campaign:
+    """The campaign read afresh and locked (FOR UPDATE) for the rest of the transaction."""
     return Campaign.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=campaign.pk)
 
 
-def _check_problems(organisation: Organisation, problems: Sequence[Problem]) -> None:
+def check_problems(organisation: Organisation, problems: Sequence[Problem]) -> None:
+    """Refusal without problems or with one outside `organisation`'s tree."""
     if not problems:
         raise Refusal("请至少选择一个问题")
     for p in problems:
@@ -82,15 +92,15 @@ def create_campaign(
     must_manage(actor, organisation)
     if not name.strip():
         raise Refusal("专项整改名称不能为空")
-    _check_problems(organisation, problems)
+    check_problems(organisation, problems)
     campaign = Campaign.objects.create(organisation=organisation, name=name.strip(), created_by=actor)
     campaign.problems.set(problems)
     source_ids = {s.pk for s in sources} | {p.source_id for p in problems}
     campaign.sources.set(Source.objects.filter(pk__in=source_ids))
     after = {
         **snapshot(campaign),
-        "问题来源": _names(campaign.sources.order_by("id")),
-        "问题": _problem_names(problems),
+        "问题来源": names(campaign.sources.order_by("id")),
+        "问题": problem_names(problems),
     }
     audit_campaign_row(actor, AuditAction.CREATE, campaign, campaign, "新增专项整改", after)
     return campaign
@@ -101,7 +111,8 @@ def people_rule(organisation: Organisation) -> str:
     return f"推进组组长、成员和参会人员必须是“{organisation}”或其下级组织在职的书记、办公室人员或班子成员"
 
 
-def _check_people(organisation: Organisation, people: Iterable[User]) -> None:
+def check_people(organisation: Organisation, people: Iterable[User]) -> None:
+    """Refusal (people_rule) for anyone outside the organisation tree's eligible people."""
     allowed = set(eligible_owners(organisation).values_list("pk", flat=True))
     if any(person.pk not in allowed for person in people):
         raise Refusal(people_rule(organisation))
@@ -123,17 +134,33 @@ def create_workgroup(
     taken name, people outside the organisation tree, a problem not in the campaign, or one another
     group of the campaign already drives (a problem is in at most one group per campaign).
     """
-    campaign = _lock_campaign(campaign)
+    campaign = lock_campaign(campaign)
     must_manage(actor, campaign.organisation)
     if not name.strip():
         raise Refusal("推进组名称不能为空")
     if campaign.workgroups.filter(name=name.strip()).exists():
         raise Refusal(f"该专项整改已有名为“{name.strip()}”的推进组")
-    _check_people(campaign.organisation, [lead, *members])
-    in_campaign = set(campaign.problems.values_list("pk", flat=True))
-    taken = dict(
-        WorkgroupProblem.objects.filter(campaign=campaign).values_list("problem_id", "workgroup__name")
+    check_people(campaign.organisation, [lead, *members])
+    check_group_problems(campaign, problems)
+    group = Workgroup.objects.create(campaign=campaign, name=name.strip(), lead=lead)
+    group.members.set(members)
+    WorkgroupProblem.objects.bulk_create(
+        [WorkgroupProblem(campaign=campaign, workgroup=group, problem=p) for p in problems]
     )
+    after = {**snapshot(group), "成员": names(members), "负责的问题": problem_names(problems)}
+    audit_campaign_row(actor, AuditAction.CREATE, group, campaign, "新增推进组", after)
+    return group
+
+
+def check_group_problems(
+    campaign: Campaign, problems: Sequence[Problem], group: Workgroup | None = None
+) -> None:
+    """Refusal for a problem not in `campaign` or driven by a group of it other than `group`."""
+    in_campaign = set(campaign.problems.values_list("pk", flat=True))
+    links = WorkgroupProblem.objects.filter(campaign=campaign)
+    if group is not None:
+        links = links.exclude(workgroup=group)
+    taken = dict(links.values_list("problem_id", "workgroup__name"))
     for p in problems:
         if p.pk not in in_campaign:
             raise Refusal(f"问题{p.number}不属于该专项整改")
@@ -141,14 +168,6 @@ def create_workgroup(
             raise Refusal(
                 f"问题{p.number}已由推进组“{taken[p.pk]}”负责，同一专项整改中一个问题只能属于一个推进组"
             )
-    group = Workgroup.objects.create(campaign=campaign, name=name.strip(), lead=lead)
-    group.members.set(members)
-    WorkgroupProblem.objects.bulk_create(
-        [WorkgroupProblem(campaign=campaign, workgroup=group, problem=p) for p in problems]
-    )
-    after = {**snapshot(group), "成员": _names(members), "负责的问题": _problem_names(problems)}
-    audit_campaign_row(actor, AuditAction.CREATE, group, campaign, "新增推进组", after)
-    return group
 
 
 @transaction.atomic
@@ -160,14 +179,14 @@ def record_progress_meeting(
     Raises Forbidden unless the actor manages the campaign's organisation; Refusal without attendees
     or with attendees outside the organisation tree.
     """
-    campaign = _lock_campaign(campaign)
+    campaign = lock_campaign(campaign)
     must_manage(actor, campaign.organisation)
     if not attendees:
         raise Refusal("请选择参会人员")
-    _check_people(campaign.organisation, attendees)
+    check_people(campaign.organisation, attendees)
     meeting = ProgressMeeting.objects.create(campaign=campaign, date=date, minutes=minutes.strip())
     meeting.attendees.set(attendees)
-    after = {**snapshot(meeting), "参会人员": _names(attendees)}
+    after = {**snapshot(meeting), "参会人员": names(attendees)}
     audit_campaign_row(actor, AuditAction.CREATE, meeting, campaign, "新增推进会", after)
     return meeting
 
@@ -211,7 +230,7 @@ def record_decision(
     unless the actor manages the campaign's organisation; Refusal for an empty text, a measure
     outside the campaign, or whatever the ledger's rules refuse — and then nothing is written.
     """
-    campaign = _lock_campaign(meeting.campaign)
+    campaign = lock_campaign(meeting.campaign)
     must_manage(actor, campaign.organisation)
     if not text.strip():
         raise Refusal("议定事项不能为空")
@@ -234,7 +253,7 @@ def record_decision(
         status=fields.get("status", "") if action == DecisionAction.STATUS else "",
     )
     decision.measures.set(measures)
-    after = {**snapshot(decision), "涉及的整改措施": _names(m.text[:20] for m in measures)}
+    after = {**snapshot(decision), "涉及的整改措施": names(m.text[:20] for m in measures)}
     audit_campaign_row(actor, AuditAction.CREATE, decision, campaign, "推进会议定事项", after)
     for measure in measures:
         _apply(actor, decision, measure, fields, (versions or {}).get(measure.pk))
@@ -250,9 +269,9 @@ def assign_problem(actor: User, group: Workgroup, problem: Problem) -> bool:
     Raises Forbidden unless the actor manages the campaign's organisation; Refusal for a problem of
     another organisation.
     """
-    campaign = _lock_campaign(group.campaign)
+    campaign = lock_campaign(group.campaign)
     must_manage(actor, campaign.organisation)
-    _check_problems(campaign.organisation, [problem])
+    check_problems(campaign.organisation, [problem])
     link = (
         WorkgroupProblem.objects.filter(campaign=campaign, problem=problem)
         .select_related("workgroup")

@@ -207,6 +207,7 @@ def _meeting_context(
         "meeting": meeting,
         "campaign": campaign,
         "decisions": meeting.decisions.prefetch_related("measures__problem"),
+        "may_manage": may_manage,
         "form": form,
         "versions": versions,
     }

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from zhenggai.core.dates import today
 from zhenggai.core.views import forbidden
-from zhenggai.ledger.documents_out import plan_document
+from zhenggai.ledger.documents_out import minutes_document, minutes_filename, plan_document
 from zhenggai.ledger.rectification import campaign_report, rectification_report
 from zhenggai.ledger.views.common import source_or_404
 from zhenggai.orgs.access import can_read
@@ -33,6 +33,17 @@ def campaign_rectification(request: AuthenticatedRequest, pk: int) -> HttpRespon
         return forbidden(request, READERS_ONLY)
     report = campaign_report(campaign, today())
     return docx_response(report.data, f"{campaign.name}整改落实情况报告.docx")
+
+
+@login_required
+@require_safe
+def progress_meeting_minutes(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A progress meeting's 会议纪要 (.docx): for whoever sees the meeting's page (its campaign's readers,
+    group leads and members), since it says what the page shows; 404 for anyone else."""
+    from zhenggai.ledger.views.campaigns import meeting_or_404
+
+    meeting = meeting_or_404(request, pk)
+    return docx_response(minutes_document(meeting).data, minutes_filename(meeting))
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""`zhenggai render rectification|plan|ledger|previous|meeting … -o OUT.docx`: documents from the data.
+"""`zhenggai render rectification|plan|ledger|previous|meeting|minutes … -o OUT.docx`: documents from the data.
 
 (`zhenggai render report` is the document engine's: it needs no database.) Here in reviews, the
 highest app the documents draw on (the meeting report counts its criticisms and reports).
@@ -17,8 +17,8 @@ from zhenggai.documents.cli import write_output
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.gongwen import DEFAULT_STYLE, missing_fonts, missing_fonts_warning
 from zhenggai.ledger.cli_filters import add_filter_arguments, filtered_measures
-from zhenggai.ledger.documents_out import ledger_document, plan_document
-from zhenggai.ledger.models import Source
+from zhenggai.ledger.documents_out import ledger_document, minutes_document, plan_document
+from zhenggai.ledger.models import ProgressMeeting, Source
 from zhenggai.ledger.rectification import rectification_report
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import User
@@ -32,17 +32,20 @@ class Command(BaseCommand):
 
     rectification / plan --source ID: a source's 整改落实情况报告 / 整改方案; ledger [filters]: the
     ledger table (the export's filters); previous --meeting ID [--person LOGIN]: the 上年度整改落实情况
-    drafted from that meeting's ledger; meeting --meeting ID: its 召开情况报告. What the data lacks
+    drafted from that meeting's ledger; meeting --meeting ID: its 召开情况报告; minutes --progress-meeting
+    ID: a campaign's 推进会会议纪要. What the data lacks
     is printed as 提示 lines on stderr (the document leaves it out rather than writing a
     placeholder), then the warning for fonts this machine lacks. No access check: this is the
     operator's command. An unknown source, meeting or person raises CommandError (exit 1).
     """
 
-    help = "按公文格式生成 Word 文件：render rectification|plan|ledger|previous|meeting … -o 文件.docx"
+    help = (
+        "按公文格式生成 Word 文件：render rectification|plan|ledger|previous|meeting|minutes … -o 文件.docx"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(
-            dest="kind", required=True, metavar="rectification|plan|ledger|previous|meeting"
+            dest="kind", required=True, metavar="rectification|plan|ledger|previous|meeting|minutes"
         )
         for name, text in (
             ("rectification", "问题来源的整改落实情况报告"),
@@ -62,6 +65,9 @@ class Command(BaseCommand):
         meeting = sub.add_parser("meeting", help="民主生活会（组织生活会）召开情况报告")
         meeting.add_argument("--meeting", required=True, type=int, help="会议编号")
         meeting.add_argument("-o", "--output", required=True, help=OUTPUT_HELP)
+        minutes = sub.add_parser("minutes", help="专项整改推进会会议纪要")
+        minutes.add_argument("--progress-meeting", required=True, type=int, help="推进会编号")
+        minutes.add_argument("-o", "--output", required=True, help=OUTPUT_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
         kind = options["kind"]
@@ -77,6 +83,9 @@ class Command(BaseCommand):
             except Refusal as exc:
                 raise CommandError(exc.message) from exc
             what = "整改台账"
+        elif kind == "minutes":
+            written = minutes_document(_progress_meeting(options["progress_meeting"]))
+            data, findings, what = written.data, written.findings, "推进会会议纪要"
         else:
             meeting = _meeting(options["meeting"])
             if kind == "meeting":
@@ -127,3 +136,10 @@ def _person(meeting: Meeting, login: str | None) -> User | None:
     if person is None:
         raise CommandError(f"会议“{meeting.source.title}”的参会人员中没有登录名为 {login} 的人。")
     return person
+
+
+def _progress_meeting(pk: int) -> ProgressMeeting:
+    meeting = ProgressMeeting.objects.select_related("campaign__organisation").filter(pk=pk).first()
+    if meeting is None:
+        raise CommandError(f"找不到编号为 {pk} 的推进会。")
+    return meeting
