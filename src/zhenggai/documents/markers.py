@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from zhenggai.documents import regex
+from zhenggai.documents.record import record
 
 _DIGITS = {
     "零": 0,
@@ -54,7 +54,7 @@ def int_to_chinese(n: int) -> str:
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class MarkerStyle:
     """One style of heading marker: its nominal outline level and the pattern at paragraph start."""
 
@@ -78,7 +78,7 @@ STYLES: tuple[MarkerStyle, ...] = (
 STYLE_BY_KEY = {s.key: s for s in STYLES}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Marker:
     """A heading marker found at the start of a paragraph."""
 
@@ -119,7 +119,7 @@ _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 99, "最後": 99}
 ENUM_BOUNDARY = "。；;！？!?，,：:、“”\"'（）() ."
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class EnumMarker:
     """An enumeration marker found in text: its kind, number and position."""
 

@@ -11,12 +11,14 @@ ZHENGGAI_REGEX_CACHE=0 turns the cache off.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import marshal
 import os
 import re
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a start cost); mypy knows the name
+if TYPE_CHECKING:
+    from typing import Any
 
 _sre: Any
 try:
@@ -89,11 +91,13 @@ def _load() -> dict[tuple[str, int], _Entry]:
         _entries = {}
         path = cache_path()
         if path is not None:
-            with contextlib.suppress(Exception):  # a missing or damaged cache is an empty one
+            try:
                 with open(path, "rb") as cache:
                     loaded: Any = marshal.loads(cache.read())
                 if isinstance(loaded, dict):
                     _entries = loaded
+            except Exception:  # a missing or damaged cache is an empty one (contextlib: a start cost)
+                _entries = {}
     return _entries
 
 
@@ -102,6 +106,7 @@ def _save() -> None:
     path = cache_path()
     if path is None or _entries is None:
         return
+    import contextlib
     import tempfile
 
     with contextlib.suppress(OSError, ValueError):
