@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from zhenggai.documents import regex
 from zhenggai.documents.record import record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a start cost); mypy knows the name
+if TYPE_CHECKING:
+    import re
 
 _DIGITS = {
     "零": 0,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from zhenggai.documents import regex
 from zhenggai.documents.fused import is_fused, unfuse
 from zhenggai.documents.markers import CN_NUMERAL, chinese_to_int, enum_marker_at_start, match_marker
@@ -56,7 +54,10 @@ def wrap_width(paragraphs: list[Paragraph]) -> int | None:
     if len(paragraphs) < 6 or sum(1 for p in paragraphs if len(p.text) <= 90) * 2 < len(paragraphs):
         return None  # most lines are long: real paragraphs, not a page's width
     widths = [display_width(p.text) for p in paragraphs]
-    counts = Counter(w for w in widths if w >= 40)
+    counts: dict[int, int] = {}  # a Counter, without importing collections (a start cost)
+    for w in widths:
+        if w >= 40:
+            counts[w] = counts.get(w, 0) + 1
     best, best_n = 0, 0
     for w in counts:
         n = sum(c for v, c in counts.items() if w - 4 <= v <= w)
