@@ -118,5 +118,7 @@ def test_anything_unusual_is_left_to_argparse(argv: list[str]) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.sampled_from(COMMANDS), st.lists(st.sampled_from(WORDS), max_size=7))
-def test_any_command_line_is_read_as_argparse_reads_it_or_left_to_it(command: list[str], words: list[str]) -> None:
+def test_any_command_line_is_read_as_argparse_reads_it_or_left_to_it(
+    command: list[str], words: list[str]
+) -> None:
     assert_agrees([*command, *words])

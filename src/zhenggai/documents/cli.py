@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from zhenggai.documents import quickargs
+from zhenggai.documents import jsontext, quickargs
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import ROLE_LABELS, Report
 from zhenggai.documents.reading import read_document
@@ -60,9 +60,7 @@ def _parse(args: Arguments) -> int:
         aspects = read_notice_aspects(args.notice)
     report = parse_document(read_document(args.file), aspects)
     if args.json:
-        import json
-
-        _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+        _out(jsontext.dumps(report.to_json(), indent=1) + "\n")
     else:
         _out(render_tree(report))
     return EXIT_OK
@@ -97,9 +95,7 @@ def _feedback(args: Arguments) -> int:
 
     feedback = read_feedback(read_document(args.file))
     if args.json:
-        import json
-
-        _out(json.dumps(feedback.to_json(), ensure_ascii=False, indent=1) + "\n")
+        _out(jsontext.dumps(feedback.to_json(), indent=1) + "\n")
     else:
         _out(render_feedback(feedback))
     return EXIT_FINDINGS if feedback.findings else EXIT_OK
@@ -156,13 +152,11 @@ def write_output(output: str, data: bytes) -> None:
 
 
 def _aspects(args: Arguments) -> int:
-    import json
-
     from zhenggai.documents.api import read_notice_aspects
 
     aspects = read_notice_aspects(args.notice)
     if args.json:
-        _out(json.dumps(aspects, ensure_ascii=False) + "\n")
+        _out(jsontext.dumps(aspects) + "\n")
     elif aspects:
         _out("".join(f"{i}. {a}\n" for i, a in enumerate(aspects, 1)))
     else:
