@@ -27,10 +27,12 @@ _GLUED_L1 = regex.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>(?P<n>
 _GLUED_L2 = regex.compile(
     rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])"
 )
-_ANY_GLUED = regex.compile(
+# A heading glued after a sentence end, or a paragraph opening 一、…（一）. Two patterns rather
+# than one alternation: a pattern opening with a character class is scanned for in C.
+_GLUED_INSIDE = regex.compile(
     rf"[{_SENTENCE_END}.](?:[{CN_NUMERAL}]{{1,3}}[、．.]|[（(][{CN_NUMERAL}]{{1,3}}[）)])"
-    rf"|^[{CN_NUMERAL}]{{1,3}}[、．.][^。！？；：:!?;]{{2,40}}?[（(]一[）)]"
 )
+_GLUED_AT_START = regex.compile(rf"[{CN_NUMERAL}]{{1,3}}[、．.][^。！？；：:!?;]{{2,40}}?[（(]一[）)]")
 _HEAD_THEN_L2 = regex.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
 
 
@@ -116,7 +118,7 @@ def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
     last_l1 = -1 if 2 in opened and 1 not in opened else 0
     last_l2 = 0
     for p in paragraphs:
-        if _ANY_GLUED.search(p.text) is None:  # one fast scan settles most paragraphs
+        if _GLUED_INSIDE.search(p.text) is None and _GLUED_AT_START.match(p.text) is None:  # most paragraphs
             pieces = [p]
         elif is_fused(p.text, max(last_l1, 0)):
             pieces = unfuse(p, max(last_l1, 0))
