@@ -58,9 +58,12 @@ def enums_of_texts(texts: list[tuple[str, int, int]]) -> list[Enum]:
             if _in_section_list(text, marker.start):
                 continue
             found.append((marker, line, offset, text))
+    by_kind: dict[str, list[tuple[EnumMarker, int, int, str]]] = {}
+    for f in found:
+        by_kind.setdefault(f[0].kind, []).append(f)
     best: list[tuple[EnumMarker, int, int, str]] = []
     for kind in ("shi", "ordinal", "arabic", "paren", "circled", "sequence"):
-        run = _run([f for f in found if f[0].kind == kind])
+        run = _run(by_kind.get(kind, []))
         if len(run) > len(best):
             best = run
     if len(best) < 2:

@@ -114,10 +114,11 @@ def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Split paragraphs where a heading was glued to the end of the text before it."""
     out: list[Paragraph] = []
     # No 一、 heading yet but a paragraph opens with 二、: the 一、 is glued inside an earlier one.
-    opened = {m.number for p in paragraphs if (m := match_marker(p.text)) is not None and m.style == "cn"}
+    markers = [match_marker(p.text) for p in paragraphs]  # once per paragraph, for both uses below
+    opened = {m.number for m in markers if m is not None and m.style == "cn"}
     last_l1 = -1 if 2 in opened and 1 not in opened else 0
     last_l2 = 0
-    for p in paragraphs:
+    for p, marker_of_p in zip(paragraphs, markers, strict=True):
         if _GLUED_INSIDE.search(p.text) is None and _GLUED_AT_START.match(p.text) is None:  # most paragraphs
             pieces = [p]
         elif is_fused(p.text, max(last_l1, 0)):
@@ -125,7 +126,7 @@ def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
         else:
             pieces = _split_one(p, last_l1, last_l2)
         for piece in pieces:
-            marker = match_marker(piece.text)
+            marker = marker_of_p if piece is p else match_marker(piece.text)
             if marker is not None and marker.level == 1 and marker.style == "cn":
                 last_l1, last_l2 = marker.number, 0
             elif marker is not None and marker.style == "cn_paren":
