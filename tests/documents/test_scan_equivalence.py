@@ -63,3 +63,28 @@ def test_a_count_is_found_where_the_full_pattern_finds_one(text: str) -> None:
 def test_a_glued_heading_is_found_where_the_single_pattern_finds_one(text: str) -> None:
     ours = repair._GLUED_INSIDE.search(text) is None and repair._GLUED_AT_START.match(text) is None
     assert ours == (GLUED.search(text) is None)
+
+
+def marker_trying_every_style(text: str) -> tuple[str, int, int, str] | None:
+    """match_marker as it was: every style in order, for any paragraph that opens with a possible character."""
+    if not text:
+        return None
+    for style in markers.STYLES:
+        m = style.pattern.match(text)
+        if m is None:
+            continue
+        raw = m.group("n")
+        number = markers.CIRCLED.index(raw) + 1 if style.key == "circled" else markers.chinese_to_int(raw)
+        if number is None or number == 0:
+            continue
+        return None if len(text) == m.end() else (style.key, style.level, number, m.group(0))
+    return None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="一二三十第部分章、.．：:，,（）()①②⑳1234５²٣ 中", max_size=9))
+def test_a_heading_marker_is_the_first_style_that_matches(text: str) -> None:
+    marker = markers.match_marker(text)
+    assert (marker and (marker.style, marker.level, marker.number, marker.text)) == marker_trying_every_style(
+        text
+    )

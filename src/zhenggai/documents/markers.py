@@ -78,6 +78,16 @@ STYLES: tuple[MarkerStyle, ...] = (
     MarkerStyle("arabic_half_paren", 5, regex.compile(r"(?P<n>\d{1,2})\s*[)）](?![\d])"), "1)"),
 )
 STYLE_BY_KEY = {s.key: s for s in STYLES}
+_PART_STYLES, _CN_STYLES, _PAREN_STYLES, _DIGIT_STYLES, _CIRCLED_STYLES = (
+    tuple(s for s in STYLES if s.key in keys)
+    for keys in (
+        ("part",),
+        ("cn",),
+        ("cn_paren", "arabic_paren"),
+        ("arabic", "arabic_half_paren"),
+        ("circled",),
+    )
+)
 
 
 @record(frozen=True)
@@ -95,9 +105,19 @@ def match_marker(text: str) -> Marker | None:
     if not text:
         return None
     first = text[0]
-    if not (first in CN_NUMERAL or first in "（(第" or first.isdigit() or first in CIRCLED):
+    if first in CN_NUMERAL:  # each style can only open with its own characters: try only those
+        styles = _CN_STYLES
+    elif first in "（(":
+        styles = _PAREN_STYLES
+    elif first == "第":
+        styles = _PART_STYLES
+    elif first in CIRCLED:  # before isdigit(), which ① also passes
+        styles = _CIRCLED_STYLES
+    elif first.isdigit():
+        styles = _DIGIT_STYLES
+    else:
         return None
-    for style in STYLES:
+    for style in styles:
         m = style.pattern.match(text)
         if m is None:
             continue
