@@ -5,8 +5,10 @@ command's start. The classes every command builds (model.py, markers.py, the .do
 declared with `@record()` instead of `@dataclass(slots=True)`; they behave the same way: the
 fields are the annotated class attributes, in order, with their defaults (`field(default_factory=…)`
 for a fresh list or dict); `__init__`, `__repr__` and `__eq__` as dataclasses writes them; slots;
-`frozen=True` refuses assignment and makes instances hashable. A `__post_init__` runs after
-`__init__`. The type checker reads them as dataclasses (typing.dataclass_transform).
+`frozen=True` refuses assignment and makes instances hashable; a `__post_init__` runs after
+`__init__`; instances pickle and copy. The type checker reads them as dataclasses
+(typing.dataclass_transform). Each class's `__init__` is compiled on its first instance, and the
+other methods are shared (tests/documents/test_record.py).
 """
 
 from __future__ import annotations
