@@ -6,7 +6,8 @@
 3. `zhenggai check` of a folder of 1,000 reports on every core: reports per second.
 
 Wall time (median) and CPU time (user + system of the child, median) are both printed: on a
-shared, loaded machine CPU time is the steadier figure. The regex cache is warmed first.
+shared, loaded machine CPU time is the steadier figure. The regex cache is warmed first. The
+commands compared are run in turns (A, B, A, B …) so that both see the same load.
 """
 
 from __future__ import annotations
@@ -31,16 +32,23 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  #
 
 def timed(command: list[str], runs: int) -> tuple[float, float]:
     """(median wall ms, median CPU ms) of `runs` runs of `command`."""
-    walls, cpus = [], []
+    return side_by_side([command], runs)[0]
+
+
+def side_by_side(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """(median wall ms, median CPU ms) of each command, run in turns so that all see the same load."""
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        result = subprocess.run(command, capture_output=True, env=ENV, check=False)
-        walls.append((time.perf_counter() - start) * 1000)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
-        assert result.returncode in (0, 1), result.stderr.decode("utf-8", "replace")[-400:]
-    return statistics.median(walls), statistics.median(cpus)
+        for i, command in enumerate(commands):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            result = subprocess.run(command, capture_output=True, env=ENV, check=False)
+            walls[i].append((time.perf_counter() - start) * 1000)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[i].append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+            assert result.returncode in (0, 1), result.stderr.decode("utf-8", "replace")[-400:]
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def big_docx(path: Path, copies: int = 40) -> int:
@@ -69,8 +77,7 @@ def main() -> int:
         subprocess.run(
             [zhenggai, "check", str(SEED)], capture_output=True, env=ENV, check=False
         )  # warm caches
-        base = timed([python, "-c", "pass"], 21)
-        start = timed([zhenggai, "parse", str(tiny)], 21)
+        base, start = side_by_side([[python, "-c", "pass"], [zhenggai, "parse", str(tiny)]], 21)
         print(f"python -c pass                 wall {base[0]:7.1f} ms   CPU {base[1]:7.1f} ms")
         print(
             f"zhenggai parse (one line)      wall {start[0]:7.1f} ms   CPU {start[1]:7.1f} ms"
@@ -78,9 +85,10 @@ def main() -> int:
         )
         big = work / "big.docx"
         size = big_docx(big)
-        ours = timed([zhenggai, "parse", str(big)], 7)
         extract = "import sys\nfrom docx2python import docx2python\nwith docx2python(sys.argv[1]) as d: sys.stdout.write(d.text)"
-        theirs = timed([python, "-W", "ignore", "-c", extract, str(big)], 7)
+        ours, theirs = side_by_side(
+            [[zhenggai, "parse", str(big)], [python, "-W", "ignore", "-c", extract, str(big)]], 9
+        )
         print(f"large .docx: {size / 1e6:.2f} MB of text, the seed report 40 times, whole processes")
         print(f"  zhenggai parse               wall {ours[0]:7.1f} ms   CPU {ours[1]:7.1f} ms")
         print(f"  docx2python text             wall {theirs[0]:7.1f} ms   CPU {theirs[1]:7.1f} ms")

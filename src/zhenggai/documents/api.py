@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from zhenggai.documents.aspects import aspects_of_notice, aspects_of_plain_list
 from zhenggai.documents.model import Report, SourceDocument
@@ -10,7 +10,7 @@ from zhenggai.documents.reading import read_document
 from zhenggai.documents.report import parse_document
 
 
-def parse_file(path: str | Path, aspects: list[str] | None = None) -> Report:
+def parse_file(path: str | os.PathLike[str], aspects: list[str] | None = None) -> Report:
     """Read and understand the report at `path`; raise DocumentError if it cannot be read."""
     return parse_document(read_document(path), aspects)
 
@@ -27,6 +27,6 @@ def notice_aspects(source: SourceDocument) -> list[str]:
     return []
 
 
-def read_notice_aspects(path: str | Path) -> list[str]:
+def read_notice_aspects(path: str | os.PathLike[str]) -> list[str]:
     """The aspects of the notice (or plain list) at `path`."""
     return notice_aspects(read_document(path))

@@ -27,7 +27,9 @@ _DONE = regex.compile(
 )
 _DONE_WORDS = ("完成", "到位", "办结")
 # Every claim has a number and its unit ("5方面", "18个", "42条"): a sentence without one is skipped.
-_COUNT = regex.compile(rf"{_NUM}\s*个?\s*(?:方面|领域|类|个|项|条|件)")
+# Whether a text has one, that is: any one character of a number is enough, and a pattern opening
+# with a character class is scanned for in C, far faster than one opening with {_NUM}'s alternation.
+_COUNT = regex.compile(r"[\d一二三四五六七八九十百两零〇XxＸｘ×]\s*个?\s*(?:方面|领域|类|个|项|条|件)")
 _INSPECTION = regex.compile(r"巡察|巡视|审计|督查|反馈")
 
 

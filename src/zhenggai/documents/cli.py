@@ -2,89 +2,29 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TYPE_CHECKING, Any
 
+from zhenggai.documents import jsontext, quickargs
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import ROLE_LABELS, Report
 from zhenggai.documents.reading import read_document
 from zhenggai.documents.report import parse_document
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a start cost); mypy knows the name
 if TYPE_CHECKING:
     from zhenggai.documents.feedback import Feedback
+    from zhenggai.documents.quickargs import Arguments
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse's English usage errors, in Chinese and exit 2
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"错误：参数有误（{message}）\n")
-        raise SystemExit(EXIT_UNREADABLE)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of `zhenggai parse|check|aspects`; its errors are in Chinese and exit with 2."""
-    parser = _Parser(prog="zhenggai", description="对照检查材料的解析与审核。")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    p = sub.add_parser("parse", help="解析材料，显示其结构（各部分、问题、措施）")
-    p.add_argument("file", help="材料文件（.docx 或 .txt）")
-    p.add_argument("--json", action="store_true", help="以 JSON 格式输出")
-    p.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个），用于对应查摆方面")
-    c = sub.add_parser("check", help="审核材料，列出发现的问题")
-    c.add_argument(
-        "file", nargs="*", help="材料文件或文件夹（可多个；文件夹内的 .docx/.txt/.pdf 等逐一审核）"
-    )
-    c.add_argument(
-        "--jobs", "-j", type=int, default=0, metavar="N", help="同时审核的进程数（默认：全部 CPU 核心）"
-    )
-    c.add_argument("--json", action="store_true", help="以 JSON 格式输出")
-    c.add_argument("--notice", help="会议通知（.docx/.txt）或方面清单（每行一个）")
-    c.add_argument(
-        "--enable", action="append", default=[], metavar="规则", help="只运行这些规则（名称或代码，可重复）"
-    )
-    c.add_argument(
-        "--disable", action="append", default=[], metavar="规则", help="不运行这些规则（名称或代码，可重复）"
-    )
-    c.add_argument("--list-rules", action="store_true", help="列出所有审核规则")
-    c.add_argument(
-        "--against",
-        action="append",
-        default=[],
-        metavar="文件或文件夹",
-        help="与这些材料查重：同事的材料、本人往年的材料（可重复）",
-    )
-    _add_similar(sub)
-    f = sub.add_parser("feedback", help="读出巡察/巡视/审计/督查反馈意见中的问题（按方面归类）")
-    f.add_argument("file", help="反馈意见文件（.docx 或 .txt）")
-    f.add_argument("--json", action="store_true", help="以 JSON 格式输出")
-    r = sub.add_parser("render", help="按公文格式（GB/T 9704）生成 Word 文件")
-    kinds = r.add_subparsers(dest="kind", required=True, parser_class=_Parser)
-    rr = kinds.add_parser("report", help="个人对照检查材料：读入材料，按公文格式重新排版")
-    rr.add_argument("file", help="材料文件（.docx 或 .txt）")
-    rr.add_argument("-o", "--output", required=True, help="输出的 .docx 文件；“-”表示写到标准输出")
-    rr.add_argument("--numbering", action="store_true", help="标题序号用 Word 自动编号（默认直接写成文字）")
-    a = sub.add_parser("aspects", help="从会议通知中读出要求查摆的方面")
-    a.add_argument("notice", help="会议通知（.docx 或 .txt）")
-    a.add_argument("--json", action="store_true", help="以 JSON 列表输出")
-    return parser
-
-
-def _add_similar(sub: Any) -> None:
-    """The `similar` command's arguments."""
-    s = sub.add_parser("similar", help="查重：列出材料与其他材料相同或相近的段落")
-    s.add_argument("file", help="要查重的材料文件")
-    s.add_argument(
-        "--against", nargs="+", required=True, metavar="文件或文件夹", help="用来比对的材料文件或文件夹"
-    )
-    s.add_argument("--notice", help="会议通知（.docx/.txt）：通知中的方面和表述不算雷同")
-    s.add_argument("--json", action="store_true", help="以 JSON 格式输出")
-
-
 def main(argv: list[str]) -> int:
     """Run one document command; the exit status (0 fine, 1 errors found, 2 the file is unreadable)."""
-    args = build_parser().parse_args(argv)
+    args = quickargs.parse(argv)
+    if args is None:  # help, an error, or an unusual spelling: argparse reads it
+        from zhenggai.documents.cli_parser import build_parser
+
+        args = quickargs.Arguments(**vars(build_parser().parse_args(argv)))
     try:
         if args.command == "parse":
             return _parse(args)
@@ -112,7 +52,7 @@ def _out(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def _parse(args: argparse.Namespace) -> int:
+def _parse(args: Arguments) -> int:
     aspects = None
     if args.notice:
         from zhenggai.documents.api import read_notice_aspects
@@ -120,9 +60,7 @@ def _parse(args: argparse.Namespace) -> int:
         aspects = read_notice_aspects(args.notice)
     report = parse_document(read_document(args.file), aspects)
     if args.json:
-        import json
-
-        _out(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+        _out(jsontext.dumps(report.to_json(), indent=1) + "\n")
     else:
         _out(render_tree(report))
     return EXIT_OK
@@ -152,14 +90,12 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _feedback(args: argparse.Namespace) -> int:
+def _feedback(args: Arguments) -> int:
     from zhenggai.documents.feedback import read_feedback
 
     feedback = read_feedback(read_document(args.file))
     if args.json:
-        import json
-
-        _out(json.dumps(feedback.to_json(), ensure_ascii=False, indent=1) + "\n")
+        _out(jsontext.dumps(feedback.to_json(), indent=1) + "\n")
     else:
         _out(render_feedback(feedback))
     return EXIT_FINDINGS if feedback.findings else EXIT_OK
@@ -191,7 +127,7 @@ def render_feedback(feedback: Feedback) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _render(args: argparse.Namespace) -> int:
+def _render(args: Arguments) -> int:
     from zhenggai.documents.gongwen import DEFAULT_STYLE, missing_fonts, missing_fonts_warning, write_report
 
     data = write_report(parse_document(read_document(args.file)), DEFAULT_STYLE, numbering=args.numbering)
@@ -215,14 +151,12 @@ def write_output(output: str, data: bytes) -> None:
         raise DocumentError(f"无法写入文件“{output}”，请检查目录是否存在、是否有写入权限。") from exc
 
 
-def _aspects(args: argparse.Namespace) -> int:
-    import json
-
+def _aspects(args: Arguments) -> int:
     from zhenggai.documents.api import read_notice_aspects
 
     aspects = read_notice_aspects(args.notice)
     if args.json:
-        _out(json.dumps(aspects, ensure_ascii=False) + "\n")
+        _out(jsontext.dumps(aspects) + "\n")
     elif aspects:
         _out("".join(f"{i}. {a}\n" for i, a in enumerate(aspects, 1)))
     else:

@@ -10,6 +10,7 @@ _INLINE_ARABIC = regex.compile(r"(?:(?<=[。；;：:])|^)\s*(?P<n>\d{1,2})\s*[.�
 # "分为四个部分，一是…": a sentence listing sections of the document is not an enumeration.
 _SECTION_LIST = regex.compile(r"(?:分为|包括|包含|共有|由)[^。；]{0,12}(?:部分|章节|板块|环节|步骤)")
 _LAST = 99
+_DIGIT = regex.compile(r"\d")
 
 
 _INLINE_PAREN = regex.compile(r"[（(](?P<n>\d{1,2})[）)]")
@@ -19,10 +20,14 @@ _BOUNDARY = "。；;：:，,！？!? "
 
 def _numbered_markers(text: str) -> list[EnumMarker]:
     """Inline 1. 2. after a sentence end, and （1） or ① at the start or after punctuation."""
-    found = [
-        EnumMarker("arabic", int(m.group("n")), m.start("n"), m.end(), m.group(0).strip())
-        for m in _INLINE_ARABIC.finditer(text)
-    ]
+    found = (
+        [
+            EnumMarker("arabic", int(m.group("n")), m.start("n"), m.end(), m.group(0).strip())
+            for m in _INLINE_ARABIC.finditer(text)
+        ]
+        if _DIGIT.search(text)  # the slow search needs a digit: most paragraphs have none
+        else []
+    )
     if "（" in text or "(" in text:
         found += [
             EnumMarker("paren", int(m.group("n")), m.start(), m.end(), m.group(0))
@@ -53,9 +58,12 @@ def enums_of_texts(texts: list[tuple[str, int, int]]) -> list[Enum]:
             if _in_section_list(text, marker.start):
                 continue
             found.append((marker, line, offset, text))
+    by_kind: dict[str, list[tuple[EnumMarker, int, int, str]]] = {}
+    for f in found:
+        by_kind.setdefault(f[0].kind, []).append(f)
     best: list[tuple[EnumMarker, int, int, str]] = []
     for kind in ("shi", "ordinal", "arabic", "paren", "circled", "sequence"):
-        run = _run([f for f in found if f[0].kind == kind])
+        run = _run(by_kind.get(kind, []))
         if len(run) > len(best):
             best = run
     if len(best) < 2:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from zhenggai.documents import regex
+from zhenggai.documents.record import record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a start cost); mypy knows the name
+if TYPE_CHECKING:
+    import re
 
 _DIGITS = {
     "零": 0,
@@ -54,7 +56,7 @@ def int_to_chinese(n: int) -> str:
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class MarkerStyle:
     """One style of heading marker: its nominal outline level and the pattern at paragraph start."""
 
@@ -76,9 +78,19 @@ STYLES: tuple[MarkerStyle, ...] = (
     MarkerStyle("arabic_half_paren", 5, regex.compile(r"(?P<n>\d{1,2})\s*[)）](?![\d])"), "1)"),
 )
 STYLE_BY_KEY = {s.key: s for s in STYLES}
+_PART_STYLES, _CN_STYLES, _PAREN_STYLES, _DIGIT_STYLES, _CIRCLED_STYLES = (
+    tuple(s for s in STYLES if s.key in keys)
+    for keys in (
+        ("part",),
+        ("cn",),
+        ("cn_paren", "arabic_paren"),
+        ("arabic", "arabic_half_paren"),
+        ("circled",),
+    )
+)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Marker:
     """A heading marker found at the start of a paragraph."""
 
@@ -93,9 +105,19 @@ def match_marker(text: str) -> Marker | None:
     if not text:
         return None
     first = text[0]
-    if not (first in CN_NUMERAL or first in "（(第" or first.isdigit() or first in CIRCLED):
+    if first in CN_NUMERAL:  # each style can only open with its own characters: try only those
+        styles = _CN_STYLES
+    elif first in "（(":
+        styles = _PAREN_STYLES
+    elif first == "第":
+        styles = _PART_STYLES
+    elif first in CIRCLED:  # before isdigit(), which ① also passes
+        styles = _CIRCLED_STYLES
+    elif first.isdigit():
+        styles = _DIGIT_STYLES
+    else:
         return None
-    for style in STYLES:
+    for style in styles:
         m = style.pattern.match(text)
         if m is None:
             continue
@@ -110,16 +132,17 @@ def match_marker(text: str) -> Marker | None:
 
 
 # Enumerations: 一是/一要/第一，/首先 at the start of a paragraph or after punctuation inside one.
-_ENUM = regex.compile(
-    rf"(?P<n>{_CN})(?:是|要)"
-    rf"|第(?P<o>{_CN})(?:[，,、：:；]|条[，,、：:]|方面[，,、：:])"
-    r"|(?P<s>首先|其次|再次|最后|最後)(?=[，,、：:])"
-)
+# Three patterns rather than one alternation: each opens with a character or a class that the
+# regex engine scans for in C, and no match of one can overlap a match of another (their
+# characters differ), so together they find exactly what the alternation finds, in text order.
+_ENUM_SHI = regex.compile(rf"(?P<n>[{CN_NUMERAL}][{CN_NUMERAL}]{{0,2}})(?:是|要)")
+_ENUM_ORDINAL = regex.compile(rf"第(?P<o>{_CN})(?:[，,、：:；]|条[，,、：:]|方面[，,、：:])")
+_ENUM_SEQUENCE = regex.compile(r"(?P<s>首先|其次|再次|最后|最後)(?=[，,、：:])")
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 99, "最後": 99}
 ENUM_BOUNDARY = "。；;！？!?，,：:、“”\"'（）() ."
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class EnumMarker:
     """An enumeration marker found in text: its kind, number and position."""
 
@@ -133,19 +156,26 @@ class EnumMarker:
 def find_enum_markers(text: str) -> list[EnumMarker]:
     """Every 一是/第一，/首先 marker in `text` that stands at its start or after punctuation."""
     found: list[EnumMarker] = []
-    for m in _ENUM.finditer(text):
+    for m in _ENUM_SHI.finditer(text):
         start = m.start()
-        if start and text[start - 1] not in ENUM_BOUNDARY:
-            continue
-        if m.group("s"):
+        if (not start or text[start - 1] in ENUM_BOUNDARY) and (number := chinese_to_int(m.group("n"))):
+            found.append(EnumMarker("shi", number, start, m.end(), m.group(0)))
+    if "第" in text:
+        for m in _ENUM_ORDINAL.finditer(text):
+            start = m.start()
+            if (not start or text[start - 1] in ENUM_BOUNDARY) and (number := chinese_to_int(m.group("o"))):
+                found.append(EnumMarker("ordinal", number, start, m.end(), m.group(0)))
+    for m in _ENUM_SEQUENCE.finditer(text):
+        start = m.start()
+        if not start or text[start - 1] in ENUM_BOUNDARY:
             found.append(EnumMarker("sequence", _SEQUENCE[m.group("s")], start, m.end(), m.group(0)))
-            continue
-        raw = m.group("n") or m.group("o")
-        number = chinese_to_int(raw)
-        if number:
-            kind = "shi" if m.group("n") else "ordinal"
-            found.append(EnumMarker(kind, number, start, m.end(), m.group(0)))
+    if len(found) > 1:
+        found.sort(key=_start)
     return found
+
+
+def _start(marker: EnumMarker) -> int:
+    return marker.start
 
 
 def enum_marker_at_start(text: str) -> EnumMarker | None:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from zhenggai.documents.record import field, record
 
-Role = Literal["previous_rectification", "problems", "causes", "measures", "other"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a start cost); mypy knows the name
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Role = Literal["previous_rectification", "problems", "causes", "measures", "other"]
+    BlockKind = Literal["heading", "body"]
+    DocumentKind = Literal["report", "notice", "inspection", "other"]
+else:  # at run time the aliases are plain strings: their values are not checked
+    Role = BlockKind = DocumentKind = str
 
 #: What users read for each role.
 ROLE_LABELS: dict[str, str] = {
@@ -16,10 +23,8 @@ ROLE_LABELS: dict[str, str] = {
     "other": "其他",
 }
 
-BlockKind = Literal["heading", "body"]
 
-
-@dataclass(slots=True)
+@record()
 class Paragraph:
     """One paragraph as read, automatic numbering rendered as text; `line` counts paragraphs from 1."""
 
@@ -29,7 +34,7 @@ class Paragraph:
     offset: int = 0
 
 
-@dataclass(slots=True)
+@record()
 class SourceDocument:
     """A file read into paragraphs."""
 
@@ -39,7 +44,7 @@ class SourceDocument:
     encoding: str | None = None
 
 
-@dataclass(slots=True)
+@record()
 class Block:
     """One paragraph of the outline: a heading (with marker and level) or body text."""
 
@@ -62,7 +67,7 @@ class Block:
         return self.text[len(self.heading) :] if self.kind == "heading" else self.text
 
 
-@dataclass(slots=True)
+@record()
 class Node:
     """A block with the blocks below it."""
 
@@ -70,7 +75,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record()
 class Enum:
     """One enumerated point (一是…, 第一，…, or a numbered sub-point) inside an item."""
 
@@ -80,7 +85,7 @@ class Enum:
     column: int = 1
 
 
-@dataclass(slots=True)
+@record()
 class Item:
     """A level-2 entry of a part: a problem, a cause, a measure, or a section of a plan."""
 
@@ -96,7 +101,7 @@ class Item:
     aspect_index: int | None = None
 
 
-@dataclass(slots=True)
+@record()
 class Part:
     """A top-level part of a report with its role."""
 
@@ -110,7 +115,7 @@ class Part:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record()
 class Placeholder:
     """A run of template text left unfilled (XX, ×××, 【待补】 …)."""
 
@@ -119,7 +124,7 @@ class Placeholder:
     column: int
 
 
-@dataclass(slots=True)
+@record()
 class Claim:
     """A sentence that states counts ("查摆出5方面18个问题"); numbers are None when unreadable."""
 
@@ -134,10 +139,7 @@ class Claim:
     scope: str = "current"
 
 
-DocumentKind = Literal["report", "notice", "inspection", "other"]
-
-
-@dataclass(slots=True)
+@record()
 class Report:
     """A document understood as a report: its parts, placeholders, claims and outline."""
 

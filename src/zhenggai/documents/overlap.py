@@ -8,19 +8,24 @@ weighs log(1 + n / df): n texts, df of them holding it.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from collections.abc import Set as AbstractSet
 
 from zhenggai.documents.text import bigrams
 
-#: Bigram → weight, as `bigram_weights` gives it.
-Weights = Mapping[str, float]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a start cost); mypy knows the name
+if TYPE_CHECKING:  # collections.abc imports collections: a start cost
+    from collections.abc import Mapping, Sequence
+    from collections.abc import Set as AbstractSet
+
+    #: Bigram → weight, as `bigram_weights` gives it.
+    Weights = Mapping[str, float]
 
 
 def bigram_weights(gram_sets: Sequence[AbstractSet[str]]) -> dict[str, float]:
     """The weight of every bigram of `gram_sets`: log(1 + n / df), n sets, df of them holding it."""
-    df = Counter(g for grams in gram_sets for g in grams)
+    df: dict[str, int] = {}  # a Counter, without importing collections (a start cost)
+    for grams in gram_sets:
+        for g in grams:
+            df[g] = df.get(g, 0) + 1
     n = len(gram_sets)
     return {g: math.log(1 + n / c) for g, c in df.items()}
 

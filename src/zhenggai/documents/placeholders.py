@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from zhenggai.documents import regex
 from zhenggai.documents.model import Paragraph, Placeholder
 
@@ -23,7 +21,7 @@ _FIRST = regex.compile(r"[XxＸｘ×✕╳*＊○◯□△某【\[〔［]")
 # Latin "X" that is real text, not a blank to fill.
 _REAL_X = regex.compile(r"X(?:光|线|射线|型|轴|染色体|因素)|x(?:86|64)")
 _ASCII_WORD = regex.compile(r"[A-Za-z]")
-_URL = regex.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
+_URL = regex.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+", regex.ASCII)
 
 
 def find_placeholders(paragraphs: list[Paragraph]) -> list[Placeholder]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import SourceDocument
 from zhenggai.documents.repair import clean_paragraphs
-from zhenggai.documents.text import decode_text, split_lines
+from zhenggai.documents.text import decode_text, split_lines, suffix_of
 
 #: Files larger than this are refused before anything is parsed.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -23,32 +23,34 @@ _ODF_TEXT = b"application/vnd.oasis.opendocument.text"
 _IMAGE_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*", b"RIFF")
 
 
-def read_document(path: str | Path, data: bytes | None = None) -> SourceDocument:
+def read_document(path: str | os.PathLike[str], data: bytes | None = None) -> SourceDocument:
     """Read `path` (or `data`, named by `path`) into a SourceDocument; raise DocumentError if unreadable."""
-    path = Path(path)
+    path = os.fspath(path)  # not pathlib: importing it is a good part of a command's start
+    name = os.path.basename(os.path.normpath(path))
     if data is None:
         try:
-            size = path.stat().st_size
+            size = os.stat(path).st_size
         except FileNotFoundError:
             raise DocumentError(f"找不到文件“{path}”，请检查路径是否正确。") from None
         except OSError as exc:
             raise DocumentError(f"无法读取文件“{path}”：{exc.strerror or exc}。") from None
-        if path.is_dir():
+        if os.path.isdir(path):
             raise DocumentError(f"“{path}”是一个文件夹，请指定 .docx 或 .txt 文件。")
         if size > MAX_FILE_BYTES:
-            raise DocumentError(_too_large(path.name, size))
+            raise DocumentError(_too_large(name, size))
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as file:
+                data = file.read()
         except OSError as exc:
             raise DocumentError(f"无法读取文件“{path}”：{exc.strerror or exc}。") from None
-    return read_bytes(path.name, data)
+    return read_bytes(name, data)
 
 
 def read_bytes(name: str, data: bytes) -> SourceDocument:
     """Read the content of a file called `name`."""
     if len(data) > MAX_FILE_BYTES:
         raise DocumentError(_too_large(name, len(data)))
-    suffix = Path(name).suffix.lower()
+    suffix = suffix_of(name)
     head = data[:8]
     if head.startswith(_MAGIC_OLE):
         if suffix in (".docx", ".docm", ".dotx"):

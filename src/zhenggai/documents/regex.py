@@ -6,22 +6,29 @@ compiler made of each pattern (its code) in a file beside the user's other cache
 Python version, and rebuilds the pattern from it on the next start, which costs microseconds.
 Any mismatch — another Python, a damaged file, a pattern not yet seen — compiles as usual;
 ZHENGGAI_REGEX_CACHE=0 turns the cache off.
+
+When every pattern comes from the cache, `re` itself is never imported (with enum, functools and
+collections it is a tenth of a command's start): the flags callers need are here as numbers.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import marshal
 import os
-import re
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a start cost); mypy knows the name
+if TYPE_CHECKING:
+    import re
+    from typing import Any
+
+#: re.IGNORECASE, re.MULTILINE, re.DOTALL, re.ASCII as plain numbers (the same values).
+IGNORECASE, MULTILINE, DOTALL, ASCII = 2, 8, 16, 256
 
 _sre: Any
 try:
     import _sre  # type: ignore[import-not-found,no-redef]  # CPython's regex engine, untyped
-    from re import _compiler, _parser  # type: ignore[attr-defined]  # private: failures fall back
 except ImportError:  # another Python implementation: no cache
     _sre = None
 
@@ -49,7 +56,11 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         except Exception:  # a stale or damaged entry: compile it again
             del entries[(pattern, int(flags))]
     made = _compile_and_keep(pattern, flags, entries)
-    return made if made is not None else re.compile(pattern, flags)
+    if made is not None:
+        return made
+    import re
+
+    return re.compile(pattern, flags)
 
 
 def _compile_and_keep(
@@ -60,6 +71,8 @@ def _compile_and_keep(
     if cache_path() is None:
         return None
     try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]  # private: failures fall back
+
         parsed = _parser.parse(pattern, flags)
         code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
@@ -89,11 +102,13 @@ def _load() -> dict[tuple[str, int], _Entry]:
         _entries = {}
         path = cache_path()
         if path is not None:
-            with contextlib.suppress(Exception):  # a missing or damaged cache is an empty one
+            try:
                 with open(path, "rb") as cache:
                     loaded: Any = marshal.loads(cache.read())
                 if isinstance(loaded, dict):
                     _entries = loaded
+            except Exception:  # a missing or damaged cache is an empty one (contextlib: a start cost)
+                _entries = {}
     return _entries
 
 
@@ -102,6 +117,7 @@ def _save() -> None:
     path = cache_path()
     if path is None or _entries is None:
         return
+    import contextlib
     import tempfile
 
     with contextlib.suppress(OSError, ValueError):

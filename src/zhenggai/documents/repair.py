@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from zhenggai.documents import regex
 from zhenggai.documents.fused import is_fused, unfuse
 from zhenggai.documents.markers import CN_NUMERAL, chinese_to_int, enum_marker_at_start, match_marker
@@ -29,10 +27,12 @@ _GLUED_L1 = regex.compile(rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>(?P<n>
 _GLUED_L2 = regex.compile(
     rf"(?:(?<=[{_SENTENCE_END}])|(?<=[^\d]\.))(?P<m>[（(](?P<n>[{CN_NUMERAL}]{{1,3}})[）)])"
 )
-_ANY_GLUED = regex.compile(
+# A heading glued after a sentence end, or a paragraph opening 一、…（一）. Two patterns rather
+# than one alternation: a pattern opening with a character class is scanned for in C.
+_GLUED_INSIDE = regex.compile(
     rf"[{_SENTENCE_END}.](?:[{CN_NUMERAL}]{{1,3}}[、．.]|[（(][{CN_NUMERAL}]{{1,3}}[）)])"
-    rf"|^[{CN_NUMERAL}]{{1,3}}[、．.][^。！？；：:!?;]{{2,40}}?[（(]一[）)]"
 )
+_GLUED_AT_START = regex.compile(rf"[{CN_NUMERAL}]{{1,3}}[、．.][^。！？；：:!?;]{{2,40}}?[（(]一[）)]")
 _HEAD_THEN_L2 = regex.compile(r"(?P<head>[^。！？；：:!?;，,]{2,40}?)(?P<m>[（(]一[）)])")
 
 
@@ -56,7 +56,10 @@ def wrap_width(paragraphs: list[Paragraph]) -> int | None:
     if len(paragraphs) < 6 or sum(1 for p in paragraphs if len(p.text) <= 90) * 2 < len(paragraphs):
         return None  # most lines are long: real paragraphs, not a page's width
     widths = [display_width(p.text) for p in paragraphs]
-    counts = Counter(w for w in widths if w >= 40)
+    counts: dict[int, int] = {}  # a Counter, without importing collections (a start cost)
+    for w in widths:
+        if w >= 40:
+            counts[w] = counts.get(w, 0) + 1
     best, best_n = 0, 0
     for w in counts:
         n = sum(c for v, c in counts.items() if w - 4 <= v <= w)
@@ -111,18 +114,19 @@ def split_fused(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Split paragraphs where a heading was glued to the end of the text before it."""
     out: list[Paragraph] = []
     # No 一、 heading yet but a paragraph opens with 二、: the 一、 is glued inside an earlier one.
-    opened = {m.number for p in paragraphs if (m := match_marker(p.text)) is not None and m.style == "cn"}
+    markers = [match_marker(p.text) for p in paragraphs]  # once per paragraph, for both uses below
+    opened = {m.number for m in markers if m is not None and m.style == "cn"}
     last_l1 = -1 if 2 in opened and 1 not in opened else 0
     last_l2 = 0
-    for p in paragraphs:
-        if _ANY_GLUED.search(p.text) is None:  # one fast scan settles most paragraphs
+    for p, marker_of_p in zip(paragraphs, markers, strict=True):
+        if _GLUED_INSIDE.search(p.text) is None and _GLUED_AT_START.match(p.text) is None:  # most paragraphs
             pieces = [p]
         elif is_fused(p.text, max(last_l1, 0)):
             pieces = unfuse(p, max(last_l1, 0))
         else:
             pieces = _split_one(p, last_l1, last_l2)
         for piece in pieces:
-            marker = match_marker(piece.text)
+            marker = marker_of_p if piece is p else match_marker(piece.text)
             if marker is not None and marker.level == 1 and marker.style == "cn":
                 last_l1, last_l2 = marker.number, 0
             elif marker is not None and marker.style == "cn_paren":

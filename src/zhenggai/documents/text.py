@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from zhenggai.documents import regex
 from zhenggai.documents.errors import DocumentError
 
@@ -93,11 +91,15 @@ def is_traditional(text: str) -> bool:
     return len(_TRADITIONAL_CHAR.findall(text, 0, 4000)) >= 3
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> object:
-    import opencc
+_converter: list[object] = []  # the one OpenCC converter, made on first need
 
-    return opencc.OpenCC("t2s")
+
+def _t2s() -> object:
+    if not _converter:
+        import opencc
+
+        _converter.append(opencc.OpenCC("t2s"))
+    return _converter[0]
 
 
 def simplified(text: str) -> str:
@@ -157,3 +159,10 @@ def tokens(text: str) -> list[str]:
         else:
             out.append(run.lower())
     return out
+
+
+def suffix_of(name: str) -> str:
+    """The file name's extension in lower case, as pathlib's suffix gives it ("" for ".bashrc" or "a.")."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""

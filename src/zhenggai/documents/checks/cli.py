@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -14,6 +13,7 @@ from zhenggai.documents.api import notice_aspects
 from zhenggai.documents.checks.base import CheckContext, Finding
 from zhenggai.documents.checks.registry import RULES, UnknownRuleError, run_checks, unknown_rules
 from zhenggai.documents.model import SourceDocument
+from zhenggai.documents.quickargs import Arguments
 from zhenggai.documents.reading import read_document
 from zhenggai.documents.report import parse_document
 
@@ -24,7 +24,7 @@ _PREVIOUS_IN_NOTICE = regex.compile(
 )
 
 
-def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+def run_check(args: Arguments, out: Callable[[str], None]) -> int:
     """Run `zhenggai check` with parsed arguments; `out` writes UTF-8 text to stdout."""
     if args.list_rules:
         out(render_rules())
@@ -48,7 +48,7 @@ def run_check(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return _check_batch(args, context, out)
 
 
-def _check_file(args: argparse.Namespace, context: CheckContext, out: Callable[[str], None]) -> int:
+def _check_file(args: Arguments, context: CheckContext, out: Callable[[str], None]) -> int:
     """One file: its findings, like a linter (a file that cannot be read raises DocumentError)."""
     report = parse_document(read_document(args.file[0]), context.aspects)
     findings = run_checks(report, context.for_file(args.file[0]), args.enable, args.disable)
@@ -59,7 +59,7 @@ def _check_file(args: argparse.Namespace, context: CheckContext, out: Callable[[
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
-def _check_batch(args: argparse.Namespace, context: CheckContext, out: Callable[[str], None]) -> int:
+def _check_batch(args: Arguments, context: CheckContext, out: Callable[[str], None]) -> int:
     """Many files and folders: in parallel, each file's findings in order, then the summary."""
     from zhenggai.documents.checks.batch import check_many, files_of, progress_bar, render_summary, summary
 

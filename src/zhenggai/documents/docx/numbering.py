@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
 from zhenggai.documents import regex
 from zhenggai.documents.docx.number_formats import custom_format, format_number
 from zhenggai.documents.docx.styles import Styles
 from zhenggai.documents.docx.wordml import Tags, int_attr, int_val, is_on
+from zhenggai.documents.record import field, record
 from zhenggai.documents.safety import SafeZip, parse_xml
 
 MAX_LEVELS = 9
@@ -17,7 +16,7 @@ _PLACEHOLDER = regex.compile(r"%([1-9])")
 _LINK_DEPTH = 8
 
 
-@dataclass(slots=True)
+@record()
 class _Level:
     """One w:lvl: where it starts, its number format, its text (%1、), restarts and style."""
 
@@ -36,7 +35,7 @@ class _Level:
             self.parts = tuple(int(x) - 1 if i % 2 else x for i, x in enumerate(pieces) if x)
 
 
-@dataclass(slots=True)
+@record()
 class _List:
     """One w:num resolved for counting: its counter key, levels, start values and restarts."""
 
@@ -47,7 +46,7 @@ class _List:
     resets: list[tuple[int, ...]]
 
 
-@dataclass(slots=True)
+@record()
 class _Abstract:
     """A w:abstractNum: its levels, or the list style it takes them from (numStyleLink)."""
 
@@ -55,7 +54,7 @@ class _Abstract:
     style_link: str | None = None
 
 
-@dataclass(slots=True)
+@record()
 class _Num:
     """A w:num: the abstractNum it counts with, and the levels and starts it overrides."""
 

@@ -9,7 +9,6 @@ not be read (the others are still compared).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -17,6 +16,7 @@ from collections.abc import Callable
 
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import SourceDocument
+from zhenggai.documents.quickargs import Arguments
 from zhenggai.documents.reading import read_document
 from zhenggai.documents.similarity.align import Passage, Span
 from zhenggai.documents.similarity.compare import SourceMatch, compare_documents
@@ -43,7 +43,7 @@ def read_against(paths: list[str], exclude: str) -> tuple[list[SourceDocument], 
     return documents, errors
 
 
-def run_similar(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+def run_similar(args: Arguments, out: Callable[[str], None]) -> int:
     """Run `zhenggai similar` with parsed arguments; `out` writes UTF-8 text to stdout."""
     document = read_document(args.file)
     document.name = args.file
