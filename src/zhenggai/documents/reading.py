@@ -7,7 +7,7 @@ import os
 from zhenggai.documents.errors import DocumentError
 from zhenggai.documents.model import SourceDocument
 from zhenggai.documents.repair import clean_paragraphs
-from zhenggai.documents.text import decode_text, split_lines, suffix_of
+from zhenggai.documents.text import decode_text, split_lines
 
 #: Files larger than this are refused before anything is parsed.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -44,6 +44,13 @@ def read_document(path: str | os.PathLike[str], data: bytes | None = None) -> So
         except OSError as exc:
             raise DocumentError(f"无法读取文件“{path}”：{exc.strerror or exc}。") from None
     return read_bytes(name, data)
+
+
+def suffix_of(name: str) -> str:
+    """The file name's extension in lower case, as pathlib's suffix gives it ("" for ".bashrc" or "a.")."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
 
 
 def read_bytes(name: str, data: bytes) -> SourceDocument:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import io
+import zipfile
 import zlib
+from collections.abc import Iterator
+from pathlib import PurePath
+from typing import Any
 
 from lxml import etree
 
-from zhenggai.documents import zipdir
 from zhenggai.documents.errors import DocumentError
-from zhenggai.documents.text import suffix_of
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a start cost); mypy knows the name
-if TYPE_CHECKING:
-    import zipfile
-    from collections.abc import Iterator
-    from typing import Any
 
 #: More members than this is not an office document but an attack or an archive.
 MAX_MEMBERS = 2_000
@@ -29,16 +25,11 @@ RATIO_FLOOR_BYTES = 1024 * 1024
 
 _CHUNK = 256 * 1024
 
-
-def _zip_errors() -> tuple[type[BaseException], ...]:
-    """Everything zipfile and zlib raise on damaged input; caught at each boundary so that no
-    traceback reaches the user. (zipfile is imported only for packages zipdir leaves to it.)"""
-    import zipfile
-
-    return (zipfile.BadZipFile, zipfile.LargeZipFile, *_READ_ERRORS)
-
-
-_READ_ERRORS = (
+# Everything the zip and zlib modules raise on damaged input; caught at each boundary so that no
+# traceback reaches the user.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
     zlib.error,
     EOFError,
     OSError,
@@ -69,19 +60,12 @@ _FEED_BYTES = 8192
 
 
 class SafeZip:
-    """A zip package whose members are read with size caps; build it with `open_zip`.
+    """A zip package whose members are read with size caps; build it with `open_zip`."""
 
-    A plain package is read by zipdir; anything zipdir leaves (its directory, or one member) is
-    read by zipfile, exactly as before.
-    """
-
-    def __init__(
-        self, data: bytes, infos: list[Any], name: str, archive: zipfile.ZipFile | None = None
-    ) -> None:
-        self._data = data
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
         self._zip = archive
         self.name = name
-        self._infos = {info.filename: info for info in infos}
+        self._infos = {info.filename: info for info in archive.infolist()}
         self._budget = MAX_TOTAL_BYTES  # bytes all reads together may still inflate
 
     def names(self) -> list[str]:
@@ -98,18 +82,9 @@ class SafeZip:
         if info is None:
             raise DocumentError(f"“{self.name}”缺少“{member}”部分，文件不完整。{advice(self.name)}。")
         ratio_cap = max(info.compress_size, 1) * MAX_RATIO
-        if self._zip is None:
-            allowed = min(limit, self._budget, ratio_cap if info.file_size > RATIO_FLOOR_BYTES else limit)
-            data = zipdir.inflate(self._data, info, _CHUNK, allowed)
-            if data is not None:
-                self._budget -= len(data)
-                return data
-            self._use_zipfile()
-            info = self._infos[member]
         chunks: list[bytes] = []
         total = 0
         try:
-            assert self._zip is not None
             with self._zip.open(info) as stream:
                 while chunk := stream.read(_CHUNK):
                     total += len(chunk)
@@ -120,36 +95,21 @@ class SafeZip:
                     chunks.append(chunk)
         except DocumentError:
             raise
-        except _zip_errors():
+        except _ZIP_ERRORS:
             raise DocumentError(_corrupt(self.name)) from None
         self._budget -= total
         return b"".join(chunks)
-
-    def _use_zipfile(self) -> None:
-        """From now on read through zipfile, whose directory is the one zipdir read."""
-        import zipfile
-
-        try:
-            self._zip = zipfile.ZipFile(io.BytesIO(self._data))
-            self._infos = {info.filename: info for info in self._zip.infolist()}
-        except _zip_errors():
-            raise DocumentError(_corrupt(self.name)) from None
 
 
 def open_zip(data: bytes, name: str) -> SafeZip:
     """Open `data` as a zip package after checking its directory for bombs, encryption and damage."""
     if not data:
         raise DocumentError(f"“{name}”是空文件（0 字节），请检查后重新上传。")
-    archive = None
-    infos: list[Any] | None = zipdir.directory(data)
-    if infos is None:
-        import zipfile
-
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            infos = archive.infolist()
-        except _zip_errors():
-            raise DocumentError(_corrupt(name)) from None
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except _ZIP_ERRORS:
+        raise DocumentError(_corrupt(name)) from None
     if len(infos) > MAX_MEMBERS:
         raise DocumentError(f"“{name}”包含的部件过多（{len(infos)} 个），不是正常的文档。{advice(name)}。")
     total = 0
@@ -163,7 +123,7 @@ def open_zip(data: bytes, name: str) -> SafeZip:
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
         raise DocumentError(f"“{name}”解压后超过 {MAX_TOTAL_BYTES // 1048576} MB，文件过大或已损坏。")
-    return SafeZip(data, infos, name, archive)
+    return SafeZip(archive, name)
 
 
 def parse_xml(data: bytes, name: str) -> etree._Element:
@@ -263,7 +223,7 @@ def _broken_xml(name: str) -> str:
 
 
 def _corrupt(name: str) -> str:
-    suffix = suffix_of(name) or "Office"
+    suffix = PurePath(name).suffix.lower() or "Office"
     return f"“{name}”不是有效的 {suffix} 文件，文件已损坏或不完整。{advice(name)}。"
 
 

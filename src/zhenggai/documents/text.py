@@ -159,10 +159,3 @@ def tokens(text: str) -> list[str]:
         else:
             out.append(run.lower())
     return out
-
-
-def suffix_of(name: str) -> str:
-    """The file name's extension in lower case, as pathlib's suffix gives it ("" for ".bashrc" or "a.")."""
-    base = name.rpartition("/")[2]
-    dot = base.rfind(".")
-    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
