@@ -1,5 +1,5 @@
-"""The 查重 page of a report version: what it shares with colleagues' reports and the author's own
-reports of earlier years (zhenggai.reviews.similar)."""
+"""The 查重 page of a report version: what it shares with colleagues' reports, the author's own
+reports of earlier years and the office's reference texts (zhenggai.reviews.similar)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.reviews.access import report_or_404, visible_versions
-from zhenggai.reviews.similar import matches
+from zhenggai.reviews.similar import Found, find
 from zhenggai.reviews.views.common import version_or_404
 
 
@@ -23,5 +23,6 @@ def similar(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """
     report = report_or_404(request, pk)
     version = version_or_404(visible_versions(request.user, report), request.GET.get("v"))
-    found = matches(request.user, version) if version is not None else []
-    return render(request, "reviews/similar.html", {"report": report, "version": version, "matches": found})
+    found = find(request.user, version) if version is not None else Found([], [])
+    context = {"report": report, "version": version, "matches": found.matches, "shares": found.shares}
+    return render(request, "reviews/similar.html", context)
