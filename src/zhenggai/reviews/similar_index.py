@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Count
 
 from zhenggai.documents import read_text
 from zhenggai.documents.similarity import Boilerplate, Text, boilerplate_for, text_of
@@ -30,6 +29,7 @@ from zhenggai.reviews.models import IndexedText, IndexKey, ReferenceText, Report
 #: At most this many candidate texts are aligned for one query (most shared keys first).
 MAX_CANDIDATES = 50
 _ROWS_PER_INSERT = 5000
+_SQLITE_KEYS = 10_000
 
 
 def meeting_boilerplate(meeting: Meeting) -> Boilerplate:
@@ -102,24 +102,35 @@ def candidates_of_keys(
     keys: list[int], among: Iterable[int] | None = None, limit: int = MAX_CANDIDATES
 ) -> Counter[int]:
     """The entries sharing any of `keys`, with how many they share; at most `limit`, most first."""
+    found = Counter(text for _, text in matching_rows(keys, among))
+    return Counter(dict(sorted(found.items(), key=lambda x: (-x[1], x[0]))[:limit]))
+
+
+def matching_rows(keys: list[int], among: Iterable[int] | None = None) -> list[tuple[int, int]]:
+    """(key, entry id) of every stored key among `keys`; only entries of `among` when given.
+
+    On PostgreSQL the keys go as one array (`key = ANY(%s)`): one index look-up each, in a
+    statement whose text does not grow with them.
+    """
     scope = None if among is None else sorted(set(among))
     if not keys or scope == []:
-        return Counter()
+        return []
     if connection.vendor == "postgresql":
-        sql = f"SELECT text_id, COUNT(*) FROM {IndexKey._meta.db_table} WHERE key = ANY(%s)"
-        params: list[list[int] | int] = [keys]
+        sql = f"SELECT key, text_id FROM {IndexKey._meta.db_table} WHERE key = ANY(%s)"
+        params: list[list[int]] = [keys]
         if scope is not None:
             sql += " AND text_id = ANY(%s)"
             params.append(scope)
-        sql += " GROUP BY text_id ORDER BY COUNT(*) DESC, text_id LIMIT %s"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
-            return Counter({int(t): int(n) for t, n in cursor.fetchall()})
-    rows = IndexKey.objects.filter(key__in=keys)
-    if scope is not None:
-        rows = rows.filter(text_id__in=scope)
-    counted = rows.values("text_id").annotate(n=Count("id")).order_by("-n", "text_id")[:limit]
-    return Counter({int(r["text_id"]): int(r["n"]) for r in counted})
+            cursor.execute(sql, params)
+            return [(int(k), int(t)) for k, t in cursor.fetchall()]
+    found = []
+    for start in range(0, len(keys), _SQLITE_KEYS):  # SQLite caps the parameters of a statement
+        rows = IndexKey.objects.filter(key__in=keys[start : start + _SQLITE_KEYS])
+        if scope is not None:
+            rows = rows.filter(text_id__in=scope)
+        found += [(int(k), int(t)) for k, t in rows.values_list("key", "text_id")]
+    return found
 
 
 def rebuild(progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
