@@ -5,13 +5,14 @@ word what they say of the other report for whoever reads them."""
 from __future__ import annotations
 
 import io
-from contextlib import redirect_stderr
+from contextlib import redirect_stderr, redirect_stdout
 
 from django.core.management import call_command
 from django.urls import reverse
 
 from tests.web.jobs import run_worker
 from tests.web.reviews.base import SEED, ReviewTestCase
+from zhenggai.cli import main
 from zhenggai.documents.similarity.index import text_keys
 from zhenggai.reviews import services
 from zhenggai.reviews.models import IndexedText, IndexKey, Report, ReportState, ReportVersion
@@ -71,6 +72,14 @@ class IndexTestCase(ReviewTestCase):
         self.assertEqual(IndexedText.objects.count(), ReportVersion.objects.count())
         self.assertIn("已重建查重索引：2 份文本", out.getvalue())
         self.assertEqual(IndexKey.objects.count(), int(out.getvalue().split("份文本，")[1].split(" ")[0]))
+
+    def test_zhenggai_similar_rebuild_is_the_rebuild_command(self):
+        self.report_of(self.member)
+        out = io.StringIO()
+        with redirect_stdout(out), redirect_stderr(io.StringIO()):
+            status = main(["similar", "--rebuild"])
+        self.assertEqual(status, 0)
+        self.assertIn("已重建查重索引：1 份文本", out.getvalue())
 
 
 class CopiedFindingsTestCase(ReviewTestCase):
