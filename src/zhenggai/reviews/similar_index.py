@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from zhenggai.documents import read_text
 from zhenggai.documents.similarity import Boilerplate, Text, boilerplate_for, text_of
@@ -49,14 +49,24 @@ def reference_text(reference: ReferenceText, boilerplate: Boilerplate) -> Text:
 
 
 def _store(text: Text, **owner: object) -> IndexedText:
-    """Replace the owner's entry by the keys of `text` (one transaction)."""
+    """Replace the owner's entry by the keys of `text` (one transaction).
+
+    Two processes indexing the same text at once (two pages, or a page and the worker) would both
+    insert its entry: the second meets the unique owner, and the entry the first stored serves.
+    """
     keys = text_keys(text)
-    with transaction.atomic():
-        IndexedText.objects.filter(**owner).delete()
-        entry = IndexedText.objects.create(sentences=len(indexed_sentences(text)), **owner)
-        IndexKey.objects.bulk_create(
-            (IndexKey(text=entry, key=key) for key in keys), batch_size=_ROWS_PER_INSERT
-        )
+    try:
+        with transaction.atomic():
+            IndexedText.objects.filter(**owner).delete()
+            entry = IndexedText.objects.create(sentences=len(indexed_sentences(text)), **owner)
+            IndexKey.objects.bulk_create(
+                (IndexKey(text=entry, key=key) for key in keys), batch_size=_ROWS_PER_INSERT
+            )
+    except IntegrityError:
+        existing = IndexedText.objects.filter(**owner).first()
+        if existing is None:
+            raise
+        return existing
     return entry
 
 
