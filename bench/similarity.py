@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/similarity.py            # 1,000,000 paragraphs (a few minutes)
     .venv/bin/python bench/similarity.py --quick    # 50,000
+    .venv/bin/python bench/similarity.py --postgres postgres://…/scratch   # also through PostgreSQL
 
 The paragraphs are made from the sentences of tests/corpus (reports of unrelated units): each
 joins 2–4 of them, perturbed (characters substituted, a phrase inserted, clauses swapped), so
@@ -24,6 +25,12 @@ Printed:
    passages cover ≥ 70 % of the paragraph, among the planted pairs ≥ 0.7 and among all exact
    pairs ≥ 0.7; precision = of the passages reported with similarity ≥ 0.7, those whose two spans
    have an exact (brute-force) shingle Jaccard ≥ 0.7, computed afresh from their text.
+5. with --postgres URL: the N paragraphs put into the system's 查重 index in that database (its
+   tables, migrated; each paragraph one entry, its 16 band keys as rows; loaded by binary COPY, the
+   index built after), then the same report queried through it: sign, fetch every stored row
+   sharing one of its keys (`reviews.similar_index.matching_rows`, one `key = ANY(array)`), keep per
+   paragraph the entries sharing ≥ 2 bands (the 4 best) and align each with it (their text from
+   memory here; the system reads a version's text by its key). Median of 7 after one warm-up.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ import random
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -182,6 +190,134 @@ def query_report(rng: random.Random, paragraphs: list[str], index: LSHIndex) -> 
     return statistics.median(times), found
 
 
+def _django(dsn: str) -> None:
+    """Set Django up on the PostgreSQL database `dsn` and migrate it (the system's own tables)."""
+    os.environ["DATABASE_URL"] = dsn
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhenggai.web.settings")
+    os.environ.setdefault("ZHENGGAI_DATA_DIR", tempfile.mkdtemp(prefix="zhenggai-bench-"))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def _copy_rows(cursor: object, table: str, columns: str, fields: list[np.ndarray]) -> None:
+    """COPY … FROM STDIN (FORMAT binary) of equal-length integer columns, built with numpy."""
+    kinds = [(">i2", 0)] + [(f">i{a.dtype.itemsize}", a.dtype.itemsize) for a in fields]
+    dtype = np.dtype(
+        [("n", ">i2")]
+        + [x for i, (t, size) in enumerate(kinds[1:]) for x in ((f"l{i}", ">i4"), (f"v{i}", t))]
+    )
+    rows = np.empty(len(fields[0]), dtype=dtype)
+    rows["n"] = len(fields)
+    for i, (array, (_, size)) in enumerate(zip(fields, kinds[1:], strict=True)):
+        rows[f"l{i}"] = size
+        rows[f"v{i}"] = array
+    header = b"PGCOPY\n\xff\r\n\x00" + b"\x00\x00\x00\x00" + b"\x00\x00\x00\x00"
+    with cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT binary)") as copy:  # type: ignore[attr-defined]
+        copy.write(header)
+        step = 1_000_000
+        for start in range(0, len(rows), step):
+            copy.write(rows[start : start + step].tobytes())
+        copy.write(b"\xff\xff")
+
+
+def load_postgres(sigs: np.ndarray) -> dict[str, float]:
+    """Empty the system's 查重 index and put every paragraph in it as one entry with its band keys."""
+    from django.db import connection
+
+    from zhenggai.documents.similarity.index import salted_keys
+    from zhenggai.documents.similarity.minhash import EMPTY
+    from zhenggai.reviews.models import IndexedText, IndexKey
+
+    entries, keys_table = IndexedText._meta.db_table, IndexKey._meta.db_table
+    live = np.flatnonzero(~(sigs == EMPTY).all(axis=1))
+    keys = salted_keys(sigs[live])
+    times = {}
+    t = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {keys_table}, {entries} RESTART IDENTITY CASCADE")
+        # The indexes are built once after the load, not row by row during it.
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexname NOT LIKE %s",
+            [keys_table, "%pkey"],
+        )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {name}")
+        # No foreign-key trigger per row (16 million deferred checks): the bench writes consistent ids.
+        cursor.execute("SET session_replication_role = replica")
+        ids = np.arange(1, len(sigs) + 1, dtype=np.int64)
+        now = np.full(len(ids), int((time.time() - 946_684_800) * 1e6), dtype=np.int64)  # µs since 2000
+        _copy_rows(
+            cursor, entries, "id, sentences, created_at", [ids, np.ones(len(ids), dtype=np.int32), now]
+        )
+        cursor.execute(f"SELECT setval(pg_get_serial_sequence('{entries}', 'id'), {len(ids)})")
+        times["entries"] = time.perf_counter() - t
+        t = time.perf_counter()
+        text_ids = np.repeat(live + 1, keys.shape[1]).astype(np.int64)
+        row_ids = np.arange(1, text_ids.size + 1, dtype=np.int64)
+        _copy_rows(cursor, keys_table, "id, text_id, key", [row_ids, text_ids, keys.ravel()])
+        cursor.execute("SET session_replication_role = DEFAULT")
+        times["keys"] = time.perf_counter() - t
+        t = time.perf_counter()
+        for _, definition in indexes:
+            cursor.execute(definition)
+        dropped = {name for name, _ in indexes}
+        with connection.schema_editor() as editor:  # an index an interrupted run dropped: as the model says
+            for index in IndexKey._meta.indexes:
+                if index.name not in dropped:
+                    editor.add_index(IndexKey, index)
+        cursor.execute(f"ANALYZE {keys_table}")
+        times["index"] = time.perf_counter() - t
+        cursor.execute(f"SELECT count(*), pg_total_relation_size('{keys_table}') FROM {keys_table}")
+        count, size = cursor.fetchone()
+    times["rows"], times["bytes"] = float(count), float(size)
+    return times
+
+
+def query_postgres(
+    rng: random.Random, paragraphs: list[str]
+) -> tuple[list[float], list[float], tuple[int, int]]:
+    """One 60-paragraph report (as `query_report`) against the index in PostgreSQL, 7 times: sign, fetch
+    the stored keys it shares (the system's `matching_rows`), keep per paragraph the entries sharing
+    at least 2 bands (the 4 best), align each with its paragraph. Times of the look-up and in all."""
+    from zhenggai.documents.similarity.index import salted_keys
+    from zhenggai.reviews.similar_index import matching_rows
+
+    picked = rng.sample(range(len(paragraphs)), 30)
+    report = [copy_at(rng, paragraphs[i], 0.8) for i in picked] + generate(30, seed=7, plant=False)[0]
+    lookups: list[float] = []
+    totals: list[float] = []
+    found = (0, 0)
+    for _ in range(7):
+        t = time.perf_counter()
+        keys = salted_keys(signatures([normalise(p) for p in report]))
+        owners: dict[int, list[int]] = defaultdict(list)
+        for row, values in enumerate(keys.tolist()):
+            for key in values:
+                owners[key].append(row)
+        t1 = time.perf_counter()
+        rows = matching_rows(sorted(owners))
+        lookups.append(time.perf_counter() - t1)
+        shared: list[Counter[int]] = [Counter() for _ in report]
+        for key, text in rows:
+            for row in owners[key]:
+                shared[row][text - 1] += 1
+        candidates, hits = [], []
+        for row, counter in enumerate(shared):
+            best = [i for i, n in counter.most_common(4) if n >= 2]
+            candidates.append(set(best))
+            hits.append({i for i in best if aligned(report[row], paragraphs[i])[0] >= 0.5})
+        totals.append(time.perf_counter() - t)
+        found = (
+            sum(1 for i, c in zip(picked, candidates[:30], strict=True) if i in c),
+            sum(1 for i, h in zip(picked, hits[:30], strict=True) if i in h),
+        )
+    return lookups, totals, found
+
+
 def exact_pairs(sets: list[set[str]], threshold: float) -> dict[tuple[int, int], float]:
     """Every pair (i < j) with Jaccard ≥ threshold: an exact join (prefix and length filtering)."""
     df = Counter(s for x in sets for s in x)
@@ -278,6 +414,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=1_000_000, help="paragraphs to generate")
     parser.add_argument("--quick", action="store_true", help="50,000 paragraphs")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the signatures of all N")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also load the N into the 查重 index of this PostgreSQL database (emptied first: a scratch "
+        "database) and query the report through it",
+    )
+    parser.add_argument("--only-postgres", action="store_true", help="skip datasketch and the accuracy")
     args = parser.parse_args(argv)
     n = 50_000 if args.quick else args.n
     t = time.perf_counter()
@@ -285,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(map(len, paragraphs))
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"generated {n:,} paragraphs ({chars / n:.0f} characters each) in {time.perf_counter() - t:.1f} s")
-    _, index, times = build_all(paragraphs, args.jobs)
+    sigs, index, times = build_all(paragraphs, args.jobs)
     total = times["signatures"] + times["index"]
     cpu = times["signatures cpu"] + times["index cpu"]
     print(
@@ -293,6 +436,24 @@ def main(argv: list[str] | None = None) -> int:
         f"LSH index {times['index']:.1f} s; together {total:.1f} s wall = {n / total:,.0f} paragraphs/s "
         f"({args.jobs} processes), {cpu:.1f} s CPU = {n / cpu:,.0f} paragraphs per CPU second"
     )
+    if args.postgres:
+        _django(args.postgres)
+        loaded = load_postgres(sigs)
+        print(
+            f"PostgreSQL: {n:,} entries in {loaded['entries']:.1f} s, {loaded['rows']:,.0f} band keys by COPY in "
+            f"{loaded['keys']:.1f} s, index (key, text) + ANALYZE {loaded['index']:.1f} s; "
+            f"{loaded['bytes'] / 1048576:,.0f} MB with its index"
+        )
+        query_postgres(random.Random(5), paragraphs)  # once to warm the cache
+        lookups, totals, found = query_postgres(random.Random(5), paragraphs)
+        print(
+            f"one 60-paragraph report against {n:,} through PostgreSQL: {statistics.median(totals) * 1000:.0f} ms "
+            f"(median of 7; the look-up of its {PERMUTATIONS // ROWS * 60} keys "
+            f"{statistics.median(lookups) * 1000:.0f} ms); copies among the candidates {found[0]}/30, "
+            f"aligned over ≥ 50 % of their paragraph {found[1]}/30"
+        )
+    if args.only_postgres:
+        return 0
     normal = [normalise(p) for p in paragraphs[: max(SAMPLE, 5000)]]
     mine, theirs = ours_vs_datasketch(normal[:5000])
     print(

@@ -13,6 +13,8 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["check"] and any(a == "--person" or a.startswith("--person=") for a in args):
         return _django(["check_records", *args[1:]])  # against the records: needs the database
+    if args[:1] == ["similar"] and "--rebuild" in args:
+        return _django(["similar_rebuild", *(a for a in args[1:] if a != "--rebuild")])
     if (
         args
         and (args[0] in DOCUMENT_COMMANDS or args[:2] == ["render", "report"])

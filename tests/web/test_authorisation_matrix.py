@@ -395,6 +395,8 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "reviews:meeting_report": ("meeting", "L 200 200 403 403 200 404", "L 405 405 405 405 405 405"),
     "reviews:previous": ("meeting", "L 200 200 403 403 200 404", "L 405 405 405 405 405 405"),
     "reviews:report_ledger": ("report", "L 400 400 404 404 404 404", "L 400 400 404 404 404 404"),
+    # 参考范文: secretaries and the office (孙书记 of his own team); an empty POST is refused (400).
+    "reviews:references": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),
     "reviews:feedback": ("inspection", "L 200 200 404 404 404 404", "L 400 400 404 404 404 404"),
     "meetings:index": ("", "L 200 200 200 200 200 200", "L 405 405 405 405 405 405"),
     "meetings:create": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),

@@ -68,7 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_similar(sub: Any) -> None:
     """The `similar` command's arguments."""
-    s = sub.add_parser("similar", help="查重：列出材料与其他材料相同或相近的段落")
+    s = sub.add_parser(
+        "similar",
+        help="查重：列出材料与其他材料相同或相近的段落",
+        epilog="zhenggai similar --rebuild：重建系统数据库中的查重索引（所有材料版本和参考范文），显示进度条",
+    )
     s.add_argument("file", help="要查重的材料文件")
     s.add_argument(
         "--against", nargs="+", required=True, metavar="文件或文件夹", help="用来比对的材料文件或文件夹"

@@ -72,6 +72,10 @@ class SafeZip:
         """Member names, in the order of the central directory."""
         return list(self._infos)
 
+    def infos(self) -> list[zipfile.ZipInfo]:
+        """The members' directory entries (name, sizes, flags), in the order of the central directory."""
+        return list(self._infos.values())
+
     def has(self, member: str) -> bool:
         """True if the package holds `member`."""
         return member in self._infos

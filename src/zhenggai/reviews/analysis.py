@@ -11,8 +11,10 @@ from zhenggai.documents import parse_document, read_text
 from zhenggai.documents.checks import SEVERITY_LABELS, CheckContext, Finding, run_checks
 from zhenggai.documents.model import ROLE_LABELS
 from zhenggai.meetings.models import Meeting
+from zhenggai.orgs.models import User
 from zhenggai.reviews.models import ReportVersion
 from zhenggai.reviews.records import record_findings
+from zhenggai.reviews.similar import copied_findings
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
 _QUOTED = re.compile(r"“([^”]{1,80})”")
@@ -57,12 +59,17 @@ def meeting_aspects(meeting: Meeting) -> list[str]:
     return [a.text for a in meeting.aspects.all()]
 
 
-def analyse(meeting: Meeting, version: ReportVersion) -> Analysis:
-    """Parse and check a version against the meeting's aspects, and against the ledger (records.py)."""
+def analyse(
+    meeting: Meeting, version: ReportVersion, *, copied: bool = False, viewer: User | None = None
+) -> Analysis:
+    """Parse and check a version against the meeting's aspects, and against the ledger (records.py);
+    with `copied`, against the other reports too (查重: ZG801, ZG802, worded for `viewer`)."""
     aspects = meeting_aspects(meeting)
     parsed = parse_document(read_text(version.text, name=version.file_name or "在线撰写"), aspects or None)
     context = CheckContext(aspects=aspects or None, previous_meeting=meeting.previous_meeting_id is not None)
     found = run_checks(parsed, context) + record_findings(meeting, version.report.author, parsed)
+    if copied:
+        found += copied_findings(version, parsed, viewer)
     return Analysis(parsed, sorted(found, key=lambda f: (f.line, f.column)), aspects)
 
 

@@ -10,6 +10,7 @@ from django.db import models
 
 from zhenggai.ledger.models import Problem, Source
 from zhenggai.meetings.models import Meeting, Opinion
+from zhenggai.orgs.models import Organisation
 
 
 class ReportState(models.TextChoices):
@@ -188,3 +189,70 @@ class FeedbackImport(models.Model):
         """The same feedback text (by its sha256) is recorded at most once per source."""
 
         constraints = (models.UniqueConstraint(fields=["source", "sha256"], name="one_import_per_feedback"),)
+
+
+class ReferenceText(models.Model):
+    """A template (参考范文) the office uploads to 查重 against: a text circulating on the web, say.
+
+    Kept per organisation; the same text (by its sha256) once per organisation.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="单位", on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField("文件名", max_length=200)
+    text = models.TextField("正文")
+    sha256 = models.CharField(max_length=64)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        """Named 参考范文; one per text and organisation."""
+
+        verbose_name = "参考范文"
+        verbose_name_plural = "参考范文"
+        ordering = ("name", "pk")
+        constraints = (
+            models.UniqueConstraint(fields=["organisation", "sha256"], name="one_reference_per_text"),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The text's paragraphs, one a line as stored."""
+        return self.text.split("\n") if self.text else []
+
+
+class IndexedText(models.Model):
+    """A text in the 查重 index: a report version or a reference text, with its band keys (IndexKey).
+
+    The index lives in the database so that every app server and worker reads the same one.
+    """
+
+    version = models.OneToOneField(
+        ReportVersion, null=True, blank=True, on_delete=models.CASCADE, related_name="indexed"
+    )
+    reference = models.OneToOneField(
+        ReferenceText, null=True, blank=True, on_delete=models.CASCADE, related_name="indexed"
+    )
+    #: Sentences signed (those with enough comparable shingles).
+    sentences = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class IndexKey(models.Model):
+    """One LSH band key (band mixed in, zhenggai.documents.similarity.index.text_keys) of an indexed text.
+
+    The covering index (key, text) answers a query from the index alone.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    text = models.ForeignKey(IndexedText, on_delete=models.CASCADE, related_name="keys")
+    key = models.BigIntegerField()
+
+    class Meta:
+        """Searched by key, returning the text."""
+
+        indexes = (models.Index(fields=["key", "text"], name="indexkey_key_text"),)

@@ -7,6 +7,7 @@ a refused change leaves the database as it was.
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from pathlib import Path
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from zhenggai.orgs.models import User
 from zhenggai.reviews.access import can_comment, can_decide, is_author, takes_part
 from zhenggai.reviews.analysis import analyse
 from zhenggai.reviews.models import Comment, Report, ReportState, ReportVersion
+from zhenggai.reviews.tasks import index_version
 
 #: A report is a few pages; larger files are refused before they are read.
 REPORT_MAX_BYTES = 10 * 1024 * 1024
@@ -90,7 +92,7 @@ def add_version(
         sha256=hashlib.sha256(data or text.encode()).hexdigest(),
         created_by=actor,
     )
-    counts = analyse(report.meeting, version).counts()
+    counts = analyse(report.meeting, version, copied=True).counts()
     version.errors, version.warnings, version.infos = counts["error"], counts["warning"], counts["info"]
     with transaction.atomic():
         report = Report.objects.select_for_update().select_related("meeting").get(pk=report.pk)
@@ -104,6 +106,8 @@ def add_version(
         version.report, version.number = report, (last.number if last else 0) + 1
         version.save()
         report.save(update_fields=["updated_at"])
+        # Indexed for 查重 by the worker once the version is committed.
+        transaction.on_commit(partial(index_version.enqueue, version.pk))
     return version
 
 

@@ -1,37 +1,72 @@
-"""查重 in the system: a report version against its colleagues' reports of the same meeting and the
-author's own reports of earlier years, through the engine (zhenggai.documents.similarity).
+"""查重 in the system: a report version against its colleagues' reports of the same meeting, the
+author's own reports of earlier years and the reference texts (templates) the office uploaded,
+through the index in the database (similar_index.py) and the engine's aligner.
 
-Computed when the page is asked for (a meeting's reports are a handful; no stored index yet). The
-notice's wording never counts. What the viewer may read decides what he sees of a match: the
-passage's text only when he may read both reports; otherwise that a match exists and its size.
+The texts it may be compared with are named first (the latest shared version of each colleague's
+report, of each of the author's earlier reports, and the references of the meeting's organisation
+and those above it); the index picks among them those sharing band keys with the version, and only
+those are aligned. The notice's wording never counts. What the viewer may read decides what he sees
+of a match: the passage's text only when he may read both reports; otherwise that a match exists
+and its size. A reference text is readable by whoever sees the report (it circulates on the web).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhenggai.documents.similarity import Passage, boilerplate_for, compare_texts, text_of
+from zhenggai.documents import Report as ParsedReport
+from zhenggai.documents import parse_document, read_text
+from zhenggai.documents.checks.base import Finding
+from zhenggai.documents.checks.copied import long_passages, repeated_problems
+from zhenggai.documents.similarity import Passage, SourceMatch, Text, align, share
+from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import User
 from zhenggai.reviews.access import can_see_report, shared_versions, visible_versions
-from zhenggai.reviews.models import Report, ReportVersion
-from zhenggai.reviews.services import read_written
+from zhenggai.reviews.models import ReferenceText, Report, ReportVersion
+from zhenggai.reviews.similar_index import (
+    candidates,
+    entries_of_references,
+    entries_of_versions,
+    meeting_boilerplate,
+    reference_text,
+    version_text,
+)
+
+COLLEAGUE, EARLIER, REFERENCE = "同事材料", "本人往年材料", "参考范文"
+#: The three sources, in the order the page lists their shares.
+RELATIONS = (COLLEAGUE, EARLIER, REFERENCE)
 
 
 @dataclass(frozen=True)
 class Match:
-    """What the version shares with one other report: which, why it counts, the share of the version
-    it covers, its passages, and whether the viewer may read them."""
+    """What the version shares with one other text: which (a report, or a reference text), why it
+    counts, the share of the version it covers, its passages, and whether the viewer may read them."""
 
-    report: Report
+    report: Report | None
     relation: str
     share: float
     passages: list[Passage]
     readable: bool
+    reference: ReferenceText | None = None
+    version: ReportVersion | None = None
 
     @property
     def size(self) -> int:
         """Characters shared (normalised), all passages together."""
         return sum(p.size for p in self.passages)
+
+    @property
+    def label(self) -> str:
+        """What the other text is called on the page."""
+        return str(self.reference if self.reference is not None else self.report)
+
+
+@dataclass(frozen=True)
+class Found:
+    """Every match of a version and, per source, the share of the version copied from it."""
+
+    matches: list[Match]
+    shares: list[tuple[str, float, int]]
 
 
 def _others(version: ReportVersion) -> list[tuple[Report, ReportVersion, str]]:
@@ -45,26 +80,96 @@ def _others(version: ReportVersion) -> list[tuple[Report, ReportVersion, str]]:
         meeting__organisation=report.meeting.organisation,
         meeting__year__lt=report.meeting.year,
     ).select_related("author", "meeting")
-    for others, relation in ((colleagues, "同事材料"), (earlier, "本人往年材料")):
+    for others, relation in ((colleagues, COLLEAGUE), (earlier, EARLIER)):
         for other in others:
-            latest = shared_versions(other).first()
+            latest = shared_versions(other).select_related("report__meeting").first()
             if latest is not None:
                 found.append((other, latest, relation))
     return found
 
 
+def references_for(meeting: Meeting) -> list[ReferenceText]:
+    """The reference texts of the meeting's organisation and of those above it."""
+    organisations = [*meeting.organisation.ancestors(), meeting.organisation]
+    return list(ReferenceText.objects.filter(organisation__in=organisations).order_by("pk"))
+
+
+def find(user: User, version: ReportVersion) -> Found:
+    """The texts `version` shares passages with, most shared first, and the share of it per source."""
+    meeting = version.report.meeting
+    others = _others(version)
+    references = references_for(meeting)
+    if not others and not references:
+        return Found([], [])
+    boilerplate = meeting_boilerplate(meeting)
+    text = version_text(version, boilerplate)
+    by_version = entries_of_versions([v for _, v, _ in others])
+    by_reference = entries_of_references(references)
+    hits = candidates(text, [*by_version.values(), *by_reference.values()])
+    found: list[Match] = []
+    for other, other_version, relation in others:
+        if by_version[other_version.pk] in hits:
+            passages = align(text, version_text(other_version, boilerplate))
+            if passages:
+                readable = can_see_report(user, other) and visible_versions(user, other).exists()
+                found.append(
+                    Match(other, relation, share(text, passages), passages, readable, None, other_version)
+                )
+    for reference in references:
+        if by_reference[reference.pk] in hits:
+            passages = align(text, reference_text(reference, boilerplate))
+            if passages:
+                found.append(Match(None, REFERENCE, share(text, passages), passages, True, reference))
+    return Found(sorted(found, key=lambda m: -m.share), _shares(text, found))
+
+
+def _shares(text: Text, found: list[Match]) -> list[tuple[str, float, int]]:
+    """(source, share of the version its passages cover together, texts) for each source with a match."""
+    rows = []
+    for relation in RELATIONS:
+        mine = [m for m in found if m.relation == relation]
+        if mine:
+            rows.append((relation, share(text, [p for m in mine for p in m.passages]), len(mine)))
+    return rows
+
+
 def matches(user: User, version: ReportVersion) -> list[Match]:
-    """The reports `version` shares passages with, most shared first."""
+    """The texts `version` shares passages with, most shared first."""
+    return find(user, version).matches
+
+
+def copied_findings(version: ReportVersion, parsed: ParsedReport, viewer: User | None) -> list[Finding]:
+    """ZG801 and ZG802 of a version, from the index: a problem repeating the author's problem of an
+    earlier year, a long passage shared with a colleague's report of the same meeting.
+
+    Only the reports the index names as candidates are compared. What a message says of the other
+    report follows the visibility rule: its name (and for ZG801 last year's words) only when
+    `viewer` may read it; otherwise that such a report exists (`viewer` None: nobody in particular,
+    as when the version's counts are stored).
+    """
     others = _others(version)
     if not others:
         return []
-    notice = version.report.meeting.notice_text
-    boilerplate = boilerplate_for(read_written(notice) if notice.strip() else None)
-    text = text_of(read_written(version.text), boilerplate)
-    texts = [text_of(read_written(v.text), boilerplate) for _, v, _ in others]
-    found = []
-    for (other, _, relation), result in zip(others, compare_texts(text, texts), strict=True):
-        if result.passages:
-            readable = can_see_report(user, other) and visible_versions(user, other).exists()
-            found.append(Match(other, relation, result.share, result.passages, readable))
-    return sorted(found, key=lambda m: -m.share)
+    meeting = version.report.meeting
+    boilerplate = meeting_boilerplate(meeting)
+    text = version_text(version, boilerplate)
+    by_version = entries_of_versions([v for _, v, _ in others])
+    hits = candidates(text, by_version.values())
+    aspects = [a.text for a in meeting.aspects.all()]
+    found: list[Finding] = []
+    colleagues: list[SourceMatch] = []
+    for other, other_version, relation in others:
+        if by_version[other_version.pk] not in hits:
+            continue
+        readable = (
+            viewer is not None and can_see_report(viewer, other) and visible_versions(viewer, other).exists()
+        )
+        if relation == EARLIER:
+            name = f"{other.meeting.year}年{other}" if readable else f"{other.meeting.year}年本人材料"
+            earlier = parse_document(read_text(other_version.text, name=name), aspects or None)
+            found += repeated_problems(parsed, earlier, name, boilerplate, quote=readable)
+        else:
+            passages = align(text, version_text(other_version, boilerplate))
+            name = str(other) if readable else "同一次会议另一位同志的材料"
+            colleagues.append(SourceMatch(name, passages, share(text, passages)))
+    return found + list(long_passages(colleagues))

@@ -33,5 +33,6 @@ urlpatterns = [
     path("reports/<int:pk>/versions/<int:number>/file/", reports.download, name="download"),
     path("reports/<int:pk>/ledger/", ledger.report_ledger, name="report_ledger"),
     path("reports/<int:pk>/report.docx", documents.report_docx, name="report_docx"),
+    path("references/", similar.references, name="references"),
     path("sources/<int:pk>/feedback/", ledger.feedback, name="feedback"),
 ]

@@ -90,6 +90,8 @@ TOPICS = {
     "reviews:upload": "reviews#write",
     "reviews:report": "reviews#review",
     "reviews:compare": "reviews#return",
+    "reviews:similar": "reviews#similar",
+    "reviews:references": "reviews#similar",
     "reviews:record": "meetings#record",
     "reviews:report_ledger": "reviews#into-ledger",
     "reviews:record_ledger": "reviews#into-ledger",

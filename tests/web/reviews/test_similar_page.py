@@ -50,7 +50,7 @@ class SimilarPageTestCase(ReviewTestCase):
         )
         self.login(self.secretary)
         page = self.client.get(reverse("reviews:similar", args=[alone.pk]))
-        self.assertContains(page, "未发现与同事材料或本人往年材料雷同的段落")
+        self.assertContains(page, "未发现与同事材料、本人往年材料或参考范文雷同的段落")
 
     def test_nobody_else_sees_the_page(self):
         self.login(self.outsider)

@@ -81,11 +81,11 @@ def check_many(
                 progress(done, total)
 
 
-def progress_bar(done: int, total: int) -> None:
+def progress_bar(done: int, total: int, label: str = "审核进度") -> None:
     """A bar on stderr, rewritten in place: 审核进度 [#####.....] 37/1000."""
     filled = _BAR * done // max(total, 1)
     end = "\n" if done == total else ""
-    sys.stderr.write(f"\r审核进度 [{'#' * filled}{'.' * (_BAR - filled)}] {done}/{total}{end}")
+    sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (_BAR - filled)}] {done}/{total}{end}")
     sys.stderr.flush()
 
 

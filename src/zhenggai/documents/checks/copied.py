@@ -27,7 +27,7 @@ from zhenggai.documents.checks.text import excerpt
 from zhenggai.documents.model import Report, SourceDocument
 
 if TYPE_CHECKING:  # imported when --against is used, not by every check
-    from zhenggai.documents.similarity import Boilerplate
+    from zhenggai.documents.similarity import Boilerplate, SourceMatch
 
 REPEAT_JACCARD = 0.6
 LONG_PASSAGE = 60
@@ -80,15 +80,18 @@ def check(report: Report, context: CheckContext) -> Iterator[Finding]:
         parsed = parse_document(other, context.aspects)
         other_year = year_of(parsed)
         if year is not None and other_year is not None and other_year < year:
-            yield from _repeated_problems(report, parsed, other.name, boilerplate)
+            yield from repeated_problems(report, parsed, other.name, boilerplate)
         elif year is None or other_year is None or other_year == year:
             colleagues.append(other)
     yield from _long_passages(report, colleagues, boilerplate)
 
 
-def _repeated_problems(
-    report: Report, earlier: Report, name: str, boilerplate: Boilerplate
+def repeated_problems(
+    report: Report, earlier: Report, name: str, boilerplate: Boilerplate, quote: bool = True
 ) -> Iterator[Finding]:
+    """ZG801 for every problem of `report` repeating one of `earlier`'s (the report named `name`);
+    without `quote`, the message names last year's paragraph but not its words (a reader who may
+    not read that report)."""
     from zhenggai.documents.similarity import normalise, shingles
 
     old = [(p, frozenset(shingles(normalise(p.text))) - boilerplate.shingles) for p in problems_of(earlier)]
@@ -101,8 +104,9 @@ def _repeated_problems(
         if best is None or best[0] < REPEAT_JACCARD:
             continue
         similarity, previous = best
+        words = f"的问题“{excerpt(previous.text, 0, 20)}”" if quote else "的问题"
         message = (
-            f"该问题与上年度材料“{name}”第{previous.line}段的问题“{excerpt(previous.text, 0, 20)}”几乎相同"
+            f"该问题与上年度材料“{name}”第{previous.line}段{words}几乎相同"
             f"（相似度{similarity:.2f}），连续两年查摆相同问题：请说明上年度整改为何未见成效，或如实查摆新的问题"
         )
         yield Finding("ZG801", "warning", message, problem.line, problem.column, excerpt(problem.text))
@@ -115,7 +119,12 @@ def _long_passages(
     from zhenggai.documents.similarity import compare_texts, text_of
 
     mine = text_of(SourceDocument(report.source, "txt", report.paragraphs), boilerplate)
-    matches = compare_texts(mine, [text_of(other, boilerplate) for other in colleagues])
+    yield from long_passages(compare_texts(mine, [text_of(other, boilerplate) for other in colleagues]))
+
+
+def long_passages(matches: list[SourceMatch]) -> Iterator[Finding]:
+    """ZG802 for every passage of at least LONG_PASSAGE characters of `matches` (each source named
+    by its `source`)."""
     for match, passage in ((m, p) for m in matches for p in m.passages):
         if passage.size < LONG_PASSAGE:
             continue

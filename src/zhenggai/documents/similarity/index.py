@@ -8,8 +8,9 @@ per indexed text, how many of its sentences have an estimated Jaccard of at leas
 with one of the query's. A verbatim or lightly edited sentence (Jaccard ≥ 0.7) is a candidate with
 probability ≥ 0.988; a passage of several edited sentences is found when any one of them is.
 
-`rows` gives what a database index stores for a text: (sentence, band, key) with the key as a
-signed 64-bit integer, so that the system's index and this one agree.
+`rows` gives (sentence, band, key) with the key as a signed 64-bit integer; `text_keys` gives what
+the system's database index stores for a text: its distinct keys with the band mixed in
+(`salted_keys`), so that one indexed column answers every band.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
-from zhenggai.documents.similarity.lsh import LSHIndex, band_keys
+from zhenggai.documents.similarity.lsh import BANDS, LSHIndex, band_keys
 from zhenggai.documents.similarity.minhash import Signatures, signatures
 from zhenggai.documents.similarity.texts import Sentence, Text
 
@@ -46,6 +48,27 @@ def rows(text: Text) -> Iterator[tuple[int, int, int]]:
     for sentence, row in zip(sentences, keys, strict=True):
         for band, key in enumerate(row.tolist()):
             yield sentence.index, band, key
+
+
+#: Mixed into each band's key so that one column of keys serves every band (band b's key ^ salt b).
+_BAND_SALT = (np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)).view(np.int64)
+
+
+def salted_keys(sigs: Signatures) -> npt.NDArray[np.int64]:
+    """One signed 64-bit key per (row, band), the band mixed in: equal keys mean the same band agrees.
+
+    What a database index keeps in a single indexed column: no (band, key) pair to match, one `=`.
+    """
+    keys = band_keys(sigs).view(np.int64)
+    return np.asarray(keys ^ _BAND_SALT[None, : keys.shape[1]], dtype=np.int64)
+
+
+def text_keys(text: Text) -> list[int]:
+    """The distinct salted band keys of every indexed sentence of `text`, sorted (what the database stores)."""
+    _, sigs = sentence_signatures(text)
+    if not len(sigs):
+        return []
+    return sorted(set(salted_keys(sigs).ravel().tolist()))
 
 
 @dataclass

@@ -125,7 +125,7 @@ def _context(
         "max_mb": services.REPORT_MAX_BYTES // 1048576,
     }
     if version is not None:
-        analysis = analyse(report.meeting, version)
+        analysis = analyse(report.meeting, version, copied=True, viewer=user)
         comments: dict[int, list[Any]] = {}
         for c in version.comments.select_related("author"):
             comments.setdefault(c.line, []).append(c)
