@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="requests per page figure")
     parser.add_argument("--skip-pages", action="store_true", help="only the export and import figures")
     parser.add_argument("--skip-export", action="store_true", help="leave the export figure out")
+    parser.add_argument("--skip-import", action="store_true", help="leave the 10,000-row import out")
     parser.add_argument(
         "--server-side-binding",
         action="store_true",
@@ -97,7 +98,9 @@ def curve(args: argparse.Namespace, scales: list[float]) -> int:
             str(args.repeat),
         ]
         command += [
-            flag for flag in ("--skip-pages", "--skip-export") if getattr(args, flag[2:].replace("-", "_"))
+            flag
+            for flag in ("--skip-pages", "--skip-export", "--skip-import")
+            if getattr(args, flag[2:].replace("-", "_"))
         ]
         if args.server_side_binding:
             command.append("--server-side-binding")
@@ -152,7 +155,8 @@ def run(args: argparse.Namespace) -> int:
         pages(world, args.repeat)
     if not args.skip_export:
         export(world)
-    import_10k(world)
+    if not args.skip_import:
+        import_10k(world)
     if args.json:
         Path(args.json).write_text(json.dumps(FIGURES, ensure_ascii=False))
     return 0
@@ -216,13 +220,15 @@ def pages(world: dict[str, Any], repeat: int) -> None:
         ("台账页（问题来源）", f"/?source={world['source']}"),
         ("台账页（责任人）", f"/?owner={world['owner']}"),
         ("台账页（全文搜索“调研”）", "/?q=调研"),
+        ("台账页（搜索“调研”，按时限）", "/?q=调研&sort=deadline"),
+        ("台账页（全是常见词“学习计划”）", "/?q=学习计划"),
         ("看板（全省）", "/dashboard/"),
         ("看板（一个市）", f"/dashboard/?organisation={city}"),
     ]
     for label, url in views:
         times, sqls = _timed_view(client, url, repeat)
         bare = _bare(sqls, repeat)
-        target = "≤ 300 ms" if "看板" in label else "≤ 150 ms"
+        target = "≤ 300 ms" if "看板" in label or "常见词" in label else "≤ 150 ms"
         _line(f"{label} p95", p95(times), p95(bare), target)
 
 
