@@ -60,7 +60,8 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
 @require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The ledger page (整改台账): the measures the user may see, filtered, searched and sorted as the
-    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000.
+    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000
+    (1,000 for a search: "1,000+").
 
     Filter values that cannot be read are left out and listed on the page, and so is a page cursor
     that cannot be read (no rows then); either is answered with 400.
@@ -78,26 +79,29 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
             qs.select_related("problem__source", "owner", "unit"), f, settings.LEDGER_PAGE_SIZE
         )
 
+    # A search counts to 1,000 (the walk stops there; the index fetches no more), anything else to 10,000.
+    cap = queries.SEARCH_COUNT_CAP if f.q else queries.COUNT_CAP
     try:
         if walk:
             by_index = queries.apply(visible_measures(user), f, on)
             rows, next_cursor = guarded(lambda: rows_of(measures), lambda: rows_of(by_index))
             count, more = guarded(
-                lambda: queries.capped_count(measures), lambda: queries.capped_count(by_index)
+                lambda: queries.capped_count(measures, cap), lambda: queries.capped_count(by_index, cap)
             )
         else:
             rows, next_cursor = rows_of(measures)
-            count, more = queries.capped_count(measures)
+            count, more = queries.capped_count(measures, cap)
     except Refusal as exc:
         rows, next_cursor, status = [], None, 400
         errors.append(exc.message)
-        count, more = queries.capped_count(measures)
+        count, more = queries.capped_count(measures, cap)
     for m in rows:
         m.row_class = row_class(m, on)
     context = {
         "f": f,
         "rows": rows,
         "count": count,
+        "count_text": f"{count:,}",
         "more": more,
         "next_query": f.query_string(after=next_cursor) if next_cursor else "",
         "first_query": f.query_string(),
