@@ -2,11 +2,13 @@
 equal to the live rows after every kind of write: services, closing, deletes, bulk inserts, the Excel
 import, raw updates of many rows, organisations moved in the tree."""
 
+import datetime
+
 from django.db import connection
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase, make_person
-from zhenggai.ledger import rollup, services, stats
+from zhenggai.ledger import due, rollup, services, stats
 from zhenggai.ledger.access import visible_measures, visible_problems
 from zhenggai.ledger.bulk import bulk_create_problems
 from zhenggai.ledger.imports import import_ledger
@@ -33,7 +35,9 @@ class RollupTestCase(BaseTestCase):
         statuses: dict[str, int] = {}
         for status, _, _, n in rows:
             statuses[status] = statuses.get(status, 0) + n
+        due_counts = [due.counts(measures, day) for day in self.days()]
         return (
+            due_counts,
             sorted(statuses.items()),
             sorted(stats.by_field(measures, "problem__aspect", "problem__aspect")),
             (summary.problems, summary.closed, summary.aspects),
@@ -46,6 +50,7 @@ class RollupTestCase(BaseTestCase):
         counts = rollup.problem_counts(user, source_id, org_path)
         named_units, named_owners = stats.labelled(totals.units, totals.owners)
         return (
+            [rollup.due_counts(user, source_id, org_path, day) for day in self.days()],
             sorted((status, n) for status, _, _, n in totals.statuses),
             sorted(totals.aspects),
             counts,
@@ -66,6 +71,16 @@ class RollupTestCase(BaseTestCase):
                         self.assertEqual(
                             self.rolled(user, source_id, org_path), self.live(user, source_id, org_path)
                         )
+
+    def days(self):
+        """Days on which overdue and due soon differ: around every deadline there is, and today."""
+        deadlines = set(Measure.objects.exclude(deadline=None).values_list("deadline", flat=True))
+        soon = datetime.timedelta(days=due.soon_days())
+        one = datetime.timedelta(days=1)
+        days = {self.today}
+        for d in deadlines:
+            days |= {d - soon - one, d - soon, d, d + one}
+        return sorted(days)
 
     def boss(self):
         boss = User.objects.filter(username="boss").first() or make_person("boss", "系统管理员", None, None)
@@ -156,6 +171,14 @@ class RollupTestCase(BaseTestCase):
         Measure.objects.filter(pk=self.measure.pk).update(status=Status.BLOCKED)
         Problem.objects.filter(pk=self.problem.pk).update(aspect="")
         self.check()
+        # Deadlines moved, set and taken away: the overdue and due-soon counts follow.
+        Measure.objects.filter(pk=self.colleague_measure.pk).update(
+            deadline=self.today - datetime.timedelta(days=3)
+        )
+        Measure.objects.filter(pk=self.measure.pk).update(status=Status.IN_PROGRESS, deadline=self.today)
+        self.check()
+        Measure.objects.update(deadline=None)
+        self.check()
         Measure.objects.filter(pk=self.colleague_measure.pk).delete()
         self.check()
 
@@ -165,7 +188,7 @@ class RollupTestCase(BaseTestCase):
         stranger = make_person("stranger", "外单位干部", self.other_team, Role.MEMBER)
         Measure.objects.filter(pk=self.measure.pk).update(owner=stranger)
         self.assertEqual(self.rolled(stranger), self.live(stranger))
-        self.assertEqual(self.rolled(stranger)[2], (1, 0, 1))
+        self.assertEqual(self.rolled(stranger)[3], (1, 0, 1))
         self.check()
 
     def test_a_superuser_is_counted_as_the_ledger_shows_him(self):
@@ -174,10 +197,10 @@ class RollupTestCase(BaseTestCase):
         boss.save()
         self.assertEqual(self.rolled(boss), self.live(boss))
         # The operator sees everything: every measure and problem, his own counted once.
-        self.assertEqual(self.rolled(boss)[2], (Problem.objects.count(), 0, 1))
+        self.assertEqual(self.rolled(boss)[3], (Problem.objects.count(), 0, 1))
         Measure.objects.filter(pk=self.measure.pk).update(owner=boss)
         self.assertEqual(self.rolled(boss), self.live(boss))
-        self.assertEqual(self.rolled(boss)[2], (Problem.objects.count(), 0, 1))
+        self.assertEqual(self.rolled(boss)[3], (Problem.objects.count(), 0, 1))
 
     def ledger_file(self, second_status: str) -> bytes:
         rows = [

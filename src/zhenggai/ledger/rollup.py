@@ -3,7 +3,8 @@
 An organisation's rows in `ledger_measure_tree` and `ledger_problem_tree` hold the totals of itself
 and every organisation below it, per source and for every source (source 0). So the figures of the
 whole province are the root's rows — four statuses, a few aspects, and the dozen largest units and
-owners read from an index on the count — whatever the size of the ledger.
+owners read from an index on the count, and the open measures per deadline for the overdue and
+due-soon counts — whatever the size of the ledger.
 
 Same figures as grouping the live rows (stats.py). Who sees what is the same rule as access.py:
 measures of the organisations where the user reads (the subtrees of his topmost such organisations,
@@ -14,11 +15,13 @@ problems of those organisations, plus the problems of his own measures; everythi
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import Count, QuerySet
 
+from zhenggai.ledger import due
 from zhenggai.ledger.models import Measure, Problem, Status
 from zhenggai.orgs.access import paths_with, scope_q
 from zhenggai.orgs.models import READING_ROLES, Organisation, User
@@ -196,3 +199,21 @@ def problem_counts(user: User, source_id: int | None, org_path: str | None) -> t
         if aspect:
             aspects.add(aspect)
     return problems, closed, len(aspects)
+
+
+def due_counts(user: User, source_id: int | None, org_path: str | None, today: datetime.date) -> due.Counts:
+    """Overdue and due-soon counts on `today`, as due.counts() gives from the live rows: the open
+    measures' deadlines ('d' rows) before today, and from today to due.soon_days() later."""
+    ids = ancestors(user, org_path)
+    first, last = today.isoformat(), (today + datetime.timedelta(days=due.soon_days())).isoformat()
+    overdue = soon = 0
+    if ids:
+        rows = _fetch(
+            "SELECT sum(CASE WHEN item < %s THEN n ELSE 0 END), sum(CASE WHEN item >= %s THEN n ELSE 0 END) "
+            f"FROM ledger_measure_tree WHERE ancestor_id IN ({_in(ids)}) AND source_id = %s AND dim = 'd' "
+            "AND item <> '' AND item <= %s",
+            [first, first, *ids, source_id or 0, last],
+        )
+        overdue, soon = (int(x or 0) for x in rows[0])
+    own = due.counts(_own_measures(user, source_id, org_path), today)
+    return due.Counts(overdue + own.overdue, soon + own.due_soon)

@@ -6,7 +6,8 @@ it), once under its problem's source and once under source 0 (every source), and
 
     ledger_measure_tree (ancestor_id, source_id, dim, item, n, done)
         dim 's': item is the status; 'u': the unit's id ('' none); 'o': the owner's id ('' none);
-        'a': the problem's aspect. n measures, done of them done.
+        'a': the problem's aspect; 'd': the deadline (YYYY-MM-DD) of an open measure (未启动 or
+        正在推进 with a deadline; none for the others). n measures, done of them done.
     ledger_problem_tree (ancestor_id, source_id, aspect, n, closed)
 
 So an organisation's row holds the totals of its whole subtree, and the dashboard of the province
@@ -44,7 +45,7 @@ CREATE TABLE IF NOT EXISTS ledger_problem_tree (
 """
 
 _SOURCES = "(SELECT 0 AS k UNION ALL SELECT 1) k"
-_DIMS = "(SELECT 's' AS dim UNION ALL SELECT 'u' UNION ALL SELECT 'o' UNION ALL SELECT 'a') d"
+_DIMS = "(SELECT 's' AS dim UNION ALL SELECT 'u' UNION ALL SELECT 'o' UNION ALL SELECT 'a' UNION ALL SELECT 'd') d"
 
 
 def _ancestors(vendor: str, path: str) -> tuple[str, str]:
@@ -67,8 +68,11 @@ def measure_rows(vendor: str, m: str, p: str, sources: str, path: str, sign: str
                CASE d.dim WHEN 's' THEN {m}.status
                           WHEN 'u' THEN coalesce(CAST({m}.unit_id AS varchar), '')
                           WHEN 'o' THEN coalesce(CAST({m}.owner_id AS varchar), '')
-                          ELSE {p}.aspect END AS item,
-               {sign} AS n, CASE WHEN {m}.status = 'done' THEN {sign} ELSE 0 END AS done
+                          WHEN 'a' THEN {p}.aspect
+                          ELSE coalesce(CAST({m}.deadline AS varchar), '') END AS item,
+               CASE WHEN d.dim <> 'd' OR ({m}.status IN ('not_started', 'in_progress') AND {m}.deadline IS NOT NULL)
+                    THEN {sign} ELSE 0 END AS n,
+               CASE WHEN {m}.status = 'done' AND d.dim <> 'd' THEN {sign} ELSE 0 END AS done
         FROM {sources.replace("%ANC%", f"{anc}, {_SOURCES}, {_DIMS}")}"""
 
 
@@ -114,7 +118,7 @@ _M_OF = (
 )
 _P_OF = "JOIN orgs_organisation o ON o.id = p.organisation_id, %ANC%"
 #: The columns whose change moves a row in the totals (a problem's closed_at only as closed or not).
-_MEASURE_COUNTED = ("organisation_id", "problem_id", "unit_id", "owner_id", "status")
+_MEASURE_COUNTED = ("organisation_id", "problem_id", "unit_id", "owner_id", "status", "deadline")
 _PROBLEM_COUNTED = ("organisation_id", "source_id", "aspect", "closed_at IS NULL")
 _PROBLEM_MOVING = ("source_id", "aspect")
 
