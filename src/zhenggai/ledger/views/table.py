@@ -61,7 +61,7 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The ledger page (整改台账): the measures the user may see, filtered, searched and sorted as the
     query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000
-    (1,000 for a search: "1,000+").
+    (a search's at 1,000: the walk stops there, and the page says "1,000+").
 
     Filter values that cannot be read are left out and listed on the page, and so is a page cursor
     that cannot be read (no rows then); either is answered with 400.
@@ -71,15 +71,13 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     on = today()
     walk = queries.walks(f.q)
     measures = queries.apply(visible_measures(user), f, on, walk=walk)
-    status = 400 if f.errors else 200
-    errors = list(f.errors)
+    status, errors = (400 if f.errors else 200), list(f.errors)
 
     def rows_of(qs: QuerySet[Measure]) -> tuple[list[Measure], str | None]:
         return queries.page(
             qs.select_related("problem__source", "owner", "unit"), f, settings.LEDGER_PAGE_SIZE
         )
 
-    # A search counts to 1,000 (the walk stops there; the index fetches no more), anything else to 10,000.
     cap = queries.SEARCH_COUNT_CAP if f.q else queries.COUNT_CAP
     try:
         if walk:
@@ -100,9 +98,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     context = {
         "f": f,
         "rows": rows,
-        "count": count,
-        "count_text": f"{count:,}",
-        "more": more,
+        **{"count": count, "count_text": f"{count:,}", "more": more},
         "next_query": f.query_string(after=next_cursor) if next_cursor else "",
         "first_query": f.query_string(),
         "may_import": is_manager_anywhere(user),
