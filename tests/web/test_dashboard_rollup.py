@@ -1,16 +1,19 @@
-"""The dashboard's rollup tables (triggers on PostgreSQL and on SQLite) stay equal to the live rows
-after every kind of write: services, closing, deletes, bulk inserts, the Excel import, raw updates."""
+"""The dashboard's totals kept per ancestor (triggers on PostgreSQL and on SQLite, migration 0014) stay
+equal to the live rows after every kind of write: services, closing, deletes, bulk inserts, the Excel
+import, raw updates of many rows, organisations moved in the tree."""
+
+import datetime
 
 from django.db import connection
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase, make_person
-from zhenggai.ledger import rollup, services, stats
+from zhenggai.ledger import due, rollup, services, stats
 from zhenggai.ledger.access import visible_measures, visible_problems
 from zhenggai.ledger.bulk import bulk_create_problems
 from zhenggai.ledger.imports import import_ledger
 from zhenggai.ledger.models import Measure, Problem, Source, Status, Term
-from zhenggai.orgs.models import Role
+from zhenggai.orgs.models import Organisation, Role, User
 
 
 class RollupTestCase(BaseTestCase):
@@ -29,8 +32,13 @@ class RollupTestCase(BaseTestCase):
         rows = stats.breakdown(measures)
         summary = stats.summarise(problems, measures, rows)
         units, owners = stats.by_unit_and_owner(rows)
+        statuses: dict[str, int] = {}
+        for status, _, _, n in rows:
+            statuses[status] = statuses.get(status, 0) + n
+        due_counts = [due.counts(measures, day) for day in self.days()]
         return (
-            sorted(rows, key=repr),
+            due_counts,
+            sorted(statuses.items()),
             sorted(stats.by_field(measures, "problem__aspect", "problem__aspect")),
             (summary.problems, summary.closed, summary.aspects),
             summary,
@@ -42,7 +50,8 @@ class RollupTestCase(BaseTestCase):
         counts = rollup.problem_counts(user, source_id, org_path)
         named_units, named_owners = stats.labelled(totals.units, totals.owners)
         return (
-            sorted(rollup.breakdown(user, source_id, org_path), key=repr),
+            [rollup.due_counts(user, source_id, org_path, day) for day in self.days()],
+            sorted((status, n) for status, _, _, n in totals.statuses),
             sorted(totals.aspects),
             counts,
             stats.summary_of(counts, totals.statuses),
@@ -50,14 +59,51 @@ class RollupTestCase(BaseTestCase):
         )
 
     def check(self):
-        users = (self.secretary, self.member, self.reviewer, self.outsider, self.colleague)
+        users = (self.secretary, self.member, self.reviewer, self.outsider, self.colleague, self.boss())
+        orgs = Organisation.objects.filter(
+            pk__in=[o.pk for o in (self.city, self.team, self.unit, self.other_team)]
+        )
+        paths = [None, "-", *orgs.values_list("path", flat=True)]
         for user in users:
-            for source_id in (None, self.source.pk):
-                for org_path in (None, self.team.path, self.unit.path, "-"):
+            for source_id in (None, *Source.objects.values_list("pk", flat=True)):
+                for org_path in paths:
                     with self.subTest(user=user.username, source=source_id, org=org_path):
                         self.assertEqual(
                             self.rolled(user, source_id, org_path), self.live(user, source_id, org_path)
                         )
+
+    def days(self):
+        """Days on which overdue and due soon differ: around every deadline there is, and today."""
+        deadlines = set(Measure.objects.exclude(deadline=None).values_list("deadline", flat=True))
+        soon = datetime.timedelta(days=due.soon_days())
+        one = datetime.timedelta(days=1)
+        days = {self.today}
+        for d in deadlines:
+            days |= {d - soon - one, d - soon, d, d + one}
+        return sorted(days)
+
+    def boss(self):
+        boss = User.objects.filter(username="boss").first() or make_person("boss", "系统管理员", None, None)
+        boss.is_superuser = True
+        boss.save()
+        return boss
+
+    def test_the_whole_province_is_a_few_rows_of_its_top_organisation(self):
+        # Everything below the city is counted in the city's own rows: four statuses at most, per source.
+        self.check()
+        rows = Organisation.objects.filter(pk=self.city.pk).values_list("pk", flat=True)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT source_id, dim, item, n FROM ledger_measure_tree WHERE ancestor_id = %s AND n > 0",
+                [rows[0]],
+            )
+            city = cursor.fetchall()
+        self.assertIn((0, "s", Status.NOT_STARTED.value, Measure.objects.count()), city)
+        self.assertEqual(rollup.ancestors(self.boss(), None), [self.city.pk])
+        self.assertEqual(rollup.ancestors(self.secretary, None), [self.team.pk])
+        self.assertEqual(rollup.ancestors(self.secretary, self.city.path), [self.team.pk])
+        self.assertEqual(rollup.ancestors(self.secretary, self.unit.path), [self.unit.pk])
+        self.assertEqual(rollup.ancestors(self.secretary, self.other_team.path), [])
 
     def test_after_creating_problems_and_measures(self):
         self.check()
@@ -125,6 +171,14 @@ class RollupTestCase(BaseTestCase):
         Measure.objects.filter(pk=self.measure.pk).update(status=Status.BLOCKED)
         Problem.objects.filter(pk=self.problem.pk).update(aspect="")
         self.check()
+        # Deadlines moved, set and taken away: the overdue and due-soon counts follow.
+        Measure.objects.filter(pk=self.colleague_measure.pk).update(
+            deadline=self.today - datetime.timedelta(days=3)
+        )
+        Measure.objects.filter(pk=self.measure.pk).update(status=Status.IN_PROGRESS, deadline=self.today)
+        self.check()
+        Measure.objects.update(deadline=None)
+        self.check()
         Measure.objects.filter(pk=self.colleague_measure.pk).delete()
         self.check()
 
@@ -134,7 +188,7 @@ class RollupTestCase(BaseTestCase):
         stranger = make_person("stranger", "外单位干部", self.other_team, Role.MEMBER)
         Measure.objects.filter(pk=self.measure.pk).update(owner=stranger)
         self.assertEqual(self.rolled(stranger), self.live(stranger))
-        self.assertEqual(self.rolled(stranger)[2], (1, 0, 1))
+        self.assertEqual(self.rolled(stranger)[3], (1, 0, 1))
         self.check()
 
     def test_a_superuser_is_counted_as_the_ledger_shows_him(self):
@@ -143,10 +197,10 @@ class RollupTestCase(BaseTestCase):
         boss.save()
         self.assertEqual(self.rolled(boss), self.live(boss))
         # The operator sees everything: every measure and problem, his own counted once.
-        self.assertEqual(self.rolled(boss)[2], (Problem.objects.count(), 0, 1))
+        self.assertEqual(self.rolled(boss)[3], (Problem.objects.count(), 0, 1))
         Measure.objects.filter(pk=self.measure.pk).update(owner=boss)
         self.assertEqual(self.rolled(boss), self.live(boss))
-        self.assertEqual(self.rolled(boss)[2], (Problem.objects.count(), 0, 1))
+        self.assertEqual(self.rolled(boss)[3], (Problem.objects.count(), 0, 1))
 
     def ledger_file(self, second_status: str) -> bytes:
         rows = [
@@ -191,4 +245,38 @@ class RollupTestCase(BaseTestCase):
         self.check()
         Measure.objects.filter(problem__source=self.source, owner=self.colleague).update(owner=self.member)
         Problem.objects.filter(pk=self.problem.pk).update(organisation=self.unit)
+        self.check()
+
+    def test_after_organisations_move_in_the_tree(self):
+        # A unit below the team with measures and problems of its own, and one more level below it.
+        branch = Organisation.objects.create(name="第一支部", parent=self.unit)
+        p = services.create_problem(
+            self.secretary, source=self.source, description="支部的问题", aspect="组织"
+        )
+        services.create_measure(
+            self.secretary, problem=p, text="支部整改", owner=self.member, term=Term.ONGOING
+        )
+        Problem.objects.filter(pk=p.pk).update(organisation=branch)
+        Measure.objects.filter(problem=p).update(organisation=branch, unit=branch)
+        Measure.objects.filter(pk=self.colleague_measure.pk).update(organisation=self.unit)
+        self.check()
+        # The office (and the branch below it) re-parented from the team to the other team: every path of
+        # the subtree rewritten by one UPDATE, as a move does it.
+        old, new = self.unit.path, self.other_team.path + self.unit.path[len(self.team.path) :]
+        from django.db.models import F, Value
+        from django.db.models.functions import Concat, Substr
+
+        Organisation.objects.filter(path__startswith=old).update(
+            path=Concat(Value(new), Substr(F("path"), len(old) + 1)), depth=F("depth")
+        )
+        Organisation.objects.filter(pk=self.unit.pk).update(parent=self.other_team)
+        self.unit.refresh_from_db()
+        self.assertTrue(self.unit.path.startswith(self.other_team.path))
+        self.check()
+        # One organisation at a time, back to the city directly.
+        for org in Organisation.objects.filter(path__startswith=self.unit.path).order_by("depth"):
+            parent = org.parent if org.pk != self.unit.pk else self.city
+            assert parent is not None
+            parent.refresh_from_db()
+            Organisation.objects.filter(pk=org.pk).update(path=parent.path + f"{org.pk:06d}/", parent=parent)
         self.check()

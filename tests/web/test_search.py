@@ -1,5 +1,8 @@
 """Chinese search tokens: bigrams for Han text, whole words for Latin and digits."""
 
+from unittest import mock
+
+from django.conf import settings
 from django.db import connection
 from django.test import SimpleTestCase
 
@@ -85,3 +88,80 @@ class WalkingSearchPageTestCase(BaseTestCase):
                 r = self.client.get(reverse("ledger:index"), {"q": "学习计划"})
             self.assertEqual([m.pk for m in r.context["rows"]], [self.measure.pk])
             self.assertEqual(r.context["count"], 1)
+
+
+class WidthAndPunctuationTestCase(BaseTestCase):
+    """A search ignores punctuation and full/half width, on the index and on the walk alike."""
+
+    def setUp(self):
+        super().setUp()
+        from zhenggai.ledger import services
+        from zhenggai.ledger.models import Term
+
+        self.wide = services.create_measure(
+            self.secretary,
+            problem=self.problem,
+            text="上报ＰＤＦ版调研报告，２０２２年底前完成",
+            term=Term.ONGOING,
+        )
+        self.narrow = services.create_measure(
+            self.secretary, problem=self.problem, text="PDF版本的2023年工作计划", term=Term.ONGOING
+        )
+
+    def found(self, text, walk):
+        from zhenggai.ledger.access import visible_measures
+
+        return set(queries.search(visible_measures(self.secretary), text, walk=walk))
+
+    def test_full_width_and_half_width_find_each_other(self):
+        for walk in (False, True):
+            with self.subTest(walk=walk):
+                self.assertEqual(self.found("PDF", walk), {self.wide, self.narrow})
+                self.assertEqual(self.found("ＰＤＦ", walk), {self.wide, self.narrow})
+                self.assertEqual(self.found("2022", walk), {self.wide})
+                self.assertEqual(self.found("２０２３", walk), {self.narrow})
+
+    def test_punctuation_and_spaces_separate_the_words_of_a_query(self):
+        for walk in (False, True):
+            with self.subTest(walk=walk):
+                self.assertEqual(self.found("调研报告，２０２２", walk), {self.wide})
+                self.assertEqual(self.found("“工作计划” PDF", walk), {self.narrow})
+                self.assertEqual(self.found("调研报告 2023", walk), set())
+                # Punctuation alone asks nothing.
+                self.assertEqual(len(self.found("，。", walk)), Measure.objects.count())
+
+    def test_the_tokens_are_made_from_the_ascii_forms(self):
+        self.wide.refresh_from_db()
+        self.assertIn("pdf", self.wide.search_text.split())
+        self.assertIn("2022", self.wide.search_text.split())
+
+
+class SearchCountTestCase(BaseTestCase):
+    def test_a_search_counts_to_a_thousand_and_says_1000_plus_beyond(self):
+        from django.urls import reverse
+
+        from zhenggai.ledger.models import Term
+        from zhenggai.ledger.search import search_tokens
+
+        Measure.objects.bulk_create(
+            Measure(
+                problem=self.problem,
+                organisation=self.team,
+                number=100 + i,
+                text=f"开展专题调研第{i}次",
+                term=Term.ONGOING,
+                search_text=search_tokens(f"{self.problem.description} 开展专题调研第{i}次"),
+            )
+            for i in range(1001)
+        )
+        self.login(self.secretary)
+        for walk in (False, True):
+            with mock.patch.object(queries, "walks", return_value=walk):
+                r = self.client.get(reverse("ledger:index"), {"q": "专题调研"})
+            self.assertEqual((r.context["count"], r.context["more"]), (1000, True))
+            self.assertContains(r, "共 1,000+ 条整改措施")
+            self.assertEqual(len(r.context["rows"]), settings.LEDGER_PAGE_SIZE)
+        # Without a search the count goes on to 10,000.
+        r = self.client.get(reverse("ledger:index"))
+        self.assertEqual((r.context["count"], r.context["more"]), (Measure.objects.count(), False))
+        self.assertContains(r, f"共 {Measure.objects.count():,} 条整改措施")

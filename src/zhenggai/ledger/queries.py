@@ -18,7 +18,7 @@ from django.http import QueryDict
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger import search_plan
 from zhenggai.ledger.models import OPEN_STATUSES, Measure, Status, Term
-from zhenggai.ledger.search import tokens, tsquery
+from zhenggai.ledger.search import normal, runs, tokens, tsquery, variants
 
 #: sort key → (field, descending)
 SORTS: dict[str, tuple[str, bool]] = {
@@ -34,6 +34,8 @@ SORT_LABELS = {
     "-updated": "最近更新",
 }
 COUNT_CAP = 10_000
+#: A search counts its matches up to this many: past it the page says "1,000+" (a count that stops).
+SEARCH_COUNT_CAP = 1_000
 
 
 @dataclass
@@ -137,23 +139,36 @@ def parse_filter(params: QueryDict) -> LedgerFilter:
 def walks(text: str) -> bool:
     """Whether a search for `text` should walk the table in page order (see search_plan.py)."""
     query = tsquery(text.strip())
-    return bool(query) and search_plan.common(list(dict.fromkeys(tokens(text.strip()))))
+    return bool(query) and search_plan.common(list(dict.fromkeys(tokens(normal(text.strip())))))
 
 
 def search(qs: QuerySet[Measure], text: str, *, walk: bool = False) -> QuerySet[Measure]:
-    """Measures whose text or problem contains `text` (Chinese or not)."""
-    text = text.strip()
-    if not text:
+    """Measures whose text or problem contains every run of `text` (search.runs: punctuation and width
+    ignored), Chinese or not.
+
+    On PostgreSQL the GIN index narrows the rows first, unless `walk` (a common term, see `walks()`):
+    then only the substring tests remain, cheap to make on each row walked in page order.
+    """
+    pieces = runs(text.strip())
+    if not pieces:
         return qs
-    exact = Q(text__icontains=text) | Q(problem__description__icontains=text)
+    exact = Q()
+    for run in pieces:
+        either = Q()
+        for variant in variants(run):
+            if walk:
+                either |= search_plan.contains(variant)
+            else:
+                either |= Q(text__icontains=variant) | Q(problem__description__icontains=variant)
+        exact &= either
     query = tsquery(text)
-    if connection.vendor == "postgresql" and query:
+    if connection.vendor == "postgresql" and query and not walk:
         indexed = RawSQL(
             "to_tsvector('simple'::regconfig, ledger_measure.search_text) @@ to_tsquery('simple'::regconfig, %s)",
             [query],
             output_field=BooleanField(),
         )
-        return qs.filter(indexed).filter(search_plan.contains(text) if walk else exact)
+        return qs.filter(indexed).filter(exact)
     return qs.filter(exact)
 
 

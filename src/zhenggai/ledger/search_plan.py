@@ -9,8 +9,12 @@ the search exact (LIKE '%调研%') is guessed to keep almost nothing, which make
 
 So: `common()` asks the index statistics about each token of the query; for a common term the
 substring test is written as strpos(upper(…)) > 0 (`contains()`), the same test with the planner's
-neutral guess, and the planner walks. Tokens common on their own may still be rare together, so the
-walk runs under a short statement timeout and falls back to the index (`guarded()`).
+neutral guess, and the planner walks; the walk leaves the tsvector condition out (computing a row's
+tsvector costs more than the substring tests it would spare). The count walks too, and stops at the
+1,001st match (queries.SEARCH_COUNT_CAP): neither the page nor the count touches every match, and
+both cost what the word's frequency says, not what the ledger's size does. Tokens common on their
+own may still be rare together, so the walk runs under a short statement timeout and falls back to
+the index (`guarded()`).
 """
 
 from __future__ import annotations

@@ -56,7 +56,9 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "owner_bars": stats.bars(owner_rows),
         "overdue": stats.overdue(measures, on),
         "due_soon": stats.due_soon(measures, on),
-        "due_counts": due.counts(measures, on),
+        "due_counts": rollup.due_counts(user, f.source, scope[0], on)
+        if rollup.enabled()
+        else due.counts(measures, on),
         "due_soon_days": due.soon_days(),
         "getting_started": not visible_problems(user).exists(),
     }

@@ -97,7 +97,8 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
 @require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The ledger page (整改台账): the measures the user may see, filtered, searched and sorted as the
-    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000.
+    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000
+    (a search's at 1,000: the walk stops there, and the page says "1,000+").
 
     Filter values that cannot be read are left out and listed on the page, and so is a page cursor
     that cannot be read (no rows then); either is answered with 400.
@@ -107,35 +108,34 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     on = today()
     walk = queries.walks(f.q)
     measures = queries.apply(visible_measures(user), f, on, walk=walk)
-    status = 400 if f.errors else 200
-    errors = list(f.errors)
+    status, errors = (400 if f.errors else 200), list(f.errors)
 
     def rows_of(qs: QuerySet[Measure]) -> tuple[list[Measure], str | None]:
         return queries.page(
             qs.select_related("problem__source", "owner", "unit"), f, settings.LEDGER_PAGE_SIZE
         )
 
+    cap = queries.SEARCH_COUNT_CAP if f.q else queries.COUNT_CAP
     try:
         if walk:
             by_index = queries.apply(visible_measures(user), f, on)
             rows, next_cursor = guarded(lambda: rows_of(measures), lambda: rows_of(by_index))
             count, more = guarded(
-                lambda: queries.capped_count(measures), lambda: queries.capped_count(by_index)
+                lambda: queries.capped_count(measures, cap), lambda: queries.capped_count(by_index, cap)
             )
         else:
             rows, next_cursor = rows_of(measures)
-            count, more = queries.capped_count(measures)
+            count, more = queries.capped_count(measures, cap)
     except Refusal as exc:
         rows, next_cursor, status = [], None, 400
         errors.append(exc.message)
-        count, more = queries.capped_count(measures)
+        count, more = queries.capped_count(measures, cap)
     for m in rows:
         m.row_class = row_class(m, on)
     context = {
         "f": f,
         "rows": rows,
-        "count": count,
-        "more": more,
+        **{"count": count, "count_text": f"{count:,}", "more": more},
         "next_query": f.query_string(after=next_cursor) if next_cursor else "",
         "first_query": f.query_string(),
         "may_import": is_manager_anywhere(user),
