@@ -121,6 +121,15 @@ class RollupTestCase(BaseTestCase):
         services.update_problem(self.secretary, self.problem, aspect="思想")
         self.check()
 
+    def test_after_a_measure_moves_to_a_problem_of_another_aspect(self):
+        other = services.create_problem(
+            self.secretary, source=self.source, description="作风不实", aspect="作风"
+        )
+        services.create_measure(self.secretary, problem=other, text="整改作风", term=Term.ONGOING)
+        self.check()
+        services.move_measure(self.secretary, self.colleague_measure, other)  # 学习 → 作风
+        self.check()
+
     def test_after_closing_and_reopening(self):
         self.finish(self.measure)
         self.finish(self.colleague_measure)
