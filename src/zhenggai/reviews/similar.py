@@ -12,7 +12,10 @@ and its size. A reference text is readable by whoever sees the report (it circul
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+
+from django.db.models import OuterRef, Subquery
 
 from zhenggai.documents import Report as ParsedReport
 from zhenggai.documents import parse_document, read_text
@@ -21,7 +24,7 @@ from zhenggai.documents.checks.copied import long_passages, repeated_problems
 from zhenggai.documents.similarity import Passage, SourceMatch, Text, align, share
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import User
-from zhenggai.reviews.access import can_see_report, shared_versions, visible_versions
+from zhenggai.reviews.access import can_see_report, visible_versions
 from zhenggai.reviews.models import ReferenceText, Report, ReportVersion
 from zhenggai.reviews.similar_index import (
     candidates,
@@ -81,10 +84,15 @@ def _others(version: ReportVersion) -> list[tuple[Report, ReportVersion, str]]:
         meeting__year__lt=report.meeting.year,
     ).select_related("author", "meeting")
     for others, relation in ((colleagues, COLLEAGUE), (earlier, EARLIER)):
-        for other in others:
-            latest = shared_versions(other).select_related("report__meeting").first()
-            if latest is not None:
-                found.append((other, latest, relation))
+        # Each report's latest shared version (shared_versions(…).first()), for all of them in two queries.
+        newest = ReportVersion.objects.filter(report=OuterRef("pk"), number__lte=OuterRef("shared_number"))
+        rows = list(others.annotate(latest_id=Subquery(newest.order_by("-number").values("pk")[:1])))
+        versions = ReportVersion.objects.select_related("report__meeting").in_bulk(
+            [r.latest_id for r in rows if r.latest_id]
+        )
+        found += [
+            (other, versions[other.latest_id], relation) for other in rows if other.latest_id in versions
+        ]
     return found
 
 
@@ -138,6 +146,21 @@ def matches(user: User, version: ReportVersion) -> list[Match]:
     return find(user, version).matches
 
 
+#: The findings align only the colleagues whose reports share the most index keys with the version
+#: (the 查重 page lists them all): in a meeting where everyone copied one template, aligning every
+#: colleague on every view made the report page take a second.
+FINDING_COLLEAGUES = 5
+
+
+def _worth_aligning(
+    hits: Counter[int], others: list[tuple[Report, ReportVersion, str]], by_version: dict[int, int]
+) -> set[int]:
+    """The index entries to align: every earlier report of the author's, and the colleagues sharing most."""
+    colleagues = {by_version[v.pk] for _, v, relation in others if relation != EARLIER}
+    ranked = Counter({entry: n for entry, n in hits.items() if entry in colleagues})
+    return {e for e, _ in ranked.most_common(FINDING_COLLEAGUES)} | {e for e in hits if e not in colleagues}
+
+
 def copied_findings(version: ReportVersion, parsed: ParsedReport, viewer: User | None) -> list[Finding]:
     """ZG801 and ZG802 of a version, from the index: a problem repeating the author's problem of an
     earlier year, a long passage shared with a colleague's report of the same meeting.
@@ -154,7 +177,7 @@ def copied_findings(version: ReportVersion, parsed: ParsedReport, viewer: User |
     boilerplate = meeting_boilerplate(meeting)
     text = version_text(version, boilerplate)
     by_version = entries_of_versions([v for _, v, _ in others])
-    hits = candidates(text, by_version.values())
+    hits = _worth_aligning(candidates(text, by_version.values()), others, by_version)
     aspects = [a.text for a in meeting.aspects.all()]
     found: list[Finding] = []
     colleagues: list[SourceMatch] = []
