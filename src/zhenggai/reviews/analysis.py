@@ -73,6 +73,21 @@ def analyse(
     return Analysis(parsed, sorted(found, key=lambda f: (f.line, f.column)), aspects)
 
 
+def store_counts(version: ReportVersion, counts: dict[str, int]) -> None:
+    """Keep the version's counts of findings (lists and the review board show them) when they changed:
+    a version is stored with the counts of its own checks, and the worker adds those of 查重."""
+    stored = (version.errors, version.warnings, version.infos)
+    now = (counts["error"], counts["warning"], counts["info"])
+    if version.pk is not None and stored != now:
+        version.errors, version.warnings, version.infos = now
+        ReportVersion.objects.filter(pk=version.pk).update(errors=now[0], warnings=now[1], infos=now[2])
+
+
+def check_copied(version: ReportVersion) -> None:
+    """The worker's part after indexing a version: find and keep its 查重 findings, store its counts."""
+    store_counts(version, analyse(version.report.meeting, version, copied=True).counts())
+
+
 def paragraph_views(version: ReportVersion, analysis: Analysis) -> list[ParagraphView]:
     """Every paragraph with the text its findings point at marked, in paragraph order."""
     by_line: dict[int, list[Finding]] = {}

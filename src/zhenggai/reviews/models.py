@@ -256,3 +256,19 @@ class IndexKey(models.Model):
         """Searched by key, returning the text."""
 
         indexes = (models.Index(fields=["key", "text"], name="indexkey_key_text"),)
+
+
+class CopyCheck(models.Model):
+    """ZG801 and ZG802 of a report version, found once and kept (reviews/similar.py).
+
+    The worker that indexes a version finds them; a page that finds them missing or out of date
+    finds them there and then. `basis` fingerprints what they were found against (the other
+    reports' versions, the notice, the aspects): when it changes they are found again. Each entry
+    of `findings` is one other report with what the findings say of it, worded for a reader who may
+    read that report (`readable`) and for one who may not (`hidden`).
+    """
+
+    version = models.OneToOneField(ReportVersion, on_delete=models.CASCADE, related_name="copy_check")
+    basis = models.CharField(max_length=64)
+    findings = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)

@@ -92,7 +92,8 @@ def add_version(
         sha256=hashlib.sha256(data or text.encode()).hexdigest(),
         created_by=actor,
     )
-    counts = analyse(report.meeting, version, copied=True).counts()
+    # 查重 (ZG801, ZG802) is the worker's, after indexing: it adds their counts (analysis.check_copied).
+    counts = analyse(report.meeting, version).counts()
     version.errors, version.warnings, version.infos = counts["error"], counts["warning"], counts["info"]
     with transaction.atomic():
         report = Report.objects.select_for_update().select_related("meeting").get(pk=report.pk)

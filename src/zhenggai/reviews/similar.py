@@ -12,9 +12,13 @@ and its size. A reference text is readable by whoever sees the report (it circul
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 
 from zhenggai.documents import Report as ParsedReport
@@ -25,7 +29,7 @@ from zhenggai.documents.similarity import Passage, SourceMatch, Text, align, sha
 from zhenggai.meetings.models import Meeting
 from zhenggai.orgs.models import User
 from zhenggai.reviews.access import can_see_report, visible_versions
-from zhenggai.reviews.models import ReferenceText, Report, ReportVersion
+from zhenggai.reviews.models import CopyCheck, ReferenceText, Report, ReportVersion
 from zhenggai.reviews.similar_index import (
     candidates,
     entries_of_references,
@@ -72,28 +76,35 @@ class Found:
     shares: list[tuple[str, float, int]]
 
 
-def _others(version: ReportVersion) -> list[tuple[Report, ReportVersion, str]]:
-    """The latest shared version of every colleague's report of the meeting, then the author's own
-    reports of earlier meetings of the organisation (their latest shared version)."""
+def _other_ids(version: ReportVersion) -> list[tuple[int, int, str]]:
+    """(report id, version id, relation) of the latest shared version of every colleague's report of
+    the meeting, then of the author's own reports of earlier meetings of the organisation: two queries."""
     report = version.report
-    found: list[tuple[Report, ReportVersion, str]] = []
-    colleagues = Report.objects.filter(meeting=report.meeting).exclude(pk=report.pk).select_related("author")
+    meeting = report.meeting
+    colleagues = Report.objects.filter(meeting=meeting).exclude(pk=report.pk)
     earlier = Report.objects.filter(
-        author=report.author,
-        meeting__organisation=report.meeting.organisation,
-        meeting__year__lt=report.meeting.year,
-    ).select_related("author", "meeting")
+        author=report.author_id, meeting__organisation=meeting.organisation_id, meeting__year__lt=meeting.year
+    )
+    # Each report's latest shared version (shared_versions(…).first()), for all of them at once.
+    newest = ReportVersion.objects.filter(report=OuterRef("pk"), number__lte=OuterRef("shared_number"))
+    latest = Subquery(newest.order_by("-number").values("pk")[:1])
+    found: list[tuple[int, int, str]] = []
     for others, relation in ((colleagues, COLLEAGUE), (earlier, EARLIER)):
-        # Each report's latest shared version (shared_versions(…).first()), for all of them in two queries.
-        newest = ReportVersion.objects.filter(report=OuterRef("pk"), number__lte=OuterRef("shared_number"))
-        rows = list(others.annotate(latest_id=Subquery(newest.order_by("-number").values("pk")[:1])))
-        versions = ReportVersion.objects.select_related("report__meeting").in_bulk(
-            [r.latest_id for r in rows if r.latest_id]
-        )
-        found += [
-            (other, versions[other.latest_id], relation) for other in rows if other.latest_id in versions
-        ]
+        rows = others.annotate(latest_id=latest).filter(latest_id__isnull=False).order_by("meeting_id", "pk")
+        found += [(r, v, relation) for r, v in rows.values_list("pk", "latest_id")]
     return found
+
+
+def _others(
+    version: ReportVersion, ids: list[tuple[int, int, str]] | None = None
+) -> list[tuple[Report, ReportVersion, str]]:
+    """The reports of `_other_ids` (or `ids`) with their latest shared versions."""
+    ids = _other_ids(version) if ids is None else ids
+    if not ids:
+        return []
+    reports = Report.objects.select_related("author", "meeting").in_bulk([r for r, _, _ in ids])
+    versions = ReportVersion.objects.select_related("report__meeting").in_bulk([v for _, v, _ in ids])
+    return [(reports[r], versions[v], relation) for r, v, relation in ids if r in reports and v in versions]
 
 
 def references_for(meeting: Meeting) -> list[ReferenceText]:
@@ -162,37 +173,104 @@ def _worth_aligning(
 
 
 def copied_findings(version: ReportVersion, parsed: ParsedReport, viewer: User | None) -> list[Finding]:
-    """ZG801 and ZG802 of a version, from the index: a problem repeating the author's problem of an
-    earlier year, a long passage shared with a colleague's report of the same meeting.
+    """ZG801 and ZG802 of a version: a problem repeating the author's problem of an earlier year, a
+    long passage shared with a colleague's report of the same meeting.
 
-    Only the reports the index names as candidates are compared. What a message says of the other
-    report follows the visibility rule: its name (and for ZG801 last year's words) only when
-    `viewer` may read it; otherwise that such a report exists (`viewer` None: nobody in particular,
-    as when the version's counts are stored).
+    They are found once per version and kept (CopyCheck): by the worker that indexes it, or here when
+    missing or found against other versions than the reports' latest shared ones. What a message says
+    of the other report follows the visibility rule: its name (and for ZG801 last year's words) only
+    when `viewer` may read it; otherwise that such a report exists (`viewer` None: nobody in
+    particular).
     """
-    others = _others(version)
-    if not others:
+    return worded(current_findings(version, parsed), viewer)
+
+
+def worded(entries: list[dict[str, Any]], viewer: User | None) -> list[Finding]:
+    """The kept findings as `viewer` reads them (see copied_findings)."""
+    if not entries:
         return []
+    reports = Report.objects.select_related("meeting").in_bulk([e["report"] for e in entries])
+    found: list[Finding] = []
+    for entry in entries:
+        other = reports.get(entry["report"])
+        readable = (
+            other is not None
+            and viewer is not None
+            and can_see_report(viewer, other)
+            and visible_versions(viewer, other).exists()
+        )
+        found += [Finding(**f) for f in entry["readable" if readable else "hidden"]]
+    return found
+
+
+def current_findings(version: ReportVersion, parsed: ParsedReport | None = None) -> list[dict[str, Any]]:
+    """The version's kept findings (CopyCheck.findings), found again first when missing or out of date;
+    kept only for a stored version. `parsed`: the version as the engine read it, when at hand."""
+    ids = _other_ids(version)
     meeting = version.report.meeting
-    boilerplate = meeting_boilerplate(meeting)
+    aspects = [a.text for a in meeting.aspects.all()]
+    basis = hashlib.sha256(json.dumps([meeting.notice_text, aspects, ids]).encode()).hexdigest()
+    if version.pk is not None:
+        kept = CopyCheck.objects.filter(version=version).values_list("basis", "findings").first()
+        if kept is not None and kept[0] == basis:
+            return list(kept[1])
+    if parsed is None:
+        parsed = parse_document(
+            read_text(version.text, name=version.file_name or "在线撰写"), aspects or None
+        )
+    if not ids:
+        return []  # nothing to compare with: nothing worth keeping
+    entries = _find_copied(version, parsed, _others(version, ids), aspects)
+    if version.pk is not None:
+        _keep(version, basis, entries)
+    return entries
+
+
+def _find_copied(
+    version: ReportVersion,
+    parsed: ParsedReport,
+    others: list[tuple[Report, ReportVersion, str]],
+    aspects: list[str],
+) -> list[dict[str, Any]]:
+    """Per other report the index names as a candidate, the findings worded both ways (see CopyCheck)."""
+    boilerplate = meeting_boilerplate(version.report.meeting)
     text = version_text(version, boilerplate)
     by_version = entries_of_versions([v for _, v, _ in others])
     hits = _worth_aligning(candidates(text, by_version.values()), others, by_version)
-    aspects = [a.text for a in meeting.aspects.all()]
-    found: list[Finding] = []
-    colleagues: list[SourceMatch] = []
+    entries: list[dict[str, Any]] = []
     for other, other_version, relation in others:
         if by_version[other_version.pk] not in hits:
             continue
-        readable = (
-            viewer is not None and can_see_report(viewer, other) and visible_versions(viewer, other).exists()
-        )
+        worded: dict[bool, list[Finding]] = {}
         if relation == EARLIER:
-            name = f"{other.meeting.year}年{other}" if readable else f"{other.meeting.year}年本人材料"
-            earlier = parse_document(read_text(other_version.text, name=name), aspects or None)
-            found += repeated_problems(parsed, earlier, name, boilerplate, quote=readable)
+            earlier = parse_document(read_text(other_version.text, name=str(other)), aspects or None)
+            for readable in (True, False):
+                name = f"{other.meeting.year}年{other}" if readable else f"{other.meeting.year}年本人材料"
+                worded[readable] = list(repeated_problems(parsed, earlier, name, boilerplate, quote=readable))
         else:
             passages = align(text, version_text(other_version, boilerplate))
-            name = str(other) if readable else "同一次会议另一位同志的材料"
-            colleagues.append(SourceMatch(name, passages, share(text, passages)))
-    return found + list(long_passages(colleagues))
+            for readable in (True, False):
+                name = str(other) if readable else "同一次会议另一位同志的材料"
+                worded[readable] = list(long_passages([SourceMatch(name, passages, share(text, passages))]))
+        if worded[True]:
+            entries.append(
+                {
+                    "report": other.pk,
+                    "readable": [f.to_json() for f in worded[True]],
+                    "hidden": [f.to_json() for f in worded[False]],
+                }
+            )
+    return entries
+
+
+def _keep(version: ReportVersion, basis: str, entries: list[dict[str, Any]]) -> None:
+    """Keep the version's findings. Two processes keeping its first findings at once: the second meets
+    the unique version and leaves what the first kept."""
+    try:
+        with transaction.atomic():
+            CopyCheck.objects.update_or_create(
+                version=version, defaults={"basis": basis, "findings": entries}
+            )
+    except IntegrityError:
+        if not CopyCheck.objects.filter(version=version).exists():
+            raise

@@ -14,7 +14,8 @@ compared with, that share at least one key with it, most keys first: those are a
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -28,19 +29,49 @@ from zhenggai.reviews.models import IndexedText, IndexKey, ReferenceText, Report
 
 #: At most this many candidate texts are aligned for one query (most shared keys first).
 MAX_CANDIDATES = 50
-_ROWS_PER_INSERT = 5000
+_ROWS_PER_INSERT = 450  # 900 parameters a statement: within the limit of every SQLite (999 before 3.32)
 _SQLITE_KEYS = 10_000
+
+
+#: Kept in each process, newest last: the boilerplate of the latest notices, and the latest texts read
+#: (a text of sixty paragraphs is a few megabytes). A version never changes, so its text stays right.
+_KEPT_BOILERPLATES, _KEPT_TEXTS = 4, 8
+_boilerplates: OrderedDict[str, Boilerplate] = OrderedDict()
+_texts: OrderedDict[tuple[int, int, str], tuple[Boilerplate, Text]] = OrderedDict()
+_kept = threading.Lock()
 
 
 def meeting_boilerplate(meeting: Meeting) -> Boilerplate:
     """The standard boilerplate with the meeting's notice: its wording never counts as copying."""
     notice = meeting.notice_text.strip()
-    return boilerplate_for(read_text(notice, name="通知") if notice else None)
+    with _kept:
+        boilerplate = _boilerplates.get(notice)
+    if boilerplate is None:
+        boilerplate = boilerplate_for(read_text(notice, name="通知") if notice else None)
+        _keep(_boilerplates, notice, boilerplate, _KEPT_BOILERPLATES)
+    return boilerplate
 
 
 def version_text(version: ReportVersion, boilerplate: Boilerplate) -> Text:
     """A stored version as the aligner reads it."""
-    return text_of(read_text(version.text, name=version.file_name or "在线撰写"), boilerplate)
+    # By the text itself too: an id can come back with another text (a restored backup, tests).
+    key = (version.pk, hash(version.text), version.file_name)
+    with _kept:
+        kept = _texts.get(key) if version.pk is not None else None
+    if kept is not None and kept[0] is boilerplate:
+        return kept[1]
+    text = text_of(read_text(version.text, name=version.file_name or "在线撰写"), boilerplate)
+    if version.pk is not None:
+        _keep(_texts, key, (boilerplate, text), _KEPT_TEXTS)
+    return text
+
+
+def _keep(kept: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> None:
+    with _kept:
+        kept[key] = value
+        kept.move_to_end(key)
+        while len(kept) > size:
+            kept.popitem(last=False)
 
 
 def reference_text(reference: ReferenceText, boilerplate: Boilerplate) -> Text:
@@ -59,15 +90,26 @@ def _store(text: Text, **owner: object) -> IndexedText:
         with transaction.atomic():
             IndexedText.objects.filter(**owner).delete()
             entry = IndexedText.objects.create(sentences=len(indexed_sentences(text)), **owner)
-            IndexKey.objects.bulk_create(
-                (IndexKey(text=entry, key=key) for key in keys), batch_size=_ROWS_PER_INSERT
-            )
+            _insert_keys(entry.pk, keys)
     except IntegrityError:
         existing = IndexedText.objects.filter(**owner).first()
         if existing is None:
             raise
         return existing
     return entry
+
+
+def _insert_keys(entry: int, keys: list[int]) -> None:
+    """Store the entry's keys: a text has a thousand or more, and model instances for them cost more
+    than the signing did, so plain many-row INSERT statements."""
+    quote = connection.ops.quote_name
+    table, text, key = quote(IndexKey._meta.db_table), quote("text_id"), quote("key")
+    with connection.cursor() as cursor:
+        for start in range(0, len(keys), _ROWS_PER_INSERT):
+            chunk = keys[start : start + _ROWS_PER_INSERT]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            params = [value for key in chunk for value in (entry, key)]
+            cursor.execute(f"INSERT INTO {table} ({text}, {key}) VALUES {values}", params)
 
 
 def index_version(version: ReportVersion) -> IndexedText:

@@ -14,6 +14,7 @@ from zhenggai.core.errors import Refusal
 from zhenggai.jobs.runner import running
 from zhenggai.orgs.models import Organisation
 from zhenggai.reviews import references
+from zhenggai.reviews.analysis import check_copied
 from zhenggai.reviews.models import ReportVersion
 from zhenggai.reviews.similar_index import index_version as index
 
@@ -22,10 +23,12 @@ EXPIRED = "上传已过期，请重新上传参考范文"
 
 @task()
 def index_version(version_id: int) -> None:
-    """Put a stored version into the 查重 index (nothing when it was deleted meanwhile)."""
+    """Put a stored version into the 查重 index, then find and keep its 查重 findings (ZG801, ZG802)
+    and store its counts with them (nothing when it was deleted meanwhile)."""
     version = ReportVersion.objects.select_related("report__meeting").filter(pk=version_id).first()
     if version is not None:
         index(version)
+        check_copied(version)
 
 
 def pending_dir(token: str) -> Path:

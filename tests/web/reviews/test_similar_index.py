@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from contextlib import redirect_stderr, redirect_stdout
+from unittest import mock
 
 from django.core.management import call_command
 from django.urls import reverse
@@ -15,13 +16,14 @@ from tests.web.reviews.base import SEED, ReviewTestCase
 from zhenggai.cli import main
 from zhenggai.documents.similarity.index import text_keys
 from zhenggai.reviews import services
-from zhenggai.reviews.models import IndexedText, IndexKey, Report, ReportState, ReportVersion
+from zhenggai.reviews.models import CopyCheck, IndexedText, IndexKey, Report, ReportState, ReportVersion
 from zhenggai.reviews.similar_index import (
     candidates,
     entries_of_versions,
     meeting_boilerplate,
     version_text,
 )
+from zhenggai.reviews.tasks import index_version
 
 #: A passage a colleague copies, long enough for ZG802 (≥ 60 characters).
 COPIED = (
@@ -87,7 +89,7 @@ class CopiedFindingsTestCase(ReviewTestCase):
 
     def setUp(self) -> None:
         super().setUp()
-        last = Report.objects.create(
+        self.last = last = Report.objects.create(
             meeting=self.last_meeting, author=self.member, state=ReportState.APPROVED, shared_number=1
         )
         ReportVersion.objects.create(
@@ -120,10 +122,48 @@ class CopiedFindingsTestCase(ReviewTestCase):
         # His own report of last year he reads: ZG801 quotes it.
         self.assertContains(page, "的问题“（一）在理论学习方面。一是理论学习的系统")
 
-    def test_the_stored_counts_include_the_findings(self):
+    def run_index_job(self) -> ReportVersion:
         version = self.report.versions.get()
-        self.assertGreaterEqual(version.errors, 1)  # ZG802
-        self.assertGreaterEqual(version.warnings, 1)  # ZG801
+        index_version.enqueue(version.pk)
+        self.assertGreaterEqual(run_worker(), 1)
+        return version
+
+    def test_the_worker_adds_the_findings_to_the_stored_counts(self):
+        version = self.report.versions.get()
+        before = (version.errors, version.warnings)
+        self.run_index_job()
+        version.refresh_from_db()
+        self.assertEqual(version.errors, before[0] + 1)  # ZG802
+        self.assertEqual(version.warnings, before[1] + 1)  # ZG801
+        check = CopyCheck.objects.get(version=version)
+        self.assertEqual([e["report"] for e in check.findings], [self.other.pk, self.last.pk])
+
+    def test_the_page_words_the_kept_findings_without_aligning_again(self):
+        self.run_index_job()
+        with mock.patch("zhenggai.reviews.similar.align", side_effect=AssertionError("aligned again")):
+            office, member = self.page(self.office), self.page(self.member)
+        self.assertContains(office, f"与“{self.other}”第3段的内容雷同（照搬")
+        self.assertContains(office, f"2021年{self.report}")
+        self.assertContains(member, "与“同一次会议另一位同志的材料”第3段的内容雷同")
+        self.assertNotContains(member, str(self.other))
+
+    def test_a_colleague_s_new_shared_version_makes_them_found_again(self):
+        version = self.run_index_job()
+        version.refresh_from_db()
+        errors_with_the_copied_passage = version.errors
+        services.return_report(self.office, self.other, "请结合本人实际重写")
+        services.add_version(self.colleague, self.other, services.read_written(report_text("加强学习。")))
+        services.submit(self.colleague, self.other)
+        page = self.page(self.office)
+        self.assertNotContains(page, "ZG802")
+        self.assertContains(page, "ZG801")
+        self.assertEqual(
+            [e["report"] for e in CopyCheck.objects.get(version=version).findings], [self.last.pk]
+        )
+        # The page stored the counts it found: the copied passage's error is gone from them.
+        version.refresh_from_db()
+        self.assertEqual(version.errors, errors_with_the_copied_passage - 1)
+        self.assertEqual(page.context["counts"]["error"], version.errors)
 
     def test_nothing_is_found_once_the_colleague_writes_his_own(self):
         self.other.delete()

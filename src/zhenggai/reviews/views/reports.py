@@ -32,7 +32,7 @@ from zhenggai.reviews.access import (
     takes_part,
     visible_versions,
 )
-from zhenggai.reviews.analysis import analyse, coverage, outline, paragraph_views
+from zhenggai.reviews.analysis import analyse, coverage, outline, paragraph_views, store_counts
 from zhenggai.reviews.documents_out import previous_start
 from zhenggai.reviews.forms import CommentForm, ReturnForm, UploadForm, WriteForm
 from zhenggai.reviews.models import Report, ReportState, ReportVersion
@@ -126,6 +126,8 @@ def _context(
     }
     if version is not None:
         analysis = analyse(report.meeting, version, copied=True, viewer=user)
+        if request.method == "GET":  # a refused form shown again writes nothing
+            store_counts(version, analysis.counts())  # the worker may not have reached it yet
         comments: dict[int, list[Any]] = {}
         for c in version.comments.select_related("author"):
             comments.setdefault(c.line, []).append(c)
