@@ -100,3 +100,41 @@ class ViewReportTestCase(ReviewTestCase):
         r = self.client.get(self.url("report", report) + "?v=1")
         self.assertContains(r, "第1版（共2版）")
         self.assertRefused(lambda: self.client.get(self.url("report", report) + "?v=9"), 404, "没有该版本")
+
+
+#: The report page's paragraphs as the template wrote them before they were written in Python
+#: (reviews/views/paragraphs.py): the markup must stay the same, byte for byte.
+PARAGRAPHS_TEMPLATE = (
+    "{% for p, comments in paragraphs %}\n"
+    '<div class="para{% if p.heading_level %} heading{% endif %}{% if p.severity %} sev-{{ p.severity }}'
+    '{% endif %}" id="p{{ p.line }}" data-line="{{ p.line }}"><span class="ln">{{ p.line }}</span>'
+    "{% for piece in p.pieces %}{% if piece.severity %}"
+    '<mark class="{{ piece.severity }}" title="{{ piece.message }}">{{ piece.text }}</mark>'
+    "{% else %}{{ piece.text }}{% endif %}{% endfor %}\n"
+    '{% if p.findings %}<ul class="found">{% for f in p.findings %}<li class="{{ f.severity }}">'
+    "{{ f.code }} {{ f.message }}</li>{% endfor %}</ul>{% endif %}\n"
+    "</div>\n"
+    '{% for c in comments %}<div class="comment"><strong>{{ c.author }}</strong>'
+    '（{{ c.created_at|date:"m-d H:i" }}，第{{ c.line }}段）：{{ c.text|linebreaksbr }}</div>{% endfor %}\n'
+    "{% endfor %}"
+)
+
+
+class ParagraphMarkupTestCase(ReviewTestCase):
+    def test_the_paragraphs_are_written_as_the_template_wrote_them(self):
+        from django.template import Context, Template
+
+        from zhenggai.reviews import services
+
+        report = self.report_of(self.member, state=ReportState.SUBMITTED)
+        version = report.versions.get()
+        services.add_comment(self.office, report, version, 3, "请填写<实际>内容 & 数字\n第二行")
+        self.login(self.office)
+        page = self.client.get(self.url("report", report))
+        paragraphs = page.context["paragraphs"]
+        self.assertTrue(any(p.findings for p, _ in paragraphs))
+        self.assertTrue(any(comments for _, comments in paragraphs))
+        expected = Template(PARAGRAPHS_TEMPLATE).render(Context({"paragraphs": paragraphs}))
+        self.assertEqual(str(page.context["paragraphs_html"]), expected)
+        self.assertIn("请填写&lt;实际&gt;内容 &amp; 数字<br>第二行", expected)
+        self.assertContains(page, expected, html=False)

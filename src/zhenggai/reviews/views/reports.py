@@ -38,6 +38,7 @@ from zhenggai.reviews.forms import CommentForm, ReturnForm, UploadForm, WriteFor
 from zhenggai.reviews.models import Report, ReportState, ReportVersion
 from zhenggai.reviews.system import system_checks
 from zhenggai.reviews.views.common import version_or_404
+from zhenggai.reviews.views.paragraphs import paragraphs_html
 
 TEMPLATE = "reviews/report.html"
 
@@ -132,7 +133,10 @@ def _context(
         for c in version.comments.select_related("author"):
             comments.setdefault(c.line, []).append(c)
         context.update(
-            paragraphs=[(p, comments.get(p.line, [])) for p in paragraph_views(version, analysis)],
+            paragraphs=(
+                paragraphs := [(p, comments.get(p.line, [])) for p in paragraph_views(version, analysis)]
+            ),
+            paragraphs_html=paragraphs_html(paragraphs),
             findings=analysis.findings,
             counts=analysis.counts(),
             outline=outline(analysis.parsed),
