@@ -14,7 +14,7 @@ from zhenggai.orgs import setup
 class FirstRunMiddleware:
     """While nobody exists, "/" and the login page redirect to the setup page (keeping ?key=).
 
-    Only those two paths ask the database; every other page behaves as always (an anonymous visitor
+    Only those two paths ask the database, and only for a visitor not logged in; every other page behaves as always (an anonymous visitor
     is sent to the login page, and from there here).
     """
 
@@ -22,7 +22,12 @@ class FirstRunMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method == "GET" and request.path in ("/", reverse("login")) and setup.needed():
+        if (
+            request.method == "GET"
+            and request.path in ("/", reverse("login"))
+            and not request.user.is_authenticated  # someone logged in: the system has people
+            and setup.needed()
+        ):
             key = request.GET.get("key", "")
             return redirect(reverse("setup") + (f"?key={key}" if key else ""))
         return self.get_response(request)
