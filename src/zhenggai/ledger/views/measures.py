@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Conflict, Forbidden, Refusal
+from zhenggai.core.forms import as_p
 from zhenggai.core.views import first_or_404, forbidden, form_error, posted_version, refused
 from zhenggai.ledger import evidence as files
 from zhenggai.ledger import services
@@ -46,9 +48,14 @@ def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -
         **history_page(request, AuditEntry.objects.filter(measure_id=measure.pk)),
         "may_edit": may_edit,
         "may_manage": may_manage,
-        "progress_form": forms.get("progress_form") or ProgressForm(initial={"date": today()}),
-        "status_form": forms.get("status_form") or StatusForm(initial={"status": measure.status}),
-        "extend_form": forms.get("extend_form") or ExtendForm(),
+        # The forms' markup: blank ones are rendered once per process (core.forms.as_p).
+        "progress_form": as_p(
+            cast(Form, forms.get("progress_form")) or ProgressForm(initial={"date": today()})
+        ),
+        "status_form": as_p(
+            cast(Form, forms.get("status_form")) or StatusForm(initial={"status": measure.status})
+        ),
+        "extend_form": as_p(cast(Form, forms.get("extend_form")) or ExtendForm()),
         "evidence_accept": files.accept(),
     }
 
