@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/similarity.py            # 1,000,000 paragraphs (a few minutes)
     .venv/bin/python bench/similarity.py --quick    # 50,000
+    .venv/bin/python bench/similarity.py --signatures-only   # 1,000,000: steps 1 and 2 only
     .venv/bin/python bench/similarity.py --postgres postgres://…/scratch   # also through PostgreSQL
 
 The paragraphs are made from the sentences of tests/corpus (reports of unrelated units): each
@@ -410,6 +411,11 @@ def main(argv: list[str] | None = None) -> int:
         "database) and query the report through it",
     )
     parser.add_argument("--only-postgres", action="store_true", help="skip datasketch and the accuracy")
+    parser.add_argument(
+        "--signatures-only",
+        action="store_true",
+        help="stop after the signatures and the datasketch comparison (steps 1 and 2)",
+    )
     args = parser.parse_args(argv)
     n = 50_000 if args.quick else args.n
     t = time.perf_counter()
@@ -453,6 +459,8 @@ def main(argv: list[str] | None = None) -> int:
         f"datasketch's {n / theirs:.0f} s for {n:,} against this run's {total:.1f} s wall "
         f"(normalise + signatures + LSH index, {args.jobs} processes): ratio {n / theirs / total:.1f}×"
     )
+    if args.signatures_only:
+        return 0
     seconds, found = query_report(random.Random(5), paragraphs, index)
     print(
         f"one 60-paragraph report against {n:,} in memory: {seconds * 1000:.0f} ms (median of 7); copies found {found}/30"
