@@ -115,11 +115,12 @@ def sign_texts(texts: Sequence[str]) -> Signatures:
 
 
 def sign_many(texts: Sequence[str], jobs: int = 2, chunk: int = 25_000) -> Signatures:
-    """`sign_texts` of very many texts with `jobs` processes (the bulk path: a rebuild, the benchmark).
+    """`sign_texts` of very many texts with `jobs` processes (the bulk path, as in bench/similarity.py).
 
     The worker processes are forked, so they read `texts` from the parent's memory instead of
     receiving them pickled; each signs ranges of `chunk` texts and sends back their rows. Where
     forking is not available, or for fewer than two chunks, it is `sign_texts` in this process.
+    Forking copies only the calling thread: call it from a command, not from a threaded server.
     """
     ranges = [(start, min(start + chunk, len(texts))) for start in range(0, len(texts), chunk)]
     if jobs < 2 or len(ranges) < 2 or "fork" not in multiprocessing.get_all_start_methods():
