@@ -84,8 +84,11 @@ def index_reference(reference: ReferenceText) -> IndexedText:
 
 def _entries(field: str, owners: Sequence[Any], index: Callable[[Any], IndexedText]) -> dict[int, int]:
     """Owner id → its index entry id, indexing now the owners the background task has not reached."""
-    pairs = IndexedText.objects.filter(**{f"{field}__in": owners}).values_list(f"{field}_id", "pk")
-    found: dict[int, int] = dict(pairs)
+    found: dict[int, int] = {}
+    step = _sqlite_variables() - 1 if connection.vendor == "sqlite" else _SQLITE_KEYS
+    for start in range(0, len(owners), step):  # under SQLite's parameter cap, however many owners
+        piece = owners[start : start + step]
+        found.update(IndexedText.objects.filter(**{f"{field}__in": piece}).values_list(f"{field}_id", "pk"))
     for owner in owners:
         if owner.pk not in found:
             found[owner.pk] = index(owner).pk

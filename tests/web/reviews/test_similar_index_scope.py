@@ -10,7 +10,7 @@ from django.db import connection
 
 from tests.web.reviews.base import ReviewTestCase
 from zhenggai.reviews.models import IndexedText, IndexKey, ReferenceText
-from zhenggai.reviews.similar_index import candidates_of_keys, matching_rows
+from zhenggai.reviews.similar_index import candidates_of_keys, entries_of_references, matching_rows
 
 #: SQLite's default cap on a statement's parameters (Debian's build raises it to 250,000).
 DEFAULT_CAP = 32_766
@@ -37,7 +37,7 @@ def sqlite_cap(cap: int) -> Iterator[None]:
 class ScopeTestCase(ReviewTestCase):
     def setUp(self) -> None:
         super().setUp()
-        references = ReferenceText.objects.bulk_create(
+        self.references = references = ReferenceText.objects.bulk_create(
             ReferenceText(
                 organisation=self.team,
                 name=f"范文{n}.txt",
@@ -78,3 +78,9 @@ class ScopeTestCase(ReviewTestCase):
             rows = matching_rows(self.keys, [*self.inside[:5000], self.outside])
         expected = [(1, self.inside[0]), (2, self.inside[7]), (5, self.inside[7]), (6, self.outside)]
         self.assertEqual(sorted(rows), sorted([*expected, (5, self.outside)]))
+
+    def test_the_entries_of_25000_references_are_read_under_the_cap(self):
+        with sqlite_cap(20_000):  # below the references' count: one statement would be refused
+            entries = entries_of_references(self.references)
+        self.assertEqual(len(entries), TEXTS + 1)
+        self.assertEqual(sorted(entries.values()), sorted(self.entries))
