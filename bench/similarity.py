@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/similarity.py            # 1,000,000 paragraphs (a few minutes)
     .venv/bin/python bench/similarity.py --quick    # 50,000
+    .venv/bin/python bench/similarity.py --signatures-only   # 1,000,000: steps 1 and 2 only
     .venv/bin/python bench/similarity.py --postgres postgres://…/scratch   # also through PostgreSQL
 
 The paragraphs are made from the sentences of tests/corpus (reports of unrelated units): each
@@ -11,11 +12,13 @@ SAMPLE paragraphs PLANTED copies are planted: a paragraph copied over another, w
 substituted until its shingle Jaccard with the original falls to a target drawn from 0.5–1.0.
 
 Printed:
-1. normalising N paragraphs, then signatures + LSH index of them (and paragraphs/s), with --jobs
-   processes;
+1. normalising and signing N paragraphs (`minhash.sign_many`: vectorised normalisation and
+   signatures, --jobs forked processes), then the LSH index of them: wall and CPU seconds (of all
+   processes), paragraphs/s;
 2. on the same 5,000 normalised paragraphs, one process each: this engine (signatures + index)
    against datasketch (MinHash.update_batch over the same shingles + MinHashLSH.insert, the same
-   64 permutations in 16 bands of 4), its time extrapolated to N, and the ratio;
+   64 permutations in 16 bands of 4), its time extrapolated to N, and the ratio; then datasketch's
+   extrapolated time against this run's wall time for all N (step 1), and that ratio;
 3. one 60-paragraph report (30 edited copies of indexed paragraphs, 30 new) queried against the
    N in memory: normalise + signatures + band look-up + estimate filter (median of 7);
 4. on the first SAMPLE paragraphs: the pairs with exact shingle Jaccard ≥ 0.7 (all pairs, by an
@@ -46,7 +49,6 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +59,7 @@ from zhenggai.documents.model import Paragraph, SourceDocument
 from zhenggai.documents.reading import read_document
 from zhenggai.documents.similarity import Boilerplate, Text, align, share, text_of
 from zhenggai.documents.similarity.lsh import BANDS, ROWS, LSHIndex
-from zhenggai.documents.similarity.minhash import PERMUTATIONS, signatures
+from zhenggai.documents.similarity.minhash import PERMUTATIONS, sign_many, signatures
 from zhenggai.documents.similarity.normalise import normalise, shingles
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
@@ -125,10 +127,6 @@ def generate(n: int, seed: int = 2021, plant: bool = True) -> tuple[list[str], l
     return paragraphs, planted
 
 
-def _chunk(texts: list[str]) -> np.ndarray:
-    return signatures([normalise(t) for t in texts])
-
-
 def _cpu() -> float:
     """CPU seconds of this process and of its finished children."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -138,15 +136,7 @@ def _cpu() -> float:
 def build_all(paragraphs: list[str], jobs: int) -> tuple[np.ndarray, LSHIndex, dict[str, float]]:
     """Normalise, sign and index every paragraph; the times of each step (wall, and CPU of all processes)."""
     t0, c0 = time.perf_counter(), _cpu()
-    size = 50_000
-    size = min(size, -(-len(paragraphs) // (4 * jobs)))
-    chunks = [paragraphs[i : i + size] for i in range(0, len(paragraphs), size)]
-    if jobs > 1:
-        with ProcessPoolExecutor(jobs) as pool:
-            results = list(pool.map(_chunk, chunks))
-    else:
-        results = [_chunk(c) for c in chunks]
-    sigs = np.vstack(results)
+    sigs = sign_many(paragraphs, jobs=jobs)
     t1, c1 = time.perf_counter(), _cpu()
     index = LSHIndex(sigs)
     t2, c2 = time.perf_counter(), _cpu()
@@ -421,6 +411,11 @@ def main(argv: list[str] | None = None) -> int:
         "database) and query the report through it",
     )
     parser.add_argument("--only-postgres", action="store_true", help="skip datasketch and the accuracy")
+    parser.add_argument(
+        "--signatures-only",
+        action="store_true",
+        help="stop after the signatures and the datasketch comparison (steps 1 and 2)",
+    )
     args = parser.parse_args(argv)
     n = 50_000 if args.quick else args.n
     t = time.perf_counter()
@@ -460,6 +455,12 @@ def main(argv: list[str] | None = None) -> int:
         f"one process, 5,000 normalised paragraphs: this engine {mine:,.0f} paragraphs/s, "
         f"datasketch {theirs:,.0f} paragraphs/s (extrapolated to {n:,}: {n / theirs:.0f} s); ratio {mine / theirs:.1f}×"
     )
+    print(
+        f"datasketch's {n / theirs:.0f} s for {n:,} against this run's {total:.1f} s wall "
+        f"(normalise + signatures + LSH index, {args.jobs} processes): ratio {n / theirs / total:.1f}×"
+    )
+    if args.signatures_only:
+        return 0
     seconds, found = query_report(random.Random(5), paragraphs, index)
     print(
         f"one 60-paragraph report against {n:,} in memory: {seconds * 1000:.0f} ms (median of 7); copies found {found}/30"

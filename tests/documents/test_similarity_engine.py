@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.corpus.scoring import CORPUS
+from tests.documents import minhash_before
 from zhenggai.documents.reading import read_document
 from zhenggai.documents.similarity.lsh import LSHIndex
 from zhenggai.documents.similarity.minhash import (
@@ -17,9 +18,16 @@ from zhenggai.documents.similarity.minhash import (
     estimated_jaccard,
     hash_shingles,
     reference_signature,
+    sign_many,
+    sign_texts,
     signatures,
 )
-from zhenggai.documents.similarity.normalise import normalise, normalise_with_offsets, shingles
+from zhenggai.documents.similarity.normalise import (
+    normalise,
+    normalise_many,
+    normalise_with_offsets,
+    shingles,
+)
 
 
 def test_punctuation_spaces_and_width_do_not_count() -> None:
@@ -118,3 +126,54 @@ def test_lsh_query_returns_the_copy_first_and_nothing_for_an_empty_text() -> Non
     target = next(i for i, t in enumerate(texts) if len(t) > 40)
     assert index.query(signatures([texts[target]])[0], 0.5)[0] == (target, 1.0)
     assert index.candidates(signatures([""])[0]).size == 0
+
+
+def _corpus_paragraphs() -> list[str]:
+    """Every paragraph of every report of tests/corpus and tests/corpus/extra (Traditional ones too)."""
+    paths = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "extra").glob("*.txt"))
+    return [p.text for path in paths for p in read_document(path).paragraphs]
+
+
+def _split(codes: np.ndarray, lengths: np.ndarray) -> list[str]:
+    text = codes.astype(np.uint32).tobytes().decode("utf-32-le")
+    ends = np.cumsum(lengths).tolist()
+    return [text[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+
+
+def test_vectorised_normalisation_equals_normalise_on_the_corpus() -> None:
+    paragraphs = _corpus_paragraphs()
+    assert any(normalise(p) != p for p in paragraphs)
+    assert _split(*normalise_many(paragraphs)) == [normalise(p) for p in paragraphs]
+    assert _split(*normalise_many(["".join(paragraphs)])) == [normalise("".join(paragraphs))]
+    assert [len(x) for x in normalise_many([])] == [0, 0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet="理论学习某某XXxAZaz×○〇*12３.,，．。 ＡＺｚＸ＊\u3000們個問題這為對會\n\U00020000\u3400",
+            max_size=30,
+        ),
+        max_size=6,
+    )
+)
+def test_vectorised_normalisation_equals_normalise_on_any_text(texts: list[str]) -> None:
+    assert _split(*normalise_many(texts)) == [normalise(t) for t in texts]
+
+
+def test_signatures_equal_the_first_numpy_version_on_corpus_paragraphs() -> None:
+    paragraphs = _corpus_paragraphs()
+    normal = [normalise(p) for p in paragraphs] + ["", "一", "一二三四", "一二三四五", "ab", ""]
+    before = minhash_before.signatures(normal)
+    assert np.array_equal(signatures(normal), before)
+    assert np.array_equal(sign_texts(paragraphs), before[: len(paragraphs)])
+    hashes, counts = hash_shingles(normal)
+    old_hashes, old_counts = minhash_before.hash_shingles(normal)
+    assert np.array_equal(hashes, old_hashes) and np.array_equal(counts, old_counts)
+
+
+def test_signatures_of_many_in_two_processes_equal_those_in_one() -> None:
+    paragraphs = _corpus_paragraphs()
+    assert np.array_equal(sign_many(paragraphs, jobs=2, chunk=100), sign_texts(paragraphs))
+    assert sign_many([], jobs=2).shape == (0, PERMUTATIONS)

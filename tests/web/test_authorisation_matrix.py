@@ -53,6 +53,7 @@ from zhenggai.orgs.models import Membership, Organisation
 from zhenggai.records import commitments, dual_life
 from zhenggai.reviews import record
 from zhenggai.reviews import services as reports
+from zhenggai.reviews.models import ReferenceText
 
 PERSONAS = ("anonymous", "secretary", "office", "member", "colleague", "reviewer", "outsider")
 PRINT = os.environ.get("ZHENGGAI_MATRIX_PRINT") == "1"
@@ -173,6 +174,9 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
             topic="主题党日",
             attendance=[dual_life.Present(self.member, "present")],
         )
+        reference = ReferenceText.objects.create(
+            organisation=self.team, name="范文.txt", text="范文", sha256="0" * 64, created_by=self.office
+        )
         pledge = commitments.make_commitment(
             self.office, self.member, self.team, text="不违规收送礼品礼金", made_on=self.today
         )
@@ -199,6 +203,7 @@ class AuthorisationMatrixTestCase(ReviewTestCase):
                 "branch": branch,
                 "branch_meeting": branch_meeting,
                 "commitment": pledge,
+                "reference": reference,
             }
         )
         self.clients = {"anonymous": Client()}
@@ -397,6 +402,8 @@ PAGES: dict[str, tuple[str | dict[str, Any], str, str]] = {
     "reviews:report_ledger": ("report", "L 400 400 404 404 404 404", "L 400 400 404 404 404 404"),
     # 参考范文: secretaries and the office (孙书记 of his own team); an empty POST is refused (400).
     "reviews:references": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),
+    # Deleting one: its organisation's managers; 孙书记 manages another team and finds nothing (404).
+    "reviews:reference_delete": ("reference", "L 200 200 403 403 403 404", "L 302 302 403 403 403 404"),
     "reviews:feedback": ("inspection", "L 200 200 404 404 404 404", "L 400 400 404 404 404 404"),
     "meetings:index": ("", "L 200 200 200 200 200 200", "L 405 405 405 405 405 405"),
     "meetings:create": ("", "L 200 200 403 403 403 200", "L 400 400 403 403 403 400"),

@@ -80,15 +80,19 @@ def clean_line(text: str) -> str:
 
 
 # Characters that only Traditional script uses, frequent in our genre: enough to tell the script.
-_TRADITIONAL_CHAR = regex.compile(
-    "[們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢顧議認識務責當進難還過體關現義經無機"
-    "產據劃歷屬濟開觀變貫徹覺釋論據邊決蘇處勢級參傳際隊權質樣結術項構條視員靈熱將報廣動]"
+#: Characters only Traditional script writes (common ones): three in a text's opening make it Traditional.
+TRADITIONAL_CHARACTERS = (
+    "們個問題這與為對會發實學習說時間長門見於從黨設織組幹場專導檢顧議認識務責當進難還過體關現義經無機"
+    "產據劃歷屬濟開觀變貫徹覺釋論據邊決蘇處勢級參傳際隊權質樣結術項構條視員靈熱將報廣動"
 )
+#: How many characters of a text's opening `is_traditional` reads, and how many of those it needs.
+TRADITIONAL_OPENING, TRADITIONAL_NEEDED = 4000, 3
+_TRADITIONAL_CHAR = regex.compile(f"[{TRADITIONAL_CHARACTERS}]")
 
 
 def is_traditional(text: str) -> bool:
     """True when the text is (mostly) in Traditional script."""
-    return len(_TRADITIONAL_CHAR.findall(text, 0, 4000)) >= 3
+    return len(_TRADITIONAL_CHAR.findall(text, 0, TRADITIONAL_OPENING)) >= TRADITIONAL_NEEDED
 
 
 _converter: list[object] = []  # the one OpenCC converter, made on first need

@@ -7,6 +7,9 @@ many members, too large, a zip bomb, encrypted or damaged: refused) and its memb
 folders, hidden or of another kind are skipped and named; a file that cannot be read is skipped with
 the engine's message. Zip member names written by Chinese Windows (GBK, without the UTF-8 flag) are
 read as GBK. The same text twice (by its sha256) is stored once per organisation.
+
+`delete` removes a reference text with its 查重 index entry and keys, in one transaction, for
+whoever may upload to its organisation (its secretary or office, or theirs above it).
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from django.db import transaction
 from zhenggai.core.errors import Refusal
 from zhenggai.documents import DocumentError, SourceDocument, read_bytes
 from zhenggai.documents.safety import open_zip
+from zhenggai.orgs.access import require_manager
 from zhenggai.orgs.models import Organisation, User
-from zhenggai.reviews.models import ReferenceText
+from zhenggai.reviews.models import IndexedText, IndexKey, ReferenceText
 from zhenggai.reviews.similar_index import index_reference
 
 #: The whole upload, all files together.
@@ -144,3 +148,21 @@ def store(
             if progress is not None:
                 progress(number, len(texts))
     return stored, duplicates
+
+
+#: What `delete` tells anyone who may not manage the reference's organisation.
+NOT_YOURS = "只有本组织或上级组织的书记、办公室人员可以删除参考范文"
+
+
+def delete(user: User, reference: ReferenceText) -> None:
+    """Delete the reference text and its 查重 index entry and keys, all or nothing.
+
+    Forbidden unless the user may manage its organisation (the upload's rule). Reports compared with
+    it before keep nothing of it: the 查重 page and the checks read the index afresh.
+    """
+    require_manager(user, reference.organisation, NOT_YOURS)
+    with transaction.atomic():
+        entries = IndexedText.objects.filter(reference=reference)
+        IndexKey.objects.filter(text__in=entries).delete()
+        entries.delete()
+        reference.delete()

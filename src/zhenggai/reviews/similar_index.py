@@ -14,6 +14,7 @@ compared with, that share at least one key with it, most keys first: those are a
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -125,8 +126,11 @@ def index_reference(reference: ReferenceText) -> IndexedText:
 
 def _entries(field: str, owners: Sequence[Any], index: Callable[[Any], IndexedText]) -> dict[int, int]:
     """Owner id → its index entry id, indexing now the owners the background task has not reached."""
-    pairs = IndexedText.objects.filter(**{f"{field}__in": owners}).values_list(f"{field}_id", "pk")
-    found: dict[int, int] = dict(pairs)
+    found: dict[int, int] = {}
+    step = _sqlite_variables() - 1 if connection.vendor == "sqlite" else _SQLITE_KEYS
+    for start in range(0, len(owners), step):  # under SQLite's parameter cap, however many owners
+        piece = owners[start : start + step]
+        found.update(IndexedText.objects.filter(**{f"{field}__in": piece}).values_list(f"{field}_id", "pk"))
     for owner in owners:
         if owner.pk not in found:
             found[owner.pk] = index(owner).pk
@@ -176,13 +180,30 @@ def matching_rows(keys: list[int], among: Iterable[int] | None = None) -> list[t
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(int(k), int(t)) for k, t in cursor.fetchall()]
+    # SQLite caps the parameters of a statement (32,766 by default, 250,000 in Debian's build): the
+    # keys and the scope are cut into pieces of half the cap each, every key piece asked with every
+    # scope piece — each row is in exactly one pair.
+    half = max(_sqlite_variables() // 2 - 1, 1)
+    key_pieces = [keys[start : start + half] for start in range(0, len(keys), half)]
+    scope_pieces: list[list[int] | None] = (
+        [None] if scope is None else [scope[start : start + half] for start in range(0, len(scope), half)]
+    )
     found = []
-    for start in range(0, len(keys), _SQLITE_KEYS):  # SQLite caps the parameters of a statement
-        rows = IndexKey.objects.filter(key__in=keys[start : start + _SQLITE_KEYS])
-        if scope is not None:
-            rows = rows.filter(text_id__in=scope)
-        found += [(int(k), int(t)) for k, t in rows.values_list("key", "text_id")]
+    for piece in key_pieces:
+        for among_piece in scope_pieces:
+            rows = IndexKey.objects.filter(key__in=piece)
+            if among_piece is not None:
+                rows = rows.filter(text_id__in=among_piece)
+            found += [(int(k), int(t)) for k, t in rows.values_list("key", "text_id")]
     return found
+
+
+def _sqlite_variables() -> int:
+    """How many parameters one statement may hold on this SQLite connection (its limit, at most 20,000)."""
+    connection.ensure_connection()
+    raw = connection.connection
+    limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if hasattr(raw, "getlimit") else 999
+    return min(int(limit), 2 * _SQLITE_KEYS)
 
 
 def rebuild(progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:

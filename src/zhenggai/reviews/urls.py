@@ -34,5 +34,6 @@ urlpatterns = [
     path("reports/<int:pk>/ledger/", ledger.report_ledger, name="report_ledger"),
     path("reports/<int:pk>/report.docx", documents.report_docx, name="report_docx"),
     path("references/", similar.references, name="references"),
+    path("references/<int:pk>/delete/", similar.reference_delete, name="reference_delete"),
     path("sources/<int:pk>/feedback/", ledger.feedback, name="feedback"),
 ]

@@ -92,6 +92,7 @@ TOPICS = {
     "reviews:compare": "reviews#return",
     "reviews:similar": "reviews#similar",
     "reviews:references": "reviews#similar",
+    "reviews:reference_delete": "reviews#similar",
     "reviews:record": "meetings#record",
     "reviews:report_ledger": "reviews#into-ledger",
     "reviews:record_ledger": "reviews#into-ledger",

@@ -15,12 +15,14 @@ in plain Python, one shingle at a time, that the tests compare against.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import numpy.typing as npt
 
-from zhenggai.documents.similarity.normalise import SHINGLE
+from zhenggai.documents.similarity.normalise import SHINGLE, Codes, Lengths, normalise_many
 
 #: Values in a signature.
 PERMUTATIONS = 64
@@ -64,37 +66,107 @@ def hash_shingles(texts: Sequence[str]) -> tuple[Hashes, npt.NDArray[np.int64]]:
 
     A text shorter than a shingle but not empty counts as one shingle, padded with NUL characters.
     """
-    padded = [t + "\0" * (SHINGLE - len(t)) if 0 < len(t) < SHINGLE else t for t in texts]
-    lengths = np.fromiter((len(t) for t in padded), dtype=np.int64, count=len(padded))
+    codes, lengths = _codes(texts)
+    return _hash_codes(codes, lengths)
+
+
+def _codes(texts: Sequence[str]) -> tuple[Codes, Lengths]:
+    """The code points of normalised texts, concatenated, and each text's length."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    return np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32), lengths
+
+
+def _hash_codes(codes: Codes, lengths: Lengths) -> tuple[Hashes, Lengths]:
+    """`hash_shingles` of texts given as concatenated code points and lengths."""
+    short = (lengths > 0) & (lengths < SHINGLE)
+    if short.any():  # pad each short text with NULs to one shingle
+        padded = np.where(short, SHINGLE, lengths)
+        out = np.zeros(int(padded.sum()), dtype=np.uint32)
+        out[_positions(np.cumsum(padded) - padded, lengths)] = codes
+        codes, lengths = out, padded
     counts = np.maximum(lengths - (SHINGLE - 1), 0)
-    codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if codes.size < SHINGLE:
         return np.zeros(0, dtype=np.uint64), counts
     span = codes.size - SHINGLE + 1
-    h = codes[:span].copy()
+    wide = codes.astype(np.uint64)
+    h = wide[:span].copy()
     with np.errstate(over="ignore"):
         for j in range(1, SHINGLE):
             h *= np.uint64(_BASE)
-            h += codes[j : j + span]
+            h += wide[j : j + span]
     # Keep the shingles that lie inside one text: positions start .. start + count − 1 of each.
-    starts = np.cumsum(lengths) - lengths
-    keep = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+    keep = _positions(np.cumsum(lengths) - lengths, counts)
     return _mix(h[keep]) >> np.uint64(33), counts
+
+
+def _positions(starts: Lengths, counts: Lengths) -> npt.NDArray[np.int64]:
+    """start, start + 1, …, start + count − 1 of every (start, count), concatenated."""
+    return np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
 
 
 def signatures(texts: Sequence[str]) -> Signatures:
     """The MinHash signature (PERMUTATIONS uint32 values) of each normalised text, one row a text."""
-    out = np.full((len(texts), PERMUTATIONS), EMPTY, dtype=np.uint32)
-    buffers = _Buffers(max((len(t) for t in texts), default=0) + _BATCH_SHINGLES)
-    start = 0
-    while start < len(texts):
-        end, total = start, 0
-        while end < len(texts) and (total < _BATCH_SHINGLES or end == start):
-            total += max(len(texts[end]) - SHINGLE + 1, 1 if texts[end] else 0)
-            end += 1
-        hashes, counts = hash_shingles(texts[start:end])
-        _fill(out[start:end], hashes, counts, buffers)
-        start = end
+    return sign_codes(*_codes(texts))
+
+
+def sign_texts(texts: Sequence[str]) -> Signatures:
+    """The signatures of texts not yet normalised: `signatures([normalise(t) for t in texts])`, faster."""
+    return sign_codes(*normalise_many(texts))
+
+
+def sign_many(texts: Sequence[str], jobs: int = 2, chunk: int = 25_000) -> Signatures:
+    """`sign_texts` of very many texts with `jobs` processes (the bulk path, as in bench/similarity.py).
+
+    The worker processes are forked, so they read `texts` from the parent's memory instead of
+    receiving them pickled; each signs ranges of `chunk` texts and sends back their rows. Where
+    forking is not available, or for fewer than two chunks, it is `sign_texts` in this process.
+    Forking copies only the calling thread: call it from a command, not from a threaded server.
+    """
+    ranges = [(start, min(start + chunk, len(texts))) for start in range(0, len(texts), chunk)]
+    if jobs < 2 or len(ranges) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return sign_texts(texts)
+    _shared[:] = [texts]
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_sign_range, ranges))
+    finally:
+        _shared.clear()
+    return np.vstack(parts)
+
+
+_shared: list[Sequence[str]] = []  # the texts `sign_many`'s forked workers read
+
+
+def _sign_range(bounds: tuple[int, int]) -> Signatures:
+    return sign_texts(_shared[0][bounds[0] : bounds[1]])
+
+
+def sign_codes(codes: Codes, lengths: Lengths) -> Signatures:
+    """The signatures of normalised texts given as concatenated code points and each one's length.
+
+    Texts are taken in batches of about `_BATCH_SHINGLES` shingles, so that the work arrays stay in
+    the processor's cache.
+    """
+    out = np.full((len(lengths), PERMUTATIONS), EMPTY, dtype=np.uint32)
+    shingle_counts = np.where(lengths >= SHINGLE, lengths - SHINGLE + 1, np.minimum(lengths, 1))
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    # Batch boundaries: a new batch when the shingles so far reach _BATCH_SHINGLES (at least one text).
+    cuts = (
+        np.searchsorted(
+            np.cumsum(shingle_counts),
+            np.arange(_BATCH_SHINGLES, int(shingle_counts.sum()) + _BATCH_SHINGLES, _BATCH_SHINGLES),
+            side="left",
+        )
+        + 1
+    )
+    bounds = np.unique(np.concatenate([[0], np.minimum(cuts, len(lengths)), [len(lengths)]]))
+    widest = int(max(shingle_counts.max(initial=0), 0)) + _BATCH_SHINGLES
+    buffers = _Buffers(widest)
+    for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        piece = codes[starts[first] : ends[last - 1]] if last > first else codes[:0]
+        hashes, counts = _hash_codes(piece, lengths[first:last])
+        _fill(out[first:last], hashes, counts, buffers)
     return out
 
 
@@ -106,20 +178,28 @@ class _Buffers:
 
     def __init__(self, size: int) -> None:
         self.y = np.empty((_BLOCK, size), dtype=np.uint64)
+        self.q = np.empty((_BLOCK, size), dtype=np.uint64)
 
 
-def _fill(out: Signatures, hashes: Hashes, counts: npt.NDArray[np.int64], buffers: _Buffers) -> None:
-    """Write the signatures of one batch (texts without shingles keep EMPTY)."""
+def _fill(out: Signatures, hashes: Hashes, counts: Lengths, buffers: _Buffers) -> None:
+    """Write the signatures of one batch (texts without shingles keep EMPTY).
+
+    (a·x + b) mod p as a·x + b − ⌊(a·x + b) / p⌋·p: numpy divides by a constant with a multiply and
+    shifts (libdivide), four times faster than its remainder, which divides.
+    """
     present = np.flatnonzero(counts)
     if present.size == 0:
         return
     offsets = (np.cumsum(counts) - counts)[present]
     p = np.uint64(PRIME)
     y = buffers.y[:, : hashes.size]
+    q = buffers.q[:, : hashes.size]
     for k in range(0, PERMUTATIONS, _BLOCK):
         np.multiply(hashes[None, :], _A[k : k + _BLOCK, None], out=y)
         np.add(y, _B[k : k + _BLOCK, None], out=y)  # a·x + b < 2⁶³: a, b, x < 2³¹
-        np.remainder(y, p, out=y)
+        np.floor_divide(y, p, out=q)
+        np.multiply(q, p, out=q)
+        np.subtract(y, q, out=y)
         minima = np.minimum.reduceat(y, offsets, axis=1)
         out[present, k : k + _BLOCK] = minima.astype(np.uint32).T
 

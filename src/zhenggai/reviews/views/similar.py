@@ -6,16 +6,18 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from zhenggai.core.errors import Refusal
-from zhenggai.core.views import forbidden, refused
+from zhenggai.core.views import first_or_404, forbidden, refused
 from zhenggai.jobs.runner import start
 from zhenggai.orgs.access import is_manager_anywhere, managed_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
+from zhenggai.reviews import references as reference_texts
 from zhenggai.reviews.access import report_or_404, visible_versions
 from zhenggai.reviews.models import ReferenceText
 from zhenggai.reviews.references import MAX_FILES, MAX_UPLOAD_BYTES, check_upload
@@ -24,6 +26,9 @@ from zhenggai.reviews.tasks import import_references, pending_dir
 from zhenggai.reviews.views.common import version_or_404
 
 TEMPLATE = "reviews/references.html"
+DELETE_TEMPLATE = "reviews/reference_delete.html"
+#: Who may manage reference texts (the list, the upload, deleting one).
+MANAGERS_ONLY = "只有书记或办公室人员可以管理参考范文"
 
 
 @login_required
@@ -55,7 +60,7 @@ def references(request: AuthenticatedRequest) -> HttpResponse:
     """
     user = request.user
     if not is_manager_anywhere(user):
-        return forbidden(request, "只有书记或办公室人员可以管理参考范文")
+        return forbidden(request, MANAGERS_ONLY)
     organisations = managed_organisations(user).order_by("path")
     context: dict[str, Any] = {
         "organisations": organisations,
@@ -86,3 +91,33 @@ def references(request: AuthenticatedRequest) -> HttpResponse:
     names = [u.name or f"{n}.txt" for n, u in enumerate(uploads)]
     job = start(user, "导入参考范文", import_references, token, names, organisation.pk, back=request.path)
     return redirect(job)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reference_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """GET: what deleting the reference text removes, and a button to confirm; POST: delete it (with its
+    查重 index entry, one transaction), then back to the list.
+
+    403 for anyone who manages no organisation; 404 for a reference text of an organisation the user
+    does not manage (as if it did not exist).
+    """
+    user = request.user
+    if not is_manager_anywhere(user):
+        return forbidden(request, MANAGERS_ONLY)
+    reference = first_or_404(
+        ReferenceText.objects.filter(organisation__in=managed_organisations(user)).select_related(
+            "organisation", "created_by"
+        ),
+        pk,
+        "没有找到该参考范文，或您无权管理",
+    )
+    context = {"reference": reference, "characters": len(reference.text)}
+    if request.method == "GET":
+        return render(request, DELETE_TEMPLATE, context)
+    try:
+        reference_texts.delete(user, reference)
+    except Refusal as exc:
+        return refused(request, DELETE_TEMPLATE, context, exc)
+    messages.success(request, f"参考范文“{reference.name}”已删除，查重不再与它对照")
+    return redirect("reviews:references")
