@@ -69,7 +69,7 @@ def analyse(
     context = CheckContext(aspects=aspects or None, previous_meeting=meeting.previous_meeting_id is not None)
     found = run_checks(parsed, context) + record_findings(meeting, version.report.author, parsed)
     if copied:
-        found += copied_findings(version, parsed, viewer)
+        found += copied_findings(version, parsed, viewer, aspects)
     return Analysis(parsed, sorted(found, key=lambda f: (f.line, f.column)), aspects)
 
 

@@ -172,7 +172,9 @@ def _worth_aligning(
     return {e for e, _ in ranked.most_common(FINDING_COLLEAGUES)} | {e for e in hits if e not in colleagues}
 
 
-def copied_findings(version: ReportVersion, parsed: ParsedReport, viewer: User | None) -> list[Finding]:
+def copied_findings(
+    version: ReportVersion, parsed: ParsedReport, viewer: User | None, aspects: list[str] | None = None
+) -> list[Finding]:
     """ZG801 and ZG802 of a version: a problem repeating the author's problem of an earlier year, a
     long passage shared with a colleague's report of the same meeting.
 
@@ -182,7 +184,7 @@ def copied_findings(version: ReportVersion, parsed: ParsedReport, viewer: User |
     when `viewer` may read it; otherwise that such a report exists (`viewer` None: nobody in
     particular).
     """
-    return worded(current_findings(version, parsed), viewer)
+    return worded(current_findings(version, parsed, aspects), viewer)
 
 
 def worded(entries: list[dict[str, Any]], viewer: User | None) -> list[Finding]:
@@ -203,12 +205,15 @@ def worded(entries: list[dict[str, Any]], viewer: User | None) -> list[Finding]:
     return found
 
 
-def current_findings(version: ReportVersion, parsed: ParsedReport | None = None) -> list[dict[str, Any]]:
+def current_findings(
+    version: ReportVersion, parsed: ParsedReport | None = None, aspects: list[str] | None = None
+) -> list[dict[str, Any]]:
     """The version's kept findings (CopyCheck.findings), found again first when missing or out of date;
-    kept only for a stored version. `parsed`: the version as the engine read it, when at hand."""
+    kept only for a stored version. `parsed` and `aspects` (the meeting's): when at hand."""
     ids = _other_ids(version)
     meeting = version.report.meeting
-    aspects = [a.text for a in meeting.aspects.all()]
+    if aspects is None:
+        aspects = [a.text for a in meeting.aspects.all()]
     basis = hashlib.sha256(json.dumps([meeting.notice_text, aspects, ids]).encode()).hexdigest()
     if version.pk is not None:
         kept = CopyCheck.objects.filter(version=version).values_list("basis", "findings").first()

@@ -114,7 +114,7 @@ def _context(
         "report": report,
         "meeting": report.meeting,
         "version": version,
-        "versions": list(visible_versions(user, report)),
+        "versions": list(visible_versions(user, report).only("pk", "report_id", "number")),  # numbers only
         "is_author": author,
         "may_edit": author and report.is_editable,
         "may_comment": can_comment(user, report),
@@ -155,7 +155,8 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     use. 404 for a report he may not see or a version that does not exist.
     """
     report = report_or_404(request, pk)
-    version = version_or_404(visible_versions(request.user, report), request.GET.get("v"))
+    # The original file is for the download, not the page.
+    version = version_or_404(visible_versions(request.user, report).defer("file_data"), request.GET.get("v"))
     return render(request, TEMPLATE, _context(request, report, version))
 
 
