@@ -28,6 +28,8 @@ from django.db.models import Q, Value
 from django.db.models.functions import StrIndex, Upper
 from django.db.models.lookups import GreaterThan
 
+from zhenggai.ledger.search import phrase
+
 T = TypeVar("T")
 
 #: A token found in at least this share of the measures (by the statistics) is common.
@@ -67,12 +69,29 @@ def common(tokens: list[str]) -> bool:
     return True
 
 
-def contains(text: str) -> Q:
-    """The measure or its problem contains `text`, ignoring case: `icontains` as strpos(upper(…)) > 0."""
-    needle = Upper(Value(text))
-    return Q(GreaterThan(StrIndex(Upper("text"), needle), 0)) | Q(
-        GreaterThan(StrIndex(Upper("problem__description"), needle), 0)
-    )
+def contains(text: str, *, walk: bool = True) -> Q:
+    """The measure or its problem contains `text` (a run of search.runs()), ignoring case, with or
+    without spaces and punctuation between its characters (学习计划 finds 学习、计划).
+
+    Each field is tested for the run as it is first, then, only when it holds the run's first
+    character, for the run's regular expression (search.phrase). `walk`: the substring tests as
+    strpos(upper(…)) > 0, for the planner's neutral guess (see above); otherwise `icontains`.
+    """
+    fields = ("text", "problem__description")
+    found = Q()
+    for field in fields:
+        plain = _has(field, text, walk)
+        if len(text) > 1:
+            plain |= _has(field, text[0], walk) & Q(**{f"{field}__iregex": phrase(text)})
+        found |= plain
+    return found
+
+
+def _has(field: str, text: str, walk: bool) -> Q:
+    """`field` contains `text`, ignoring case."""
+    if not walk:
+        return Q(**{f"{field}__icontains": text})
+    return Q(GreaterThan(StrIndex(Upper(field), Upper(Value(text))), 0))
 
 
 def guarded(walk: Callable[[], T], index: Callable[[], T]) -> T:
