@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Model
+from django.db.models import Field, Model
 
 M = TypeVar("M", bound=Model)
 
+#: How a field's value is taken (see _kind).
+AS_IS, PRE_SAVE, PREPARED = range(3)
 #: Field types whose values psycopg writes as they are (Django's preparation of them changes nothing).
 PLAIN = frozenset(
     [
@@ -61,18 +63,20 @@ def copy_create(objects: Sequence[M]) -> Sequence[M]:
             [meta.db_table, meta.pk.column, len(objects)],
         )
         ids = [row[0] for row in cursor.fetchall()]
-    # psycopg dumps these Python values as they are; the others (JSON …) go through Django's preparation
-    plain = [f.get_internal_type() in PLAIN for f in fields]
+    kinds = [(f, _kind(f)) for f in fields]
     rows = []
     for obj, pk in zip(objects, ids, strict=True):
         # what bulk_create does first: related objects saved before, their ids copied in
         obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]  # not in django-stubs
         obj.pk = pk
-        values = [f.pre_save(obj, True) for f in fields]
         rows.append(
             [
-                v if raw else f.get_db_prep_save(v, connection)
-                for f, v, raw in zip(fields, values, plain, strict=True)
+                getattr(obj, f.attname)
+                if kind == AS_IS
+                else f.pre_save(obj, True)
+                if kind == PRE_SAVE
+                else f.get_db_prep_save(f.pre_save(obj, True), connection)
+                for f, kind in kinds
             ]
         )
     _copy(connection, meta.db_table, [f.column for f in fields], rows)
@@ -80,6 +84,15 @@ def copy_create(objects: Sequence[M]) -> Sequence[M]:
         obj._state.adding = False
         obj._state.db = connection.alias
     return objects
+
+
+def _kind(field: Field[Any, Any]) -> int:
+    """How a field's value goes to COPY: as the object holds it, after pre_save (auto_now), or prepared."""
+    if field.get_internal_type() not in PLAIN:
+        return PREPARED
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return PRE_SAVE
+    return AS_IS
 
 
 def _copy(connection: BaseDatabaseWrapper, table: str, columns: list[str], rows: list[list[object]]) -> None:
