@@ -77,12 +77,13 @@ def contains(text: str, *, walk: bool = True) -> Q:
     character, for the run's regular expression (search.phrase). `walk`: the substring tests as
     strpos(upper(…)) > 0, for the planner's neutral guess (see above); otherwise `icontains`.
     """
-    fields = ("text", "problem__description")
+    # Case-insensitive matching makes PostgreSQL fold the whole separator class: only when it matters.
+    regex = "iregex" if text.lower() != text.upper() else "regex"
     found = Q()
-    for field in fields:
+    for field in ("text", "problem__description"):
         plain = _has(field, text, walk)
         if len(text) > 1:
-            plain |= _has(field, text[0], walk) & Q(**{f"{field}__iregex": phrase(text)})
+            plain |= _has(field, text[0], walk) & Q(**{f"{field}__{regex}": phrase(text)})
         found |= plain
     return found
 
