@@ -77,21 +77,25 @@ def contains(text: str, *, walk: bool = True) -> Q:
     character, for the run's regular expression (search.phrase). `walk`: the substring tests as
     strpos(upper(…)) > 0, for the planner's neutral guess (see above); otherwise `icontains`.
     """
-    # Case-insensitive matching makes PostgreSQL fold the whole separator class: only when it matters.
-    regex = "iregex" if text.lower() != text.upper() else "regex"
+    # Case matters only for letters: Han runs are matched as they are (no upper() of every row's text,
+    # and PostgreSQL does not fold the whole separator class under ~*).
+    cased = text.lower() != text.upper()
+    regex = "iregex" if cased else "regex"
     found = Q()
     for field in ("text", "problem__description"):
-        plain = _has(field, text, walk)
+        plain = _has(field, text, walk, cased)
         if len(text) > 1:
-            plain |= _has(field, text[0], walk) & Q(**{f"{field}__{regex}": phrase(text)})
+            plain |= _has(field, text[0], walk, cased) & Q(**{f"{field}__{regex}": phrase(text)})
         found |= plain
     return found
 
 
-def _has(field: str, text: str, walk: bool) -> Q:
-    """`field` contains `text`, ignoring case."""
+def _has(field: str, text: str, walk: bool, cased: bool) -> Q:
+    """`field` contains `text`, ignoring case when it has letters."""
     if not walk:
-        return Q(**{f"{field}__icontains": text})
+        return Q(**{f"{field}__icontains" if cased else f"{field}__contains": text})
+    if not cased:
+        return Q(GreaterThan(StrIndex(field, Value(text)), 0))
     return Q(GreaterThan(StrIndex(Upper(field), Upper(Value(text))), 0))
 
 
