@@ -8,7 +8,7 @@ would choose well by itself if it knew how common the term is, but the substring
 the search exact (LIKE '%调研%') is guessed to keep almost nothing, which makes every term look rare.
 
 So: `common()` asks the index statistics about each token of the query; for a common term the
-substring test is written as strpos(upper(…)) > 0 (`contains()`), the same test with the planner's
+substring test is written as strpos(…) > 0 (`contains()`), the same test with the planner's
 neutral guess, and the planner walks; the walk leaves the tsvector condition out (computing a row's
 tsvector costs more than the substring tests it would spare). The count walks too, and stops at the
 1,001st match (queries.SEARCH_COUNT_CAP): neither the page nor the count touches every match, and
@@ -75,7 +75,7 @@ def contains(text: str, *, walk: bool = True) -> Q:
 
     Each field is tested for the run as it is first, then, only when it holds the run's first
     character, for the run's regular expression (search.phrase). `walk`: the substring tests as
-    strpos(upper(…)) > 0, for the planner's neutral guess (see above); otherwise `icontains`.
+    strpos(…) > 0 (of upper() when the run has letters), for the planner's neutral guess (see above).
     """
     # Case matters only for letters: Han runs are matched as they are (no upper() of every row's text,
     # and PostgreSQL does not fold the whole separator class under ~*).
