@@ -9,7 +9,7 @@ from django.test import SimpleTestCase
 from tests.web.base import BaseTestCase
 from zhenggai.ledger import queries
 from zhenggai.ledger.models import Measure
-from zhenggai.ledger.search import search_tokens, tokens, tsquery
+from zhenggai.ledger.search import phrase, search_tokens, tokens, tsquery
 
 
 class SearchTokensTestCase(SimpleTestCase):
@@ -23,6 +23,19 @@ class SearchTokensTestCase(SimpleTestCase):
 
     def test_it_deduplicates_for_storage(self):
         self.assertEqual(search_tokens("学习学习"), "学习 习学")
+
+    def test_the_tokens_cross_spaces_and_punctuation(self):
+        self.assertEqual(search_tokens("学习、计划"), "学习 计划 习计")
+        self.assertEqual(search_tokens("调研 报告"), "调研 报告 研报")
+
+    def test_a_phrase_is_found_with_punctuation_between_any_two_characters(self):
+        import re
+
+        pattern = re.compile(phrase("学习计划"))
+        for text in ("学习计划", "学习、计划", "学，习 计“划", "学习。\n计划", "学习——计划", "学习・计划"):
+            self.assertRegex(text, pattern)
+        for text in ("学习心得计划", "学x习计划", "学习计"):
+            self.assertNotRegex(text, pattern)
 
     def test_queries(self):
         self.assertEqual(tsquery("学习计划"), "'学习' & '习计' & '计划'")
@@ -134,6 +147,68 @@ class WidthAndPunctuationTestCase(BaseTestCase):
         self.wide.refresh_from_db()
         self.assertIn("pdf", self.wide.search_text.split())
         self.assertIn("2022", self.wide.search_text.split())
+
+
+class PunctuationInsideAPhraseTestCase(BaseTestCase):
+    """A query typed without punctuation finds the phrase written with it, on the index and on the
+    walk alike, and the page counts what it finds."""
+
+    def setUp(self):
+        super().setUp()
+        from zhenggai.ledger import services
+        from zhenggai.ledger.models import Term
+
+        def create(text):
+            return services.create_measure(self.secretary, problem=self.problem, text=text, term=Term.ONGOING)
+
+        self.pointed = create("修订本单位学习、计划，报党组审定")
+        self.spaced = create("落实 学习 计划 和“调研 报告”")
+        self.apart = create("交流学习心得，完善工作计划")  # 学习 and 计划, but not one phrase
+        self.other = create("上报Ｐ．Ｄ．Ｆ 版本")
+
+    def found(self, text, walk):
+        from zhenggai.ledger.access import visible_measures
+
+        return set(queries.search(visible_measures(self.secretary), text, walk=walk))
+
+    def test_the_phrase_is_found_through_its_punctuation(self):
+        for walk in (False, True):
+            with self.subTest(walk=walk):
+                self.assertEqual(self.found("学习计划", walk), {self.measure, self.pointed, self.spaced})
+                self.assertEqual(self.found("调研报告", walk), {self.colleague_measure, self.spaced})
+                self.assertEqual(self.found("PDF", walk), {self.other})
+                self.assertEqual(self.found("PDF版本", walk), {self.other})
+                # The problem's text too, across its comma: 理解领悟还不够深透，学用结合…
+                self.assertEqual(
+                    self.found("深透学用", walk), set(Measure.objects.filter(problem=self.problem))
+                )
+                # Punctuation in the query still separates its words, each found anywhere.
+                self.assertEqual(
+                    self.found("学习，计划", walk), {self.measure, self.pointed, self.spaced, self.apart}
+                )
+                self.assertEqual(self.found("学习心得计划", walk), set())
+
+    def test_the_page_lists_and_counts_the_same_with_or_without_the_walk(self):
+        from django.urls import reverse
+
+        self.login(self.secretary)
+        expected = sorted(m.pk for m in (self.measure, self.pointed, self.spaced))
+        for walk in (False, True):
+            with mock.patch.object(queries, "walks", return_value=walk):
+                r = self.client.get(reverse("ledger:index"), {"q": "学习计划"})
+            self.assertEqual(sorted(m.pk for m in r.context["rows"]), expected)
+            self.assertEqual((r.context["count"], r.context["more"]), (3, False))
+            self.assertContains(r, "共 3 条整改措施")
+
+    def test_postgresql_finds_it_through_the_gin_index(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("the GIN index exists on PostgreSQL only")
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            qs = queries.search(Measure.objects.all(), "学习计划").order_by()
+            self.assertIn("ledger_measure_search_gin", qs.explain())
+            self.assertEqual(set(qs), {self.measure, self.pointed, self.spaced})
 
 
 class SearchCountTestCase(BaseTestCase):

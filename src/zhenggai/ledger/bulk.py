@@ -1,4 +1,4 @@
-"""Many rows at once (the Excel import): bulk inserts in one transaction, every row audited."""
+"""Many rows at once (the Excel import): bulk inserts (COPY on PostgreSQL) in one transaction, every row audited."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from django.db import transaction
 
+from zhenggai.core.bulk import copy_create
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger.access import eligible_owners
-from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
+from zhenggai.ledger.audit import AuditAction, entry, snapshot
 from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.services.common import must_manage
 from zhenggai.ledger.services.measures import check_measure
@@ -31,13 +32,13 @@ def bulk_create_problems(
         for org in {p.organisation for p, _ in items}:
             must_manage(actor, org)
         measures = _checked(items)
-        problems = Problem.objects.bulk_create([p for p, _ in items], batch_size=1000)
+        problems = list(copy_create([p for p, _ in items]))
         for measure in measures:
             # The problem again, now with its id: setting problem_id instead would drop the cached
             # problem and make refresh_search_text() fetch it, a query per measure.
             measure.problem = measure.problem
             measure.refresh_search_text()
-        Measure.objects.bulk_create(measures, batch_size=1000)
+        copy_create(measures)
         trail = [
             entry(
                 actor,
@@ -64,7 +65,7 @@ def bulk_create_problems(
             )
             for m in measures
         ]
-        AuditEntry.objects.bulk_create(trail, batch_size=1000)
+        copy_create(trail)
     return problems
 
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
+from zhenggai.core.bulk import copy_create
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet, read_ledger_xlsx, year_in
 from zhenggai.ledger.access import eligible_owners
-from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
+from zhenggai.ledger.audit import AuditAction, entry, snapshot
 from zhenggai.ledger.bulk import bulk_create_problems
 from zhenggai.ledger.import_groups import GroupColumn
 from zhenggai.ledger.import_people import People
@@ -341,7 +342,7 @@ class _Store:
                             status_after=measure.status,
                         )
                     )
-        Progress.objects.bulk_create(entries, batch_size=1000)
+        copy_create(entries)
         trail = [
             entry(
                 self.actor,
@@ -356,7 +357,7 @@ class _Store:
             )
             for p in entries
         ]
-        AuditEntry.objects.bulk_create(trail, batch_size=1000)
+        copy_create(trail)
         self.report.progress = len(entries)
 
     def _missing(self, listed: set[int]) -> None:

@@ -144,7 +144,7 @@ def walks(text: str) -> bool:
 
 def search(qs: QuerySet[Measure], text: str, *, walk: bool = False) -> QuerySet[Measure]:
     """Measures whose text or problem contains every run of `text` (search.runs: punctuation and width
-    ignored), Chinese or not.
+    ignored, in the query and inside the text's phrases), Chinese or not.
 
     On PostgreSQL the GIN index narrows the rows first, unless `walk` (a common term, see `walks()`):
     then only the substring tests remain, cheap to make on each row walked in page order.
@@ -156,10 +156,7 @@ def search(qs: QuerySet[Measure], text: str, *, walk: bool = False) -> QuerySet[
     for run in pieces:
         either = Q()
         for variant in variants(run):
-            if walk:
-                either |= search_plan.contains(variant)
-            else:
-                either |= Q(text__icontains=variant) | Q(problem__description__icontains=variant)
+            either |= search_plan.contains(variant, walk=walk)
         exact &= either
     query = tsquery(text)
     if connection.vendor == "postgresql" and query and not walk:

@@ -8,7 +8,7 @@ would choose well by itself if it knew how common the term is, but the substring
 the search exact (LIKE '%调研%') is guessed to keep almost nothing, which makes every term look rare.
 
 So: `common()` asks the index statistics about each token of the query; for a common term the
-substring test is written as strpos(upper(…)) > 0 (`contains()`), the same test with the planner's
+substring test is written as strpos(…) > 0 (`contains()`), the same test with the planner's
 neutral guess, and the planner walks; the walk leaves the tsvector condition out (computing a row's
 tsvector costs more than the substring tests it would spare). The count walks too, and stops at the
 1,001st match (queries.SEARCH_COUNT_CAP): neither the page nor the count touches every match, and
@@ -27,6 +27,8 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Q, Value
 from django.db.models.functions import StrIndex, Upper
 from django.db.models.lookups import GreaterThan
+
+from zhenggai.ledger.search import phrase
 
 T = TypeVar("T")
 
@@ -67,12 +69,34 @@ def common(tokens: list[str]) -> bool:
     return True
 
 
-def contains(text: str) -> Q:
-    """The measure or its problem contains `text`, ignoring case: `icontains` as strpos(upper(…)) > 0."""
-    needle = Upper(Value(text))
-    return Q(GreaterThan(StrIndex(Upper("text"), needle), 0)) | Q(
-        GreaterThan(StrIndex(Upper("problem__description"), needle), 0)
-    )
+def contains(text: str, *, walk: bool = True) -> Q:
+    """The measure or its problem contains `text` (a run of search.runs()), ignoring case, with or
+    without spaces and punctuation between its characters (学习计划 finds 学习、计划).
+
+    Each field is tested for the run as it is first, then, only when it holds the run's first
+    character, for the run's regular expression (search.phrase). `walk`: the substring tests as
+    strpos(…) > 0 (of upper() when the run has letters), for the planner's neutral guess (see above).
+    """
+    # Case matters only for letters: Han runs are matched as they are (no upper() of every row's text,
+    # and PostgreSQL does not fold the whole separator class under ~*).
+    cased = text.lower() != text.upper()
+    regex = "iregex" if cased else "regex"
+    found = Q()
+    for field in ("text", "problem__description"):
+        plain = _has(field, text, walk, cased)
+        if len(text) > 1:
+            plain |= _has(field, text[0], walk, cased) & Q(**{f"{field}__{regex}": phrase(text)})
+        found |= plain
+    return found
+
+
+def _has(field: str, text: str, walk: bool, cased: bool) -> Q:
+    """`field` contains `text`, ignoring case when it has letters."""
+    if not walk:
+        return Q(**{f"{field}__icontains" if cased else f"{field}__contains": text})
+    if not cased:
+        return Q(GreaterThan(StrIndex(field, Value(text)), 0))
+    return Q(GreaterThan(StrIndex(Upper(field), Upper(Value(text))), 0))
 
 
 def guarded(walk: Callable[[], T], index: Callable[[], T]) -> T:
