@@ -18,7 +18,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 
 from zhenggai.documents import Report as ParsedReport
@@ -219,12 +218,12 @@ def current_findings(
         kept = CopyCheck.objects.filter(version=version).values_list("basis", "findings").first()
         if kept is not None and kept[0] == basis:
             return list(kept[1])
+    if not ids:
+        return []  # nothing to compare with: nothing worth keeping
     if parsed is None:
         parsed = parse_document(
             read_text(version.text, name=version.file_name or "在线撰写"), aspects or None
         )
-    if not ids:
-        return []  # nothing to compare with: nothing worth keeping
     entries = _find_copied(version, parsed, _others(version, ids), aspects)
     if version.pk is not None:
         _keep(version, basis, entries)
@@ -246,36 +245,32 @@ def _find_copied(
     for other, other_version, relation in others:
         if by_version[other_version.pk] not in hits:
             continue
-        worded: dict[bool, list[Finding]] = {}
+        by_reader: dict[bool, list[Finding]] = {}
         if relation == EARLIER:
             earlier = parse_document(read_text(other_version.text, name=str(other)), aspects or None)
             for readable in (True, False):
                 name = f"{other.meeting.year}年{other}" if readable else f"{other.meeting.year}年本人材料"
-                worded[readable] = list(repeated_problems(parsed, earlier, name, boilerplate, quote=readable))
+                by_reader[readable] = list(
+                    repeated_problems(parsed, earlier, name, boilerplate, quote=readable)
+                )
         else:
             passages = align(text, version_text(other_version, boilerplate))
+            shared = share(text, passages)
             for readable in (True, False):
                 name = str(other) if readable else "同一次会议另一位同志的材料"
-                worded[readable] = list(long_passages([SourceMatch(name, passages, share(text, passages))]))
-        if worded[True]:
+                by_reader[readable] = list(long_passages([SourceMatch(name, passages, shared)]))
+        if by_reader[True]:
             entries.append(
                 {
                     "report": other.pk,
-                    "readable": [f.to_json() for f in worded[True]],
-                    "hidden": [f.to_json() for f in worded[False]],
+                    "readable": [f.to_json() for f in by_reader[True]],
+                    "hidden": [f.to_json() for f in by_reader[False]],
                 }
             )
     return entries
 
 
 def _keep(version: ReportVersion, basis: str, entries: list[dict[str, Any]]) -> None:
-    """Keep the version's findings. Two processes keeping its first findings at once: the second meets
-    the unique version and leaves what the first kept."""
-    try:
-        with transaction.atomic():
-            CopyCheck.objects.update_or_create(
-                version=version, defaults={"basis": basis, "findings": entries}
-            )
-    except IntegrityError:
-        if not CopyCheck.objects.filter(version=version).exists():
-            raise
+    """Keep the version's findings (two processes keeping its first ones at once: update_or_create
+    meets the unique version in the second and updates the row the first stored)."""
+    CopyCheck.objects.update_or_create(version=version, defaults={"basis": basis, "findings": entries})

@@ -30,7 +30,6 @@ from zhenggai.reviews.models import IndexedText, IndexKey, ReferenceText, Report
 
 #: At most this many candidate texts are aligned for one query (most shared keys first).
 MAX_CANDIDATES = 50
-_ROWS_PER_INSERT = 450  # 900 parameters a statement: within the limit of every SQLite (999 before 3.32)
 _SQLITE_KEYS = 10_000
 
 
@@ -105,9 +104,11 @@ def _insert_keys(entry: int, keys: list[int]) -> None:
     than the signing did, so plain many-row INSERT statements."""
     quote = connection.ops.quote_name
     table, text, key = quote(IndexKey._meta.db_table), quote("text_id"), quote("key")
+    fields = [IndexKey._meta.get_field("text"), IndexKey._meta.get_field("key")]
+    rows = max(connection.ops.bulk_batch_size(fields, keys), 1)  # what bulk_create would send at once
     with connection.cursor() as cursor:
-        for start in range(0, len(keys), _ROWS_PER_INSERT):
-            chunk = keys[start : start + _ROWS_PER_INSERT]
+        for start in range(0, len(keys), rows):
+            chunk = keys[start : start + rows]
             values = ", ".join(["(%s, %s)"] * len(chunk))
             params = [value for key in chunk for value in (entry, key)]
             cursor.execute(f"INSERT INTO {table} ({text}, {key}) VALUES {values}", params)

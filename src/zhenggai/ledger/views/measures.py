@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -31,7 +31,7 @@ from zhenggai.orgs.http import AuthenticatedRequest
 TEMPLATE = "ledger/measure.html"
 
 
-def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -> dict[str, object]:
+def _context(request: AuthenticatedRequest, measure: Measure, **forms: Form) -> dict[str, object]:
     user = request.user
     closed = measure.problem.is_closed
     # Nothing is offered under a closed (销号) problem: every change would be refused until it is reopened.
@@ -49,13 +49,9 @@ def _context(request: AuthenticatedRequest, measure: Measure, **forms: object) -
         "may_edit": may_edit,
         "may_manage": may_manage,
         # The forms' markup: blank ones are rendered once per process (core.forms.as_p).
-        "progress_form": as_p(
-            cast(Form, forms.get("progress_form")) or ProgressForm(initial={"date": today()})
-        ),
-        "status_form": as_p(
-            cast(Form, forms.get("status_form")) or StatusForm(initial={"status": measure.status})
-        ),
-        "extend_form": as_p(cast(Form, forms.get("extend_form")) or ExtendForm()),
+        "progress_form": as_p(forms.get("progress_form") or ProgressForm(initial={"date": today()})),
+        "status_form": as_p(forms.get("status_form") or StatusForm(initial={"status": measure.status})),
+        "extend_form": as_p(forms.get("extend_form") or ExtendForm()),
         "evidence_accept": files.accept(),
     }
 
