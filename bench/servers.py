@@ -169,6 +169,10 @@ class AppServer:
         children = [pid for pid in _children(self.process.pid) if b"db_worker" not in _cmdline(pid)]
         return [self.process.pid, *children]
 
+    def worker(self) -> int | None:
+        """The process id of the background worker `zhenggai run` started (None without one)."""
+        return next((pid for pid in _children(self.process.pid) if b"db_worker" in _cmdline(pid)), None)
+
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 

@@ -4,6 +4,7 @@ over the page's limit is answered 413 in Chinese right after its headers, before
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +49,14 @@ def test_an_oversize_body_is_answered_413_in_chinese_before_it_is_sent(server: A
     assert "text/html; charset=utf-8" in text
     assert "<h1>上传的内容过大</h1>" in text
     assert "本次上传的内容约 200.0 MB，超过本页面的上限 50 MB，没有上传。请压缩文件或分几次上传。" in text
+
+
+def test_the_worker_runs_below_the_pages(server: AppServer) -> None:
+    """Indexing for 查重 yields the processor to the people clicking (cli.lower_priority)."""
+    worker = server.worker()
+    assert worker is not None
+    own = os.getpriority(os.PRIO_PROCESS, server.process.pid)
+    assert os.getpriority(os.PRIO_PROCESS, worker) == min(own + 10, 19)
 
 
 def log_in(page, server: AppServer, username: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -65,12 +66,26 @@ def analyse(
     """Parse and check a version against the meeting's aspects, and against the ledger (records.py);
     with `copied`, against the other reports too (查重: ZG801, ZG802, worded for `viewer`)."""
     aspects = meeting_aspects(meeting)
-    parsed = parse_document(read_text(version.text, name=version.file_name or "在线撰写"), aspects or None)
-    context = CheckContext(aspects=aspects or None, previous_meeting=meeting.previous_meeting_id is not None)
-    found = run_checks(parsed, context) + record_findings(meeting, version.report.author, parsed)
+    name = version.file_name or "在线撰写"
+    previous = meeting.previous_meeting_id is not None
+    parsed, own = _own_checks(version.text, name, tuple(aspects), previous)
+    found = [*own, *record_findings(meeting, version.report.author, parsed)]
     if copied:
         found += copied_findings(version, parsed, viewer, aspects)
     return Analysis(parsed, sorted(found, key=lambda f: (f.line, f.column)), aspects)
+
+
+@functools.lru_cache(maxsize=64)
+def _own_checks(
+    text: str, name: str, aspects: tuple[str, ...], previous: bool
+) -> tuple[ParsedReport, tuple[Finding, ...]]:
+    """The version's text parsed against the aspects, and the engine's own checks of it: a pure function
+    of its arguments (the records' and 查重 findings are not), so each process keeps its last 64 answers.
+    A version's page is opened again and again (after its upload, by its reviewers) and its text never
+    changes. Nobody changes what this returns."""
+    parsed = parse_document(read_text(text, name=name), list(aspects) or None)
+    context = CheckContext(aspects=list(aspects) or None, previous_meeting=previous)
+    return parsed, tuple(run_checks(parsed, context))
 
 
 def store_counts(version: ReportVersion, counts: dict[str, int]) -> None:

@@ -147,6 +147,21 @@ class CopiedFindingsTestCase(ReviewTestCase):
         self.assertContains(member, "与“同一次会议另一位同志的材料”第3段的内容雷同")
         self.assertNotContains(member, str(self.other))
 
+    def test_a_version_is_parsed_and_checked_once_until_the_aspects_change(self):
+        first = self.page(self.office)
+        with mock.patch(
+            "zhenggai.reviews.analysis.parse_document", side_effect=AssertionError("parsed again")
+        ):
+            again = self.page(self.office)
+            self.assertEqual(again.context["counts"], first.context["counts"])
+            self.assertContains(again, f"与“{self.other}”第3段的内容雷同（照搬")
+            self.assertContains(again, "ZG801")
+            aspect = self.report.meeting.aspects.first()
+            aspect.text += "（修订）"
+            aspect.save()
+            with self.assertRaisesMessage(AssertionError, "parsed again"):
+                self.page(self.office)
+
     def test_a_colleague_s_new_shared_version_makes_them_found_again(self):
         version = self.run_index_job()
         version.refresh_from_db()
