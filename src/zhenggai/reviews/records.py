@@ -110,15 +110,17 @@ def inspection_sources(meeting: Meeting) -> list[tuple[str, int, int]]:
     """(title, aspects, problems) of the inspection sources of the meeting's organisation and above,
     latest first.
     """
-    org = meeting.organisation
-    paths = [a.path for a in org.ancestors()] + [org.path]
+    path = meeting.organisation.path
+    # The organisation's path and its ancestors' are the prefixes of it that end in "/".
+    paths = [path[: i + 1] for i, char in enumerate(path) if char == "/"]
     sources = Source.objects.filter(organisation__path__in=paths).exclude(kind__in=MEETING_KINDS)
-    out = []
-    for s in sources.order_by("-feedback_date", "-id")[:20]:
-        problems = list(Problem.objects.filter(source=s))
-        if problems:
-            out.append((s.title, _aspects_of(problems), len(problems)))
-    return out
+    latest = list(sources.order_by("-feedback_date", "-id").values_list("pk", "title")[:20])
+    aspects: dict[int, list[str]] = {pk: [] for pk, _ in latest}
+    for source, aspect in Problem.objects.filter(source__in=aspects).values_list("source_id", "aspect"):
+        aspects[source].append(aspect.strip())
+    return [
+        (title, len({a for a in aspects[pk] if a}), len(aspects[pk])) for pk, title in latest if aspects[pk]
+    ]
 
 
 def record_findings(meeting: Meeting, author: User, parsed: ParsedReport) -> list[Finding]:

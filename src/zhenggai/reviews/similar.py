@@ -190,7 +190,7 @@ def worded(entries: list[dict[str, Any]], viewer: User | None) -> list[Finding]:
     """The kept findings as `viewer` reads them (see copied_findings)."""
     if not entries:
         return []
-    reports = Report.objects.select_related("meeting").in_bulk([e["report"] for e in entries])
+    reports = Report.objects.select_related("meeting__organisation").in_bulk([e["report"] for e in entries])
     found: list[Finding] = []
     for entry in entries:
         other = reports.get(entry["report"])

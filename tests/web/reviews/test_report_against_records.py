@@ -9,12 +9,14 @@ import contextlib
 import io
 from unittest import mock
 
+from tests.web.base import make_person
 from tests.web.reviews.base import SEED, ReviewTestCase
 from zhenggai.cli import main
 from zhenggai.documents import parse_document, read_text
 from zhenggai.ledger import services
 from zhenggai.ledger.models import SourceKind
 from zhenggai.ledger.sources import create_source
+from zhenggai.orgs.models import Role
 from zhenggai.reviews.analysis import analyse
 from zhenggai.reviews.records import record_findings
 
@@ -36,16 +38,19 @@ class ReportAgainstRecordsTestCase(ReviewTestCase):
         parsed = parse_document(read_text(text, name="seed.txt"))
         return [(f.code, f.message) for f in record_findings(self.meeting, author or self.member, parsed)]
 
-    def inspection(self, aspects: int, problems: int) -> None:
+    def inspection(self, aspects: int, problems: int, organisation=None, actor=None, body="市委第一巡察组"):
         source = create_source(
-            self.secretary,
+            actor or self.secretary,
             kind=SourceKind.INSPECTION,
-            organisation=self.team,
-            inspecting_body="市委第一巡察组",
+            organisation=organisation or self.team,
+            inspecting_body=body,
         )
         for n in range(problems):
             services.create_problem(
-                self.secretary, source=source, description=f"反馈问题{n + 1}", aspect=f"方面{n % aspects + 1}"
+                actor or self.secretary,
+                source=source,
+                description=f"反馈问题{n + 1}",
+                aspect=f"方面{n % aspects + 1}",
             )
 
     def test_last_years_counts_against_his_ledger(self):
@@ -92,6 +97,27 @@ class ReportAgainstRecordsTestCase(ReviewTestCase):
             ],
         )
         self.assertEqual(self.findings(seed(inspection="向我本人巡察反馈意见3方面5个问题。")), [])
+
+    def test_an_inspection_above_counts_one_of_another_team_or_without_problems_does_not(self):
+        city_secretary = make_person("city", "钱书记", self.city, Role.SECRETARY)
+        self.inspection(
+            aspects=2, problems=4, organisation=self.city, actor=city_secretary, body="省委巡视组"
+        )
+        said = "向我本人巡察反馈意见3方面4个问题。"
+        expected = [("ZG953", "”，但整改台账中“省委巡视组巡察反馈意见”反馈2方面4个问题，请核对数字")]
+        found = [
+            (code, message[message.index("”，但") :])
+            for code, message in self.findings(seed(inspection=said))
+        ]
+        self.assertEqual(found, expected)
+        # Newer ones of another team, and one with no problem yet, are not the meeting's inspection.
+        self.inspection(aspects=1, problems=1, organisation=self.other_team, actor=self.outsider)
+        self.inspection(aspects=1, problems=0)
+        found = [
+            (code, message[message.index("”，但") :])
+            for code, message in self.findings(seed(inspection=said))
+        ]
+        self.assertEqual(found, expected)
 
     def test_someone_with_no_records_gets_no_such_findings(self):
         said = "我查摆出2方面3个问题，目前已全部整改到位。"
