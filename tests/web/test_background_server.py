@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +59,16 @@ def test_the_worker_runs_below_the_pages(server: AppServer) -> None:
     assert worker is not None
     own = os.getpriority(os.PRIO_PROCESS, server.process.pid)
     assert os.getpriority(os.PRIO_PROCESS, worker) == min(own + 10, 19)
+
+
+@pytest.mark.parametrize(("setting", "lower"), [(None, 10), ("0", 0), ("3", 3), ("40", 19), ("高", 10)])
+def test_the_worker_s_niceness_is_a_setting(setting: str | None, lower: int) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "ZHENGGAI_WORKER_NICE"}
+    if setting is not None:
+        env["ZHENGGAI_WORKER_NICE"] = setting
+    script = "import os; from zhenggai.cli import lower_priority; lower_priority(); print(os.nice(0))"
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert int(done.stdout) == min(os.nice(0) + lower, 19)
 
 
 def log_in(page, server: AppServer, username: str) -> None:
