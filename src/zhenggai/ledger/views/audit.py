@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from zhenggai.core.views import forbidden
 from zhenggai.ledger.audit import AuditEntry
+from zhenggai.ledger.views.markup import history_html
 from zhenggai.orgs.access import is_manager_anywhere, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import MANAGING_ROLES
@@ -77,6 +78,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
         query["before"] = str(rows[-1].pk)
     context = {
         "entries": rows,
+        "history_html": history_html(rows),
         "q": q,
         "type": kind,
         "since": params.get("since", ""),

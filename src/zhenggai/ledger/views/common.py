@@ -13,6 +13,7 @@ from zhenggai.ledger import due
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.audit import AuditEntry
 from zhenggai.ledger.models import Measure, Problem, Source
+from zhenggai.ledger.views.markup import history_html
 from zhenggai.orgs.http import AuthenticatedRequest
 
 
@@ -51,4 +52,5 @@ def history_page(request: HttpRequest, entries: QuerySet[AuditEntry]) -> dict[st
     """
     limit = HISTORY_ALL if request.GET.get("history") == "all" else HISTORY_FIRST
     rows = list(entries.order_by("-at", "-id")[: limit + 1])
-    return {"audit": rows[:limit], "audit_more": len(rows) > limit and limit == HISTORY_FIRST}
+    audit, more = rows[:limit], len(rows) > limit and limit == HISTORY_FIRST
+    return {"audit": audit, "audit_more": more, "history_html": history_html(audit, more)}

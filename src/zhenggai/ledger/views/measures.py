@@ -25,6 +25,7 @@ from zhenggai.ledger.forms import ExtendForm, MeasureForm, ProgressForm, StatusF
 from zhenggai.ledger.models import Evidence, Measure, Problem
 from zhenggai.ledger.versions import rebased
 from zhenggai.ledger.views.common import history_page, measure_or_404, problem_or_404, row_class
+from zhenggai.ledger.views.markup import csrf_input, evidence_rows, progress_rows
 from zhenggai.orgs.access import can_manage
 from zhenggai.orgs.http import AuthenticatedRequest
 
@@ -43,8 +44,13 @@ def _context(request: AuthenticatedRequest, measure: Measure, **forms: Form) -> 
         "measure": measure,
         "problem": measure.problem,
         "row_class": row_class(measure),
-        "progress": measure.progress.select_related("author").prefetch_related("evidence"),
-        "evidence": measure.evidence.select_related("uploaded_by"),
+        # The two tables are written in Python (markup.py): a measure gathers dozens of rows.
+        "progress_rows": progress_rows(
+            measure.progress.select_related("author").prefetch_related("evidence")
+        ),
+        "evidence_rows": evidence_rows(
+            measure.evidence.select_related("uploaded_by"), csrf_input(request) if may_edit else None
+        ),
         **history_page(request, AuditEntry.objects.filter(measure_id=measure.pk)),
         "may_edit": may_edit,
         "may_manage": may_manage,
