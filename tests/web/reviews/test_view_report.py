@@ -138,3 +138,36 @@ class ParagraphMarkupTestCase(ReviewTestCase):
         self.assertEqual(str(page.context["paragraphs_html"]), expected)
         self.assertIn("请填写&lt;实际&gt;内容 &amp; 数字<br>第二行", expected)
         self.assertContains(page, expected, html=False)
+
+
+OUTLINE_TEMPLATE = '<ul>{% for part in outline %}<li><a href="#p{{ part.line }}">{{ part.heading|truncatechars:24 }}</a> <span class="role">{{ part.role }}</span>\n<ul>{% for item in part.items %}<li><a href="#p{{ item.line }}">{{ item.heading|truncatechars:20 }}</a></li>{% endfor %}</ul></li>{% endfor %}</ul>'
+COVERAGE_TEMPLATE = '<table class="coverage"><tbody>{% for a in coverage %}<tr><td>{{ a.number }}. {{ a.aspect|truncatechars:40 }}</td>\n<td class="{% if not a.items %}none{% endif %}">{% for i in a.items %}<a href="#p{{ i.line }}">{{ i.heading|truncatechars:12 }}</a>{% if not forloop.last %}；{% endif %}{% empty %}未查摆{% endfor %}</td></tr>{% endfor %}</tbody></table>'
+FINDINGS_TEMPLATE = '<ul class="small">{% for f in findings %}<li class="{{ f.severity }}"><a href="#p{{ f.line }}">第{{ f.line }}段</a> {{ f.message }}</li>{% empty %}<li class="muted">未发现问题</li>{% endfor %}</ul>'
+
+
+class SidebarMarkupTestCase(ReviewTestCase):
+    def test_the_outline_coverage_and_findings_are_written_as_the_template_wrote_them(self):
+        from django.template import Context, Template
+
+        from zhenggai.reviews.views.paragraphs import coverage_html, findings_html
+
+        report = self.report_of(self.member, state=ReportState.SUBMITTED)
+        self.login(self.office)
+        page = self.client.get(self.url("report", report))
+        context = Context({key: page.context[key] for key in ("outline", "coverage", "findings")})
+        self.assertTrue(page.context["findings"])
+        self.assertTrue(any(a["items"] for a in page.context["coverage"]))
+        for name, template in (
+            ("outline_html", OUTLINE_TEMPLATE),
+            ("coverage_html", COVERAGE_TEMPLATE),
+            ("findings_html", FINDINGS_TEMPLATE),
+        ):
+            expected = Template(template).render(context)
+            self.assertEqual(str(page.context[name]), expected, name)
+            self.assertContains(page, expected, html=False)
+        empty = Template(FINDINGS_TEMPLATE).render(Context({"findings": []}))
+        self.assertEqual(str(findings_html([])), empty)
+        unanswered = [{"number": 1, "aspect": "<学习>" * 9, "items": []}]
+        expected = Template(COVERAGE_TEMPLATE).render(Context({"coverage": unanswered}))
+        self.assertEqual(str(coverage_html(unanswered)), expected)
+        self.assertIn('<td class="none">未查摆</td>', expected)

@@ -38,7 +38,7 @@ from zhenggai.reviews.forms import CommentForm, ReturnForm, UploadForm, WriteFor
 from zhenggai.reviews.models import Report, ReportState, ReportVersion
 from zhenggai.reviews.system import system_checks
 from zhenggai.reviews.views.common import version_or_404
-from zhenggai.reviews.views.paragraphs import paragraphs_html
+from zhenggai.reviews.views.paragraphs import coverage_html, findings_html, outline_html, paragraphs_html
 
 TEMPLATE = "reviews/report.html"
 
@@ -138,9 +138,12 @@ def _context(
             ),
             paragraphs_html=paragraphs_html(paragraphs),
             findings=analysis.findings,
+            findings_html=findings_html(analysis.findings),
             counts=analysis.counts(),
-            outline=outline(analysis.parsed),
-            coverage=coverage(analysis),
+            outline=(parts := outline(analysis.parsed)),
+            outline_html=outline_html(parts),
+            coverage=(covered := coverage(analysis)),
+            coverage_html=coverage_html(covered),
             checks=system_checks(report.meeting, report.author, analysis.parsed),
         )
     context.update(extra)
