@@ -72,7 +72,11 @@ class ImportTrailTestCase(BaseTestCase):
         for problem in problems:
             after = snapshot(problem)
             want = self.expected(
-                problem, summary="导入台账", after=after, problem_id=problem.pk, organisation_path=self.team.path
+                problem,
+                summary="导入台账",
+                after=after,
+                problem_id=problem.pk,
+                organisation_path=self.team.path,
             )
             self.assertEqual(self.stored(problem), want)
         measures = Measure.objects.filter(problem__in=problems)

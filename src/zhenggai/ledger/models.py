@@ -277,7 +277,12 @@ class Progress(models.Model):
         ordering = ("-date", "-id")
 
     def __str__(self) -> str:
-        return f"{self.date.year}年{self.date.month}月{self.date.day}日 {self.text[:30]}"
+        return self.label(self.date, self.text)
+
+    @staticmethod
+    def label(date: datetime.date, text: str) -> str:
+        """What a progress entry of `date` saying `text` is called: 2026年3月1日 and its first words."""
+        return f"{date.year}年{date.month}月{date.day}日 {text[:30]}"
 
 
 class Evidence(models.Model):
