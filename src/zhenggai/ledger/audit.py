@@ -199,6 +199,11 @@ def record(actor: Any, action: str, obj: models.Model, **kwargs: Any) -> AuditEn
     return item
 
 
+#: Value types a snapshot keeps as they are (no _plain() call), and the action code of Trail's entries.
+_AS_IS = frozenset([str, int, bool, float, type(None)])
+_CREATE = AuditAction.CREATE.value
+
+
 class Trail:
     """Many 新增 entries by one actor at once (imports), as `entry()` would make them one by one.
 
@@ -290,7 +295,7 @@ class Trail:
             {
                 "actor_id": self.actor_id,
                 "actor_name": self.actor_name,
-                "action": AuditAction.CREATE.value,
+                "action": _CREATE,
                 "summary": self.summary,
                 "object_type": model._meta.model_name or "",
                 "object_id": pk,
@@ -299,7 +304,7 @@ class Trail:
                 "measure_id": measure_id,
                 "organisation_path": organisation_path,
                 "before": None,
-                "after": {k: _plain(v) for k, v in values.items()},
+                "after": {k: v if type(v) in _AS_IS else _plain(v) for k, v in values.items()},
                 "names": None,  # filled in by write()
             }
         )
