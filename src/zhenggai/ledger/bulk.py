@@ -61,8 +61,11 @@ def _checked(items: Sequence[tuple[Problem, Sequence[Measure]]]) -> list[Measure
         if org.pk not in owners:
             owners[org.pk] = set(eligible_owners(org).values_list("pk", flat=True))
         for m, measure in enumerate(its_measures, 1):
-            measure.problem = problem
-            measure.organisation = org
+            cached = measure._state.fields_cache  # set each only when it is not already that object
+            if cached.get("problem") is not problem:
+                measure.problem = problem
+            if cached.get("organisation") is not org:
+                measure.organisation = org
             try:
                 check_measure(measure, owners=owners[org.pk])
             except Refusal as exc:

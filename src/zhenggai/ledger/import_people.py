@@ -48,10 +48,11 @@ class People:
         self.unknown: list[str] = []
         self.created: list[str] = []
         self.units_created: list[str] = []
+        self._names: dict[str, list[str]] = {}
 
     def first_name(self, text: str, row: int, field: str) -> str:
         """The first name written in a cell; a warning when it names several."""
-        names = names_in(text)
+        names = self._names_in(text)
         if len(names) > 1:
             self.sheet.warnings.append(
                 LedgerIssue(
@@ -62,6 +63,13 @@ class People:
             )
         return names[0][:50] if names else ""
 
+    def _names_in(self, text: str) -> list[str]:
+        """names_in(text), read once for all the rows that repeat the cell."""
+        names = self._names.get(text)
+        if names is None:
+            names = self._names[text] = names_in(text)
+        return names
+
     def resolve(self, rows: Iterable[LedgerRow]) -> None:
         """Match every owner named in `rows`; an error on each row naming an unknown or ambiguous one.
 
@@ -69,7 +77,8 @@ class People:
         """
         wanted: dict[str, list[int]] = {}
         for row in rows:
-            name = names_in(row.owner)[0][:50] if names_in(row.owner) else ""
+            names = self._names_in(row.owner)
+            name = names[0][:50] if names else ""
             if name:
                 wanted.setdefault(name, []).append(row.row)
         by_name: dict[str, list[User]] = {}
