@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase, make_person
+from zhenggai.core.errors import Forbidden
 from zhenggai.ledger.audit import AuditAction, AuditEntry, entry, snapshot
 from zhenggai.ledger.imports import import_ledger
 from zhenggai.ledger.models import Measure, Problem, Progress
 from zhenggai.orgs.models import Membership, Organisation, Role, User
+from zhenggai.orgs.services import create_members
 
 #: Two new problems (one merged over two rows), a done row with evidence, an ongoing one, a new unit,
 #: two new people, one of whose names is someone else's login elsewhere.
@@ -142,3 +144,25 @@ class ImportTrailTestCase(BaseTestCase):
         self.assertEqual(self.stored(unit), want)
         measure = Measure.objects.get(text="开展专题培训")
         self.assertEqual((measure.owner, measure.unit), (newcomer, unit))
+
+
+class CreateMembersTestCase(BaseTestCase):
+    """orgs.services.create_members, the import's new owners made at once."""
+
+    def test_logins_skip_every_taken_one_and_each_other(self):
+        make_person("王五", "王五", self.other_team, Role.MEMBER)
+        make_person("王五2", "另一个王五", self.other_team, Role.MEMBER)
+        people = create_members(self.secretary, self.team, ["王五", "赵六", "王五2"])
+        self.assertEqual([p.username for p in people], ["王五3", "赵六", "王五22"])
+        self.assertEqual([p.display_name for p in people], ["王五", "赵六", "王五2"])
+        for person in people:
+            person.refresh_from_db()
+            self.assertFalse(person.has_usable_password())
+            self.assertEqual(
+                list(person.memberships.values_list("organisation", "role")), [(self.team.pk, Role.MEMBER)]
+            )
+
+    def test_only_a_manager_may_create_them(self):
+        with self.assertNothingChanged(), self.assertRaises(Forbidden) as caught:
+            create_members(self.member, self.team, ["赵六"])
+        self.assertEqual(caught.exception.message, f"您没有管理“{self.team}”的权限")

@@ -71,7 +71,7 @@ def copy_create(objects: Sequence[M]) -> Sequence[M]:
     for obj, pk in zip(objects, ids, strict=True):
         # what bulk_create does first: related objects saved before, their ids copied in (asked of
         # Django only when a relation holds an object but not yet its id)
-        if any(getattr(obj, f.attname) is None and f.is_cached(obj) for f in relations):  # type: ignore[attr-defined]
+        if any(getattr(obj, f.attname) is None and f.is_cached(obj) for f in relations):  # type: ignore[attr-defined]  # is_cached: relations only, not in django-stubs
             obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]  # not in django-stubs
         obj.pk = pk
         rows.append(

@@ -328,23 +328,15 @@ class _Store:
         return problem, measures
 
     def _progress(self, measures: Iterable[tuple[Measure, LedgerRow]]) -> None:
-        """The rows' progress notes and evidence names as progress entries, audited: stored as column
-        values, without a model object each.
-        """
+        """The rows' progress notes and evidence names, audited, as column values (no object each)."""
         rows: list[dict[str, object]] = []
         of: list[Measure] = []
+        common = {"date": self.today, "author_id": self.actor.pk, "status_before": ""}
         for measure, row in measures:
             for text in (row.progress, f"{IMPORTED_EVIDENCE}{row.evidence}" if row.evidence else ""):
                 if text:
                     rows.append(
-                        {
-                            "measure_id": measure.pk,
-                            "date": self.today,
-                            "text": text,
-                            "author_id": self.actor.pk,
-                            "status_before": "",
-                            "status_after": measure.status,
-                        }
+                        {**common, "measure_id": measure.pk, "text": text, "status_after": measure.status}
                     )
                     of.append(measure)
         ids = insert_rows(Progress, rows)
@@ -352,14 +344,15 @@ class _Store:
         trail.name(self.actor)
         for pk, values, measure in zip(ids, rows, of, strict=True):
             trail.name(measure)
+            label, path = Progress.label(self.today, str(values["text"])), self.org.path
             trail.add_values(
                 Progress,
                 pk,
                 values,
-                Progress.label(self.today, str(values["text"])),
+                label,
                 problem_id=measure.problem_id,
                 measure_id=measure.pk,
-                organisation_path=self.org.path,
+                organisation_path=path,
             )
         trail.write()
         self.report.progress = len(rows)
