@@ -6,19 +6,26 @@ client-side binding escapes element by element in Python: for the audit trail's 
 COPY sends the rows as they are, dumped by psycopg's C code. The ids come from the table's sequence
 first (one query), so every object has its primary key afterwards, as after bulk_create. Triggers
 fire as for INSERT (statement triggers see the rows in their transition table).
+
+`insert_rows` goes one step further for rows nobody needs as objects (the audit trail, imported
+progress notes): plain dicts of column values, no model instance built, prepared or read back.
 """
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Field, Model
+from django.db.models import Field, JSONField, Model
+from django.utils import timezone
 
 M = TypeVar("M", bound=Model)
+#: One encoder for every JSON value (json.dumps with options would build one a call); Chinese as it is.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 #: How a field's value is taken (see _kind).
 AS_IS, PRE_SAVE, PREPARED = range(3)
@@ -57,17 +64,15 @@ def copy_create(objects: Sequence[M]) -> Sequence[M]:
         return model._default_manager.bulk_create(objects, batch_size=1000)
     meta = model._meta
     fields = meta.concrete_fields
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [meta.db_table, meta.pk.column, len(objects)],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
+    ids = _next_ids(connection, model, len(objects))
     kinds = [(f, _kind(f)) for f in fields]
+    relations = [f for f in fields if f.is_relation]
     rows = []
     for obj, pk in zip(objects, ids, strict=True):
-        # what bulk_create does first: related objects saved before, their ids copied in
-        obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]  # not in django-stubs
+        # what bulk_create does first: related objects saved before, their ids copied in (asked of
+        # Django only when a relation holds an object but not yet its id)
+        if any(getattr(obj, f.attname) is None and f.is_cached(obj) for f in relations):  # type: ignore[attr-defined]  # is_cached: relations only, not in django-stubs
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]  # not in django-stubs
         obj.pk = pk
         rows.append(
             [
@@ -84,6 +89,59 @@ def copy_create(objects: Sequence[M]) -> Sequence[M]:
         obj._state.adding = False
         obj._state.db = connection.alias
     return objects
+
+
+def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert `rows` of `model`, each a dict of field attnames (``measure_id``) to values; their new ids.
+
+    Every row has the same keys. A field no row names takes its default, evaluated once for all rows
+    (auto_now and auto_now_add fields: this moment). JSON fields take Python values (None is NULL).
+    On PostgreSQL the rows go by COPY (ids from the sequence first), elsewhere by bulk_create.
+    """
+    if not rows:
+        return []
+    names = list(rows[0])
+    missing = {}
+    for f in model._meta.concrete_fields:
+        if f.primary_key or f.attname in names:
+            continue
+        auto = getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        missing[f.attname] = timezone.now() if auto else f.get_default()
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql":
+        made = model._default_manager.bulk_create([model(**row, **missing) for row in rows], batch_size=1000)
+        return [obj.pk for obj in made]
+    meta = model._meta
+    ids = _next_ids(connection, model, len(rows))
+    json_names = {f.attname for f in meta.concrete_fields if isinstance(f, JSONField)}
+    json_at = [i for i, name in enumerate(names) if name in json_names]
+    fixed = [_json(v) if k in json_names else v for k, v in missing.items()]
+    table = []
+    for pk, row in zip(ids, rows, strict=True):
+        values = [row[name] for name in names]
+        for i in json_at:
+            values[i] = _json(values[i])
+        table.append([pk, *values, *fixed])
+    column = {f.attname: f.column for f in meta.concrete_fields}
+    columns = [meta.pk.column] + [column[n] for n in names + list(missing)]
+    _copy(connection, meta.db_table, columns, table)
+    return ids
+
+
+def _json(value: Any) -> str | None:
+    """A JSON field's value as COPY sends it: its JSON text (jsonb parses it), None as NULL."""
+    return None if value is None else _ENCODE(value)
+
+
+def _next_ids(connection: BaseDatabaseWrapper, model: type[Model], n: int) -> list[int]:
+    """`n` new ids from the sequence of `model`'s table (one query)."""
+    meta = model._meta
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, n],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _kind(field: Field[Any, Any]) -> int:

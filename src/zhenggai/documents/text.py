@@ -159,7 +159,7 @@ def tokens(text: str) -> list[str]:
             if len(run) == 1:
                 out.append(run)
             else:
-                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+                out += [run[i : i + 2] for i in range(len(run) - 1)]
         else:
             out.append(run.lower())
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -196,3 +197,137 @@ def record(actor: Any, action: str, obj: models.Model, **kwargs: Any) -> AuditEn
     item = entry(actor, action, obj, **kwargs)
     item.save()
     return item
+
+
+#: Value types a snapshot keeps as they are (no _plain() call), and the action code of Trail's entries.
+_AS_IS = frozenset([str, int, bool, float, type(None)])
+_CREATE = AuditAction.CREATE.value
+
+
+class Trail:
+    """Many 新增 entries by one actor at once (imports), as `entry()` would make them one by one.
+
+    Rows are added as model objects (`add`) or, for rows nobody needs as objects, as their column
+    values (`add_values`); `write()` stores them in one bulk insert (COPY on PostgreSQL) without
+    building an AuditEntry each. The snapshot is `snapshot()`'s; the names are `history.names_of()`'s:
+    taken from the related objects already loaded (each named once for the whole trail) or, for ids
+    nobody loaded, looked up at `write()` in one query per kind of row.
+    """
+
+    def __init__(self, actor: Any, summary: str) -> None:
+        self.actor_id = actor.pk if getattr(actor, "pk", None) else None
+        self.actor_name = str(actor) if actor is not None else "系统"
+        self.summary = summary
+        self.rows: list[dict[str, Any]] = []
+        self._models: list[type[models.Model]] = []  # the model of each row
+        #: "ledger.measure:5" → its name (str(row)[:200]), for every row named so far.
+        self.known: dict[str, str] = {}
+        #: Per model: the snapshot's fields and the foreign keys worth a name (key prefix, attname, field).
+        self._shapes: dict[type[models.Model], tuple[list[str], list[tuple[str, str, Any]]]] = {}
+
+    def _shape(self, model: type[models.Model]) -> tuple[list[str], list[tuple[str, str, Any]]]:
+        if model not in self._shapes:
+            from zhenggai.ledger.history import HIDDEN
+
+            fields = [
+                f.attname for f in model._meta.concrete_fields if f.name not in _SKIPPED and not f.primary_key
+            ]
+            references = []
+            for f in model._meta.concrete_fields:
+                if isinstance(f, models.ForeignKey) and f.attname not in HIDDEN:
+                    related = f.related_model
+                    assert isinstance(related, type)  # a concrete model class, never "self" once loaded
+                    references.append((f"{related._meta.label_lower}:", f.attname, f))
+            self._shapes[model] = (fields, references)
+        return self._shapes[model]
+
+    def name(self, obj: models.Model) -> None:
+        """Remember what `obj` is called, for the entries that refer to it."""
+        self.known[f"{obj._meta.label_lower}:{obj.pk}"] = str(obj)[:200]
+
+    def add(
+        self,
+        obj: models.Model,
+        *,
+        problem_id: int | None = None,
+        measure_id: int | None = None,
+        organisation_path: str = "",
+    ) -> None:
+        """The entry of `obj`, just created: its snapshot, the names of the loaded rows it refers to."""
+        fields, references = self._shape(type(obj))
+        for prefix, attname, field in references:
+            value = getattr(obj, attname)
+            if value is not None and f"{prefix}{value}" not in self.known and field.is_cached(obj):
+                cached = field.get_cached_value(obj)
+                if cached is not None and cached.pk == value:
+                    self.known[f"{prefix}{value}"] = str(cached)[:200]
+        values = {a: getattr(obj, a) for a in fields}
+        self._append(type(obj), obj.pk, values, str(obj), problem_id, measure_id, organisation_path)
+
+    def add_values(
+        self,
+        model: type[models.Model],
+        pk: int,
+        values: Mapping[str, Any],
+        label: str,
+        *,
+        problem_id: int | None = None,
+        measure_id: int | None = None,
+        organisation_path: str = "",
+    ) -> None:
+        """The entry of row `pk` of `model` created with `values` (attname → value), called `label`."""
+        fields, _ = self._shape(model)
+        self._append(
+            model, pk, {a: values[a] for a in fields}, label, problem_id, measure_id, organisation_path
+        )
+
+    def _append(
+        self,
+        model: type[models.Model],
+        pk: int,
+        values: dict[str, Any],
+        label: str,
+        problem_id: int | None,
+        measure_id: int | None,
+        organisation_path: str,
+    ) -> None:
+        self.rows.append(
+            {
+                "actor_id": self.actor_id,
+                "actor_name": self.actor_name,
+                "action": _CREATE,
+                "summary": self.summary,
+                "object_type": model._meta.model_name or "",
+                "object_id": pk,
+                "object_repr": label[:200],
+                "problem_id": problem_id,
+                "measure_id": measure_id,
+                "organisation_path": organisation_path,
+                "before": None,
+                "after": {k: v if type(v) in _AS_IS else _plain(v) for k, v in values.items()},
+                "names": None,  # filled in by write()
+            }
+        )
+        self._models.append(model)
+
+    def write(self) -> None:
+        """Store every entry added (one bulk insert; a query per kind of row named but not loaded)."""
+        from zhenggai.core.bulk import insert_rows
+        from zhenggai.ledger.history import lookup_names
+
+        wanted: dict[type[models.Model], set[Any]] = {}
+        for row, model in zip(self.rows, self._models, strict=True):
+            for prefix, attname, field in self._shape(model)[1]:
+                value = row["after"].get(attname)
+                if value is not None and f"{prefix}{value}" not in self.known:
+                    wanted.setdefault(field.related_model, set()).add(value)
+        self.known.update(lookup_names(wanted))
+        for row, model in zip(self.rows, self._models, strict=True):
+            names = {}
+            for prefix, attname, _ in self._shape(model)[1]:
+                value = row["after"].get(attname)
+                if value is not None and f"{prefix}{value}" in self.known:
+                    names[f"{prefix}{value}"] = self.known[f"{prefix}{value}"]
+            row["names"] = names
+        insert_rows(AuditEntry, self.rows)
+        self.rows, self._models = [], []

@@ -9,7 +9,7 @@ from django.db import transaction
 from zhenggai.core.bulk import copy_create
 from zhenggai.core.errors import Refusal
 from zhenggai.ledger.access import eligible_owners
-from zhenggai.ledger.audit import AuditAction, entry, snapshot
+from zhenggai.ledger.audit import Trail
 from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.services.common import must_manage
 from zhenggai.ledger.services.measures import check_measure
@@ -39,33 +39,12 @@ def bulk_create_problems(
             measure.problem = measure.problem
             measure.refresh_search_text()
         copy_create(measures)
-        trail = [
-            entry(
-                actor,
-                AuditAction.CREATE,
-                p,
-                summary=summary,
-                before=None,
-                after=snapshot(p),
-                problem_id=p.pk,
-                organisation_path=p.organisation.path,
-            )
-            for p in problems
-        ] + [
-            entry(
-                actor,
-                AuditAction.CREATE,
-                m,
-                summary=summary,
-                before=None,
-                after=snapshot(m),
-                problem_id=m.problem_id,
-                measure_id=m.pk,
-                organisation_path=m.organisation.path,
-            )
-            for m in measures
-        ]
-        copy_create(trail)
+        trail = Trail(actor, summary)
+        for p in problems:
+            trail.add(p, problem_id=p.pk, organisation_path=p.organisation.path)
+        for m in measures:
+            trail.add(m, problem_id=m.problem_id, measure_id=m.pk, organisation_path=m.organisation.path)
+        trail.write()
     return problems
 
 
@@ -82,8 +61,11 @@ def _checked(items: Sequence[tuple[Problem, Sequence[Measure]]]) -> list[Measure
         if org.pk not in owners:
             owners[org.pk] = set(eligible_owners(org).values_list("pk", flat=True))
         for m, measure in enumerate(its_measures, 1):
-            measure.problem = problem
-            measure.organisation = org
+            cached = measure._state.fields_cache  # set each only when it is not already that object
+            if cached.get("problem") is not problem:
+                measure.problem = problem
+            if cached.get("organisation") is not org:
+                measure.organisation = org
             try:
                 check_measure(measure, owners=owners[org.pk])
             except Refusal as exc:

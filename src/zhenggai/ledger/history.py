@@ -91,6 +91,11 @@ def names_of(obj: models.Model, *snapshots: dict[str, Any] | None) -> dict[str, 
     return found
 
 
+def lookup_names(wanted: dict[type[models.Model], set[Any]]) -> dict[str, str]:
+    """The names of rows as they are now ("orgs.user:5" → "张伟"), one query per kind of row."""
+    return _lookup(wanted, skip={})
+
+
 def _lookup(wanted: dict[type[models.Model], set[Any]], skip: dict[str, str]) -> dict[str, str]:
     found = {}
     for model, ids in wanted.items():

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from django.contrib.auth.hashers import make_password
-
+from zhenggai.core.bulk import copy_create
 from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet
 from zhenggai.ledger.access import eligible_owners, owner_rule
-from zhenggai.ledger.audit import AuditAction, record
-from zhenggai.orgs.models import Membership, Organisation, Role, User
-from zhenggai.orgs.services import create_organisation, set_role
+from zhenggai.ledger.audit import AuditAction, entry, record
+from zhenggai.orgs.models import Membership, Organisation, User
+from zhenggai.orgs.services import create_members, create_organisation
 
 _NAME_SEPARATORS = re.compile(r"[、，,；;/／\s]+")
 _BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
@@ -49,10 +48,11 @@ class People:
         self.unknown: list[str] = []
         self.created: list[str] = []
         self.units_created: list[str] = []
+        self._names: dict[str, list[str]] = {}
 
     def first_name(self, text: str, row: int, field: str) -> str:
         """The first name written in a cell; a warning when it names several."""
-        names = names_in(text)
+        names = self._names_in(text)
         if len(names) > 1:
             self.sheet.warnings.append(
                 LedgerIssue(
@@ -63,6 +63,13 @@ class People:
             )
         return names[0][:50] if names else ""
 
+    def _names_in(self, text: str) -> list[str]:
+        """names_in(text), read once for all the rows that repeat the cell."""
+        names = self._names.get(text)
+        if names is None:
+            names = self._names[text] = names_in(text)
+        return names
+
     def resolve(self, rows: Iterable[LedgerRow]) -> None:
         """Match every owner named in `rows`; an error on each row naming an unknown or ambiguous one.
 
@@ -70,7 +77,8 @@ class People:
         """
         wanted: dict[str, list[int]] = {}
         for row in rows:
-            name = names_in(row.owner)[0][:50] if names_in(row.owner) else ""
+            names = self._names_in(row.owner)
+            name = names[0][:50] if names else ""
             if name:
                 wanted.setdefault(name, []).append(row.row)
         by_name: dict[str, list[User]] = {}
@@ -79,6 +87,7 @@ class People:
             by_name.setdefault(person.display_name, []).append(person)
         for person in eligible_owners(self.org).filter(username__in=wanted):
             by_login[person.username] = person
+        new: list[str] = []
         for name, rows_of in wanted.items():
             found = by_name.get(name, [])
             if len(found) == 1 or (not found and name in by_login):
@@ -86,7 +95,7 @@ class People:
             elif len(found) > 1:
                 self._ambiguous(name, found, rows_of)
             elif name in self.create:
-                self.owners[name] = self._create_person(name)
+                new.append(name)
             else:
                 self.unknown.append(name)
                 message = (
@@ -95,6 +104,8 @@ class People:
                 )
                 for n in rows_of:
                     self.sheet.errors.append(LedgerIssue(n, self.sheet.header("owner"), message))
+        if new:
+            self._create_people(new)
 
     def _ambiguous(self, name: str, found: list[User], rows_of: list[int]) -> None:
         places = Membership.objects.filter(
@@ -108,31 +119,29 @@ class People:
         for n in rows_of:
             self.sheet.errors.append(LedgerIssue(n, self.sheet.header("owner"), message))
 
-    def _create_person(self, name: str) -> User:
-        """A member of the organisation without a password (an administrator sets it), audited."""
-        username, n = name[:140], 1
-        while User.objects.filter(username=username).exists():
-            n += 1
-            username = f"{name[:140]}{n}"
-        person = User.objects.create(username=username, display_name=name, password=make_password(None))
-        set_role(self.actor, person, self.org, Role.MEMBER)
-        after = {
-            "display_name": name,
-            "username": username,
-            "organisation": str(self.org),
-            "role": "班子成员",
-        }
-        record(
-            self.actor,
-            AuditAction.CREATE,
-            person,
-            summary=PERSON_CREATED,
-            before=None,
-            after=after,
-            organisation_path=self.org.path,
-        )
-        self.created.append(name)
-        return person
+    def _create_people(self, names: list[str]) -> None:
+        """Members of the organisation without a password (an administrator sets it), each audited."""
+        people = create_members(self.actor, self.org, names)
+        trail = [
+            entry(
+                self.actor,
+                AuditAction.CREATE,
+                person,
+                summary=PERSON_CREATED,
+                before=None,
+                after={
+                    "display_name": person.display_name,
+                    "username": person.username,
+                    "organisation": str(self.org),
+                    "role": "班子成员",
+                },
+                organisation_path=self.org.path,
+            )
+            for person in people
+        ]
+        copy_create(trail)
+        self.owners.update((person.display_name, person) for person in people)
+        self.created.extend(names)
 
     def owner(self, row: LedgerRow) -> User | None:
         """The row's owner (None when the cell is empty or the name was refused)."""

@@ -13,7 +13,7 @@ import datetime
 
 from zhenggai.core.errors import Refusal
 from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet
-from zhenggai.ledger.models import Measure, Source, Status, Term
+from zhenggai.ledger.models import STATUSES, Measure, Source, Status, Term
 from zhenggai.ledger.services.measures import check_measure
 from zhenggai.ledger.services.status import finished_late, status_rule_broken
 from zhenggai.orgs.models import Organisation
@@ -36,7 +36,7 @@ def status_fields(sheet: LedgerSheet, row: LedgerRow, measure: Measure, today: d
     """Set a new measure's status and the fields its status needs from `row`; False (with an error on
     the row) when a status rule says no.
     """
-    status = row.status if row.status in Status.values else Status.NOT_STARTED
+    status = row.status if row.status in STATUSES else Status.NOT_STARTED
     note, reason = row.progress.strip(), blocked_reason_of(row)
     broken = status_rule_broken(status, note, reason, row.review_date, today)
     if broken is not None:

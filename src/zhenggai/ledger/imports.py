@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
-from zhenggai.core.bulk import copy_create
+from zhenggai.core.bulk import insert_rows
 from zhenggai.core.dates import today
 from zhenggai.core.errors import Refusal
 from zhenggai.documents.ledger_xlsx import LedgerIssue, LedgerRow, LedgerSheet, read_ledger_xlsx, year_in
 from zhenggai.ledger.access import eligible_owners
-from zhenggai.ledger.audit import AuditAction, entry, snapshot
+from zhenggai.ledger.audit import Trail, snapshot
 from zhenggai.ledger.bulk import bulk_create_problems
 from zhenggai.ledger.import_groups import GroupColumn
 from zhenggai.ledger.import_people import People
@@ -328,37 +328,34 @@ class _Store:
         return problem, measures
 
     def _progress(self, measures: Iterable[tuple[Measure, LedgerRow]]) -> None:
-        entries: list[Progress] = []
+        """The rows' progress notes and evidence names, audited, as column values (no object each)."""
+        rows: list[dict[str, object]] = []
+        of: list[Measure] = []
+        common = {"date": self.today, "author_id": self.actor.pk, "status_before": ""}
         for measure, row in measures:
             for text in (row.progress, f"{IMPORTED_EVIDENCE}{row.evidence}" if row.evidence else ""):
                 if text:
-                    entries.append(
-                        Progress(
-                            measure=measure,
-                            date=self.today,
-                            text=text,
-                            author=self.actor,
-                            status_before="",
-                            status_after=measure.status,
-                        )
+                    rows.append(
+                        {**common, "measure_id": measure.pk, "text": text, "status_after": measure.status}
                     )
-        copy_create(entries)
-        trail = [
-            entry(
-                self.actor,
-                AuditAction.CREATE,
-                p,
-                summary="导入台账",
-                before=None,
-                after=snapshot(p),
-                problem_id=p.measure.problem_id,
-                measure_id=p.measure.pk,
-                organisation_path=self.org.path,
+                    of.append(measure)
+        ids = insert_rows(Progress, rows)
+        trail = Trail(self.actor, "导入台账")
+        trail.name(self.actor)
+        for pk, values, measure in zip(ids, rows, of, strict=True):
+            trail.name(measure)
+            label, path = Progress.label(self.today, str(values["text"])), self.org.path
+            trail.add_values(
+                Progress,
+                pk,
+                values,
+                label,
+                problem_id=measure.problem_id,
+                measure_id=measure.pk,
+                organisation_path=path,
             )
-            for p in entries
-        ]
-        copy_create(trail)
-        self.report.progress = len(entries)
+        trail.write()
+        self.report.progress = len(rows)
 
     def _missing(self, listed: set[int]) -> None:
         """The measures of the sources the file updated that it does not list: shown, never deleted."""

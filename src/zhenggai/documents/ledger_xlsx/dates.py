@@ -71,8 +71,12 @@ def year_in(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+#: The term words, longest first, sorted once.
+_TERMS_LONGEST_FIRST = sorted(TERM_WORDS, key=len, reverse=True)
+
+
 def _term_in(text: str) -> str | None:
-    for word in sorted(TERM_WORDS, key=len, reverse=True):
+    for word in _TERMS_LONGEST_FIRST:
         if word in text:
             return TERM_WORDS[word]
     return None

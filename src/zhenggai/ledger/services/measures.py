@@ -13,7 +13,7 @@ from zhenggai.core.errors import Refusal
 from zhenggai.ledger import evidence as files
 from zhenggai.ledger.access import may_own, owner_rule, unit_rule
 from zhenggai.ledger.audit import AuditAction, snapshot
-from zhenggai.ledger.models import Measure, Problem, Status, Term
+from zhenggai.ledger.models import TERMS, Measure, Problem, Status, Term
 from zhenggai.ledger.services.common import (
     audit,
     lock_measure,
@@ -39,7 +39,7 @@ def check_measure(
     """
     if not measure.text.strip():
         raise Refusal("整改措施内容不能为空")
-    if measure.term not in Term.values:
+    if measure.term not in TERMS:
         raise Refusal("整改时限类型无效，应为立行立改、限期整改或长期坚持")
     if measure.term == Term.DEADLINE and measure.deadline is None:
         raise Refusal("限期整改的措施必须填写完成时限")

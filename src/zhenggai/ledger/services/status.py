@@ -10,7 +10,7 @@ from zhenggai.core import dates
 from zhenggai.core.errors import Forbidden, Refusal
 from zhenggai.ledger.access import can_edit_measure
 from zhenggai.ledger.audit import snapshot
-from zhenggai.ledger.models import Measure, Status
+from zhenggai.ledger.models import STATUSES, Measure, Status
 from zhenggai.ledger.services.common import lock_measure, save_changes
 from zhenggai.ledger.versions import check_version
 from zhenggai.orgs.models import User
@@ -66,7 +66,7 @@ def apply_status(
     today: datetime.date,
 ) -> None:
     """The status rules; changes `measure` in memory, raises Refusal when a rule says no."""
-    if status not in Status.values:
+    if status not in STATUSES:
         raise Refusal("状态无效，应为未启动、正在推进、已完成或暂不具备整改条件")
     if measure.problem.is_closed:
         raise Refusal("该问题已销号，如需修改状态请先由书记或办公室在问题页面重新打开问题")
