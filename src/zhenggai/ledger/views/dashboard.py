@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from zhenggai.core.dates import today
-from zhenggai.ledger import due, queries, rollup, stats
+from zhenggai.ledger import due, firsts, queries, rollup, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.views.options import options, organisation_pairs
@@ -43,6 +43,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     on = today()
     scope = ((organisation.path if organisation else "-") if f.organisation else None, f.source)
     summary, aspect_rows, unit_rows, owner_rows = _figures(user, scope, measures, problems)
+    overdue, due_soon = firsts.lists(user, measures, f.source, scope[0], on)
     context = {
         "f": f,
         "source": source,
@@ -54,8 +55,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "aspect_bars": stats.bars(aspect_rows),
         "unit_bars": stats.bars(unit_rows),
         "owner_bars": stats.bars(owner_rows),
-        "overdue": stats.overdue(measures, on),
-        "due_soon": stats.due_soon(measures, on),
+        "overdue": overdue,
+        "due_soon": due_soon,
         "due_counts": rollup.due_counts(user, f.source, scope[0], on)
         if rollup.enabled()
         else due.counts(measures, on),
