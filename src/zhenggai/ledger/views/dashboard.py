@@ -12,6 +12,7 @@ from zhenggai.core.dates import today
 from zhenggai.ledger import due, firsts, queries, rollup, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Measure, Problem
+from zhenggai.ledger.views import rows
 from zhenggai.ledger.views.options import options, organisation_pairs
 from zhenggai.orgs.access import known_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
@@ -57,6 +58,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "owner_bars": stats.bars(owner_rows),
         "overdue": overdue,
         "due_soon": due_soon,
+        "overdue_rows": rows.measure_list(overdue, "overdue"),
+        "due_soon_rows": rows.measure_list(due_soon, "due-soon"),
         "due_counts": rollup.due_counts(user, f.source, scope[0], on)
         if rollup.enabled()
         else due.counts(measures, on),

@@ -20,8 +20,8 @@ from zhenggai.ledger.access import owner_holders, visible_measures, visible_prob
 from zhenggai.ledger.campaigns import visible_campaigns
 from zhenggai.ledger.models import Campaign, Measure, Source, Status, Term, Workgroup
 from zhenggai.ledger.search_plan import guarded
-from zhenggai.ledger.views.common import row_class
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
+from zhenggai.ledger.views.rows import ledger_rows
 from zhenggai.orgs.access import is_manager_anywhere, known_organisations, role_signature, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import READING_ROLES, Membership, Organisation, User
@@ -130,15 +130,15 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         rows, next_cursor, status = [], None, 400
         errors.append(exc.message)
         count, more = queries.capped_count(measures, cap)
-    for m in rows:
-        m.row_class = row_class(m, on)
+    may_import = is_manager_anywhere(user)
     context = {
         "f": f,
         "rows": rows,
+        "rows_html": ledger_rows(rows, may_import, on),
         **{"count": count, "count_text": f"{count:,}", "more": more},
         "next_query": f.query_string(after=next_cursor) if next_cursor else "",
         "first_query": f.query_string(),
-        "may_import": is_manager_anywhere(user),
+        "may_import": may_import,
         "errors": errors,
         "getting_started": not rows and not errors and not visible_problems(user).exists(),
         **filter_choices(user, f),
