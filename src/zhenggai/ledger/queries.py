@@ -33,8 +33,10 @@ SORT_LABELS = {
     "-deadline": "完成时限（晚→早）",
     "-updated": "最近更新",
 }
+#: The API counts its rows up to this many.
 COUNT_CAP = 10_000
-#: A search counts its matches up to this many: past it the page says "1,000+" (a count that stops).
+#: The ledger page counts its rows, searched or not, up to this many: past it the page says "1,000+"
+#: (a count that stops: counting ten thousand rows cost more than the rest of the page's SQL).
 SEARCH_COUNT_CAP = 1_000
 
 

@@ -9,6 +9,7 @@ as the template loops it replaces gave (tests/web/test_ledger_rows.py renders bo
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Callable, Iterable
 from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper
 
@@ -30,7 +31,9 @@ def link(name: str) -> Callable[[object], str]:
 
 
 def _cut(text: str, length: int) -> str:
-    """{{ text|truncatechars:length }}, escaped."""
+    """{{ text|truncatechars:length }}, escaped (a text short enough is only normalised, as there)."""
+    if len(text) <= length:  # combining characters only make it count shorter
+        return escape(unicodedata.normalize("NFC", text))
     return escape(Truncator(text).chars(length))
 
 

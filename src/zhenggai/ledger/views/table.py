@@ -97,8 +97,8 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
 @require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The ledger page (整改台账): the measures the user may see, filtered, searched and sorted as the
-    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000
-    (a search's at 1,000: the walk stops there, and the page says "1,000+").
+    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 1,000
+    ("1,000+"; a search's walk stops there too), not asked for when the first page is the only one.
 
     Filter values that cannot be read are left out and listed on the page, and so is a page cursor
     that cannot be read (no rows then); either is answered with 400.
@@ -115,7 +115,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
             qs.select_related("problem__source", "owner", "unit"), f, settings.LEDGER_PAGE_SIZE
         )
 
-    cap = queries.SEARCH_COUNT_CAP if f.q else queries.COUNT_CAP
+    cap = queries.SEARCH_COUNT_CAP
     try:
         if walk:
             by_index = queries.apply(visible_measures(user), f, on)
@@ -125,7 +125,8 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
             )
         else:
             rows, next_cursor = rows_of(measures)
-            count, more = queries.capped_count(measures, cap)
+            alone = not f.cursor and not next_cursor
+            count, more = (len(rows), False) if alone else queries.capped_count(measures, cap)
     except Refusal as exc:
         rows, next_cursor, status = [], None, 400
         errors.append(exc.message)
