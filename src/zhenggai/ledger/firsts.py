@@ -27,7 +27,7 @@ from zhenggai.ledger.due import soon_days
 from zhenggai.ledger.models import OPEN_STATUSES, Measure
 from zhenggai.ledger.queries import due_within_q, overdue_q
 from zhenggai.ledger.rollup import tops
-from zhenggai.orgs.access import scope_q
+from zhenggai.orgs.access import paths_with, scope_q
 from zhenggai.orgs.models import READING_ROLES, User
 
 #: Per-organisation walks cost a few index pages each, the deadline walk about one row per
@@ -46,13 +46,18 @@ def lists(
     """(stats.overdue(measures, today, limit), stats.due_soon(measures, today, limit)), `measures` being
     what the user sees of `source_id` and `org_path` (the dashboard's scope), read through each
     organisation's own first rows when that is cheaper."""
+    if connection.vendor != "postgresql" or not _worth_it(paths := tops(user, org_path)):
+        return stats.overdue(measures, today, limit), stats.due_soon(measures, today, limit)
     end = today + datetime.timedelta(days=soon_days() + 1)
-    scope = (user, measures, source_id, org_path)
+    # Outside where he reads he sees his own and led measures, unless the scope is all where he reads.
+    reads = paths_with(user, READING_ROLES)
+    inside = user.is_superuser or (org_path is not None and any(org_path.startswith(p) for p in reads))
+    scope = (user, None if inside else measures, source_id, paths)
     late = _candidates(*scope, (None, today), overdue_q(today), limit)
     soon = _candidates(*scope, (today, end), due_within_q(today, soon_days()), limit)
     return (
-        stats.overdue(measures if late is None else measures.filter(pk__in=late), today, limit),
-        stats.due_soon(measures if soon is None else measures.filter(pk__in=soon), today, limit),
+        stats.overdue(measures.filter(pk__in=late), today, limit),
+        stats.due_soon(measures.filter(pk__in=soon), today, limit),
     )
 
 
@@ -72,34 +77,29 @@ def _worth_it(paths: list[str]) -> bool:
 
 def _candidates(
     user: User,
-    measures: QuerySet[Measure],
+    outside: QuerySet[Measure] | None,
     source_id: int | None,
-    org_path: str | None,
+    paths: list[str],
     deadlines: tuple[datetime.date | None, datetime.date],
     condition: Q,
     limit: int,
-) -> list[int] | None:
-    """Ids among which the first `limit` of `measures` meeting `condition` are, or None (walk them all).
+) -> list[int]:
+    """Ids among which the first `limit` of the user's measures meeting `condition` are.
 
     `deadlines` is (from, before): the condition's deadline range, from included (None: open below).
-    Within the subtrees where the user reads everything (rollup.tops) each organisation's own first
-    `limit` hold them; outside, only his own and led measures are visible, read from the live rows.
+    Within the subtrees where he reads everything (`paths`, rollup.tops) each organisation's own first
+    `limit` hold them; outside them, only his own and led measures of `outside` (the scope's visible
+    measures; None when the scope holds none of those) are visible, read from the live rows.
     """
-    if connection.vendor != "postgresql":
-        return None
-    paths = tops(user, org_path)
-    if not _worth_it(paths):
-        return None
     ids = _firsts_by_organisation(paths, deadlines, source_id, limit) if paths else []
-    if not user.is_superuser:
-        outside = (
-            measures.filter(condition)
+    if outside is not None:
+        ids += list(
+            outside.filter(condition)
             .filter(Q(owner=user) | Q(problem_id__in=led_problem_ids(user)))
             .exclude(scope_q(user, READING_ROLES))
             .order_by("deadline", "id")
             .values_list("id", flat=True)[:limit]
         )
-        ids += list(outside)
     return ids
 
 
