@@ -13,7 +13,8 @@ from zhenggai.ledger import due, firsts, queries, rollup, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.views import rows
-from zhenggai.ledger.views.options import options, organisation_pairs
+from zhenggai.ledger.views.options import options
+from zhenggai.ledger.views.table import choice_lists
 from zhenggai.orgs.access import known_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
@@ -42,6 +43,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         measures = measures.filter(organisation__path__startswith=path)
         problems = problems.filter(organisation__path__startswith=path)
     on = today()
+    lists = choice_lists(user)  # kept a few seconds, as the ledger page keeps them
     scope = ((organisation.path if organisation else "-") if f.organisation else None, f.source)
     summary, aspect_rows, unit_rows, owner_rows = _figures(user, scope, measures, problems)
     overdue, due_soon = firsts.lists(user, measures, f.source, scope[0], on)
@@ -49,8 +51,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "f": f,
         "source": source,
         "organisation": organisation,
-        "source_options": options(visible_sources(user).values_list("pk", "title")[:200], f.source),
-        "organisation_options": options(organisation_pairs(known_organisations(user)), f.organisation),
+        "source_options": options(lists["sources"], f.source),
+        "organisation_options": options(lists["organisations"], f.organisation),
         "summary": summary,
         "status_bars": stats.status_bars(summary),
         "aspect_bars": stats.bars(aspect_rows),

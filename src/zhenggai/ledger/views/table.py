@@ -44,8 +44,9 @@ def _generation() -> tuple[int, ...]:
     return tuple(value or 0 for value in row)
 
 
-def _lists(user: User) -> dict[str, list[tuple[int, str]]]:
-    """The (value, label) pairs of the user's filter boxes, from the cache when still current."""
+def choice_lists(user: User) -> dict[str, list[tuple[int, str]]]:
+    """The (value, label) pairs of the user's filter boxes (the ledger's and the dashboard's), from the
+    cache when still current."""
     fingerprint = f"{user.pk}:{role_signature(user)}:" + ":".join(map(str, _generation()))
     key = "ledger-filter-lists:" + hashlib.sha256(fingerprint.encode()).hexdigest()
     found: dict[str, list[tuple[int, str]]] | None = cache.get(key)
@@ -65,7 +66,7 @@ def _lists(user: User) -> dict[str, list[tuple[int, str]]]:
 
 def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
     """What the filter boxes offer: only things the user may see, as ready `<option>` lists."""
-    lists = _lists(user)
+    lists = choice_lists(user)
     aspects: list[str] = []
     if f.source:
         aspects = list(
