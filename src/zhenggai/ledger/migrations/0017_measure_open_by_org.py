@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="measure",
             index=models.Index(
-                condition=models.Q(("status__in", ["not_started", "in_progress"])),
+                condition=models.Q(("status", "not_started"), ("status", "in_progress"), _connector="OR"),
                 fields=["organisation", "deadline", "id"],
                 name="ledger_measure_open_by_org",
             ),
