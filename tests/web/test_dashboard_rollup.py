@@ -3,12 +3,14 @@ equal to the live rows after every kind of write: services, closing, deletes, bu
 import, raw updates of many rows, organisations moved in the tree."""
 
 import datetime
+from unittest import mock
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.documents.ledger_builders import ledger_xlsx
 from tests.web.base import BaseTestCase, make_person
-from zhenggai.ledger import due, rollup, services, stats
+from zhenggai.ledger import due, firsts, rollup, services, stats
 from zhenggai.ledger.access import visible_measures, visible_problems
 from zhenggai.ledger.bulk import bulk_create_problems
 from zhenggai.ledger.imports import import_ledger
@@ -21,7 +23,7 @@ class RollupTestCase(BaseTestCase):
         self.assertTrue(rollup.enabled(), f"no rollup on {connection.vendor}")
         super().setUp()
 
-    def live(self, user, source_id=None, org_path=None):
+    def scoped(self, user, source_id=None, org_path=None):
         measures, problems = visible_measures(user), visible_problems(user)
         if source_id:
             measures = measures.filter(problem__source_id=source_id)
@@ -29,6 +31,10 @@ class RollupTestCase(BaseTestCase):
         if org_path is not None:
             measures = measures.filter(organisation__path__startswith=org_path)
             problems = problems.filter(organisation__path__startswith=org_path)
+        return measures, problems
+
+    def live(self, user, source_id=None, org_path=None):
+        measures, problems = self.scoped(user, source_id, org_path)
         rows = stats.breakdown(measures)
         summary = stats.summarise(problems, measures, rows)
         units, owners = stats.by_unit_and_owner(rows)
@@ -72,6 +78,21 @@ class RollupTestCase(BaseTestCase):
                             self.rolled(user, source_id, org_path), self.live(user, source_id, org_path)
                         )
 
+    def check_lists(self, *users):
+        """The dashboard's overdue and due-soon lists (firsts.py) are those of the live query, first two."""
+        paths = [None, "-", *Organisation.objects.values_list("path", flat=True)]
+        days = [self.today + datetime.timedelta(days=d) for d in (-4, 0, 5)]
+        for user in users:
+            for source_id in (None, *Source.objects.values_list("pk", flat=True)):
+                for org_path in paths:
+                    measures, _ = self.scoped(user, source_id, org_path)
+                    for day in days:
+                        with self.subTest(user=user.username, source=source_id, org=org_path, day=day):
+                            self.assertEqual(
+                                firsts.lists(user, measures, source_id, org_path, day, 2),
+                                (stats.overdue(measures, day, 2), stats.due_soon(measures, day, 2)),
+                            )
+
     def days(self):
         """Days on which overdue and due soon differ: around every deadline there is, and today."""
         deadlines = set(Measure.objects.exclude(deadline=None).values_list("deadline", flat=True))
@@ -104,6 +125,37 @@ class RollupTestCase(BaseTestCase):
         self.assertEqual(rollup.ancestors(self.secretary, self.city.path), [self.team.pk])
         self.assertEqual(rollup.ancestors(self.secretary, self.unit.path), [self.unit.pk])
         self.assertEqual(rollup.ancestors(self.secretary, self.other_team.path), [])
+
+    def test_the_lists_of_a_part_of_the_tree_are_the_live_lists(self):
+        # Open measures due on many days in the team, the office below it and the other team, some
+        # owned by a person of the other team (he sees them as his own): the overdue and due-soon lists
+        # read from each organisation's first rows are those of the live query, limit reached or not.
+        p = services.create_problem(self.secretary, source=self.source, description="时限问题", aspect="作风")
+        stranger = make_person("stranger", "外单位干部", self.other_team, Role.MEMBER)
+        for i in range(14):
+            m = services.create_measure(
+                self.secretary,
+                problem=p,
+                text=f"按期整改{i}",
+                deadline=self.today + datetime.timedelta(days=(i % 7 - 3) * 3),
+                owner=self.member if i % 2 else self.colleague,
+            )
+            place = (self.team, self.unit, self.other_team)[i % 3]
+            Measure.objects.filter(pk=m.pk).update(
+                organisation=place, owner=stranger if i % 5 == 0 else m.owner
+            )
+        users = (self.secretary, self.member, self.reviewer, self.outsider, stranger, self.boss())
+        self.check_lists(*users)
+        self.assertEqual(self.rolled(stranger), self.live(stranger))
+        if connection.vendor == "postgresql":
+            # Not the live query's walk: one query per list over the team's organisations.
+            measures, _ = self.scoped(self.secretary, None, self.city.path)
+            with CaptureQueriesContext(connection) as read:
+                firsts.lists(self.secretary, measures, None, self.city.path, self.today)
+            self.assertEqual(len([q for q in read.captured_queries if "LATERAL" in q["sql"]]), 2)
+        # Past the break-even (a province of few organisations per scope) the walk is the live query.
+        with mock.patch.object(firsts, "BREAK_EVEN", 0):
+            self.check_lists(self.secretary, stranger)
 
     def test_after_creating_problems_and_measures(self):
         self.check()

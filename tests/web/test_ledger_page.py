@@ -1,6 +1,7 @@
 """The ledger page: who sees which rows, filters, Chinese search, colours, keyset paging."""
 
 import datetime
+from unittest import mock
 
 from django.db import connection
 from django.test import override_settings
@@ -8,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.web.base import BaseTestCase
-from zhenggai.ledger import services
+from zhenggai.ledger import queries, services
 from zhenggai.ledger.models import Measure, SourceKind, Status, Term
 from zhenggai.ledger.sources import create_source
 from zhenggai.orgs.models import Membership, Role
@@ -79,6 +80,20 @@ class LedgerPageTestCase(BaseTestCase):
         self.assertEqual(len(self.ids(self.get(organisation=self.team.pk))), 2)
         self.assertEqual(self.ids(self.get(organisation=self.other_team.pk)), [])
         self.assertEqual(len(self.ids(self.get(unit=self.unit.pk))), 2)
+
+    def test_an_organisation_filter_keeps_its_whole_subtree_by_ids_or_by_path(self):
+        # A measure of the office below the team: the team's filter keeps it, by the subtree's ids when
+        # they are few (queries.SUBTREE_IDS) and by the path when they are more.
+        Measure.objects.filter(pk=self.measure.pk).update(organisation=self.unit)
+        self.login(self.secretary)
+        for cap in (queries.SUBTREE_IDS, 1):
+            with self.subTest(cap=cap), mock.patch.object(queries, "SUBTREE_IDS", cap):
+                both = sorted([self.measure.pk, self.colleague_measure.pk])
+                self.assertEqual(sorted(self.ids(self.get(organisation=self.team.pk))), both)
+                self.assertEqual(sorted(self.ids(self.get(organisation=self.city.pk))), both)
+                self.assertEqual(self.ids(self.get(organisation=self.unit.pk)), [self.measure.pk])
+                self.assertEqual(self.get(organisation=self.unit.pk).context["count"], 1)
+                self.assertEqual(self.ids(self.get(organisation=self.other_team.pk)), [])
 
     def test_it_marks_overdue_red_and_due_soon_yellow(self):
         Measure.objects.filter(pk=self.measure.pk).update(deadline=self.today - datetime.timedelta(days=1))

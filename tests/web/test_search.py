@@ -5,6 +5,7 @@ from unittest import mock
 from django.conf import settings
 from django.db import connection
 from django.test import SimpleTestCase
+from django.test.utils import CaptureQueriesContext
 
 from tests.web.base import BaseTestCase
 from zhenggai.ledger import queries
@@ -236,7 +237,14 @@ class SearchCountTestCase(BaseTestCase):
             self.assertEqual((r.context["count"], r.context["more"]), (1000, True))
             self.assertContains(r, "共 1,000+ 条整改措施")
             self.assertEqual(len(r.context["rows"]), settings.LEDGER_PAGE_SIZE)
-        # Without a search the count goes on to 10,000.
+        # Without a search the count stops at 1,000 too (counting further cost more than the page).
+        self.assertGreater(Measure.objects.count(), 1000)
         r = self.client.get(reverse("ledger:index"))
-        self.assertEqual((r.context["count"], r.context["more"]), (Measure.objects.count(), False))
-        self.assertContains(r, f"共 {Measure.objects.count():,} 条整改措施")
+        self.assertEqual((r.context["count"], r.context["more"]), (1000, True))
+        self.assertContains(r, "共 1,000+ 条整改措施（超过1,000条，请缩小筛选范围）")
+        # A filter that leaves one page: its rows are the count, not asked for again.
+        with CaptureQueriesContext(connection) as one_page:
+            r = self.client.get(reverse("ledger:index"), {"owner": self.member.pk})
+        self.assertEqual(r.context["count"], Measure.objects.filter(owner=self.member).count())
+        self.assertContains(r, f"共 {r.context['count']} 条整改措施")
+        self.assertFalse([q for q in one_page.captured_queries if "COUNT(*)" in q["sql"].upper()])

@@ -228,6 +228,13 @@ class Measure(models.Model):
             models.Index(fields=["status", "deadline"]),
             models.Index(fields=["deadline", "id"]),
             models.Index(fields=["updated_at", "id"]),
+            # One organisation's open measures by deadline: the dashboard's lists of a city (firsts.py).
+            models.Index(
+                fields=["organisation", "deadline", "id"],
+                # OR, not IN: PostgreSQL prints an IN over varchar differently once dumped and restored.
+                condition=models.Q(status="not_started") | models.Q(status="in_progress"),
+                name="ledger_measure_open_by_org",
+            ),
         )
 
     #: The 督办 colour of this row on a page ('overdue', 'due-soon' or ''), set by the view listing it.

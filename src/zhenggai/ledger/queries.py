@@ -33,8 +33,12 @@ SORT_LABELS = {
     "-deadline": "完成时限（晚→早）",
     "-updated": "最近更新",
 }
+#: An organisation filter lists the ids of its subtree up to this many (see _subtree_q).
+SUBTREE_IDS = 500
+#: The API counts its rows up to this many.
 COUNT_CAP = 10_000
-#: A search counts its matches up to this many: past it the page says "1,000+" (a count that stops).
+#: The ledger page counts its rows, searched or not, up to this many: past it the page says "1,000+"
+#: (a count that stops: counting ten thousand rows cost more than the rest of the page's SQL).
 SEARCH_COUNT_CAP = 1_000
 
 
@@ -186,7 +190,7 @@ def apply(
         qs = qs.filter(problem__workgroup_links__workgroup_id=f.workgroup)
     if f.organisation:
         org = Organisation.objects.filter(pk=f.organisation).first()
-        qs = qs.filter(organisation__path__startswith=org.path) if org else qs.none()
+        qs = qs.filter(_subtree_q(org.path)) if org else qs.none()
     if f.unit:
         qs = qs.filter(unit_id=f.unit)
     if f.owner:
@@ -202,6 +206,20 @@ def apply(
     if f.due_within is not None:
         qs = qs.filter(due_within_q(today, f.due_within))
     return search(qs, f.q, walk=walk)
+
+
+def _subtree_q(path: str) -> Q:
+    """Measures of the organisation at `path` and below: by their ids when they are at most SUBTREE_IDS
+    (each row is then kept or not by its own column, where the path is one index probe a row read),
+    else by the path."""
+    from zhenggai.orgs.models import Organisation
+
+    ids = list(
+        Organisation.objects.filter(path__startswith=path).values_list("pk", flat=True)[: SUBTREE_IDS + 1]
+    )
+    if len(ids) > SUBTREE_IDS:
+        return Q(organisation__path__startswith=path)
+    return Q(organisation_id__in=ids)
 
 
 def overdue_q(today: datetime.date) -> Q:

@@ -56,21 +56,26 @@ def _id(path: str) -> int:
 
 
 def ancestors(user: User, org_path: str | None) -> list[int]:
-    """The organisations whose subtrees make what the user reads (within `org_path` when given).
+    """The organisations whose subtrees make what the user reads (within `org_path` when given)."""
+    return [_id(path) for path in tops(user, org_path)]
+
+
+def tops(user: User, org_path: str | None) -> list[str]:
+    """The paths of the organisations whose subtrees make what the user reads (within `org_path`).
 
     Subtrees are disjoint or nested: within one organisation's subtree the user reads either all of it
     (he reads at it or above) or the subtrees of his own organisations inside it.
     """
     if user.is_superuser:
-        tops = list(Organisation.objects.filter(parent__isnull=True).values_list("path", flat=True))
+        paths = list(Organisation.objects.filter(parent__isnull=True).values_list("path", flat=True))
     else:
-        tops = paths_with(user, READING_ROLES)
+        paths = paths_with(user, READING_ROLES)
     if org_path is not None:
-        if any(org_path.startswith(top) for top in tops):
-            tops = [org_path]
+        if any(org_path.startswith(top) for top in paths):
+            paths = [org_path]
         else:
-            tops = [top for top in tops if top.startswith(org_path)]
-    return [_id(path) for path in tops]
+            paths = [top for top in paths if top.startswith(org_path)]
+    return paths
 
 
 def _fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:

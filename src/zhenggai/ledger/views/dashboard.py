@@ -9,10 +9,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from zhenggai.core.dates import today
-from zhenggai.ledger import due, queries, rollup, stats
+from zhenggai.ledger import due, firsts, queries, rollup, stats
 from zhenggai.ledger.access import visible_measures, visible_problems, visible_sources
 from zhenggai.ledger.models import Measure, Problem
-from zhenggai.ledger.views.options import options, organisation_pairs
+from zhenggai.ledger.views import rows
+from zhenggai.ledger.views.options import options
+from zhenggai.ledger.views.table import choice_lists
 from zhenggai.orgs.access import known_organisations
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import User
@@ -41,21 +43,25 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         measures = measures.filter(organisation__path__startswith=path)
         problems = problems.filter(organisation__path__startswith=path)
     on = today()
+    lists = choice_lists(user)  # kept a few seconds, as the ledger page keeps them
     scope = ((organisation.path if organisation else "-") if f.organisation else None, f.source)
     summary, aspect_rows, unit_rows, owner_rows = _figures(user, scope, measures, problems)
+    overdue, due_soon = firsts.lists(user, measures, f.source, scope[0], on)
     context = {
         "f": f,
         "source": source,
         "organisation": organisation,
-        "source_options": options(visible_sources(user).values_list("pk", "title")[:200], f.source),
-        "organisation_options": options(organisation_pairs(known_organisations(user)), f.organisation),
+        "source_options": options(lists["sources"], f.source),
+        "organisation_options": options(lists["organisations"], f.organisation),
         "summary": summary,
         "status_bars": stats.status_bars(summary),
         "aspect_bars": stats.bars(aspect_rows),
         "unit_bars": stats.bars(unit_rows),
         "owner_bars": stats.bars(owner_rows),
-        "overdue": stats.overdue(measures, on),
-        "due_soon": stats.due_soon(measures, on),
+        "overdue": overdue,
+        "due_soon": due_soon,
+        "overdue_rows": rows.measure_list(overdue, "overdue"),
+        "due_soon_rows": rows.measure_list(due_soon, "due-soon"),
         "due_counts": rollup.due_counts(user, f.source, scope[0], on)
         if rollup.enabled()
         else due.counts(measures, on),

@@ -20,8 +20,8 @@ from zhenggai.ledger.access import owner_holders, visible_measures, visible_prob
 from zhenggai.ledger.campaigns import visible_campaigns
 from zhenggai.ledger.models import Campaign, Measure, Source, Status, Term, Workgroup
 from zhenggai.ledger.search_plan import guarded
-from zhenggai.ledger.views.common import row_class
 from zhenggai.ledger.views.options import options, organisation_pairs, user_pairs
+from zhenggai.ledger.views.rows import ledger_rows
 from zhenggai.orgs.access import is_manager_anywhere, known_organisations, role_signature, scope_q
 from zhenggai.orgs.http import AuthenticatedRequest
 from zhenggai.orgs.models import READING_ROLES, Membership, Organisation, User
@@ -44,8 +44,9 @@ def _generation() -> tuple[int, ...]:
     return tuple(value or 0 for value in row)
 
 
-def _lists(user: User) -> dict[str, list[tuple[int, str]]]:
-    """The (value, label) pairs of the user's filter boxes, from the cache when still current."""
+def choice_lists(user: User) -> dict[str, list[tuple[int, str]]]:
+    """The (value, label) pairs of the user's filter boxes (the ledger's and the dashboard's), from the
+    cache when still current."""
     fingerprint = f"{user.pk}:{role_signature(user)}:" + ":".join(map(str, _generation()))
     key = "ledger-filter-lists:" + hashlib.sha256(fingerprint.encode()).hexdigest()
     found: dict[str, list[tuple[int, str]]] | None = cache.get(key)
@@ -65,7 +66,7 @@ def _lists(user: User) -> dict[str, list[tuple[int, str]]]:
 
 def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
     """What the filter boxes offer: only things the user may see, as ready `<option>` lists."""
-    lists = _lists(user)
+    lists = choice_lists(user)
     aspects: list[str] = []
     if f.source:
         aspects = list(
@@ -97,8 +98,8 @@ def filter_choices(user: User, f: queries.LedgerFilter) -> dict[str, object]:
 @require_safe
 def index(request: AuthenticatedRequest) -> HttpResponse:
     """The ledger page (整改台账): the measures the user may see, filtered, searched and sorted as the
-    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 10,000
-    (a search's at 1,000: the walk stops there, and the page says "1,000+").
+    query string says, a page at a time (LEDGER_PAGE_SIZE) after a cursor, the count capped at 1,000
+    ("1,000+"; a search's walk stops there too), not asked for when the first page is the only one.
 
     Filter values that cannot be read are left out and listed on the page, and so is a page cursor
     that cannot be read (no rows then); either is answered with 400.
@@ -115,7 +116,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
             qs.select_related("problem__source", "owner", "unit"), f, settings.LEDGER_PAGE_SIZE
         )
 
-    cap = queries.SEARCH_COUNT_CAP if f.q else queries.COUNT_CAP
+    cap = queries.SEARCH_COUNT_CAP
     try:
         if walk:
             by_index = queries.apply(visible_measures(user), f, on)
@@ -125,20 +126,21 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
             )
         else:
             rows, next_cursor = rows_of(measures)
-            count, more = queries.capped_count(measures, cap)
+            alone = not f.cursor and not next_cursor
+            count, more = (len(rows), False) if alone else queries.capped_count(measures, cap)
     except Refusal as exc:
         rows, next_cursor, status = [], None, 400
         errors.append(exc.message)
         count, more = queries.capped_count(measures, cap)
-    for m in rows:
-        m.row_class = row_class(m, on)
+    may_import = is_manager_anywhere(user)
     context = {
         "f": f,
         "rows": rows,
+        "rows_html": ledger_rows(rows, may_import, on),
         **{"count": count, "count_text": f"{count:,}", "more": more},
         "next_query": f.query_string(after=next_cursor) if next_cursor else "",
         "first_query": f.query_string(),
-        "may_import": is_manager_anywhere(user),
+        "may_import": may_import,
         "errors": errors,
         "getting_started": not rows and not errors and not visible_problems(user).exists(),
         **filter_choices(user, f),
