@@ -15,6 +15,7 @@ from zhenggai.ledger.access import visible_measures, visible_problems
 from zhenggai.ledger.bulk import bulk_create_problems
 from zhenggai.ledger.imports import import_ledger
 from zhenggai.ledger.models import Measure, Problem, Source, Status, Term
+from zhenggai.ledger.services import campaigns
 from zhenggai.orgs.models import Organisation, Role, User
 
 
@@ -250,6 +251,23 @@ class RollupTestCase(BaseTestCase):
         Measure.objects.filter(pk=self.measure.pk).update(owner=stranger)
         self.assertEqual(self.rolled(stranger), self.live(stranger))
         self.assertEqual(self.rolled(stranger)[3], (1, 0, 1))
+        self.check()
+
+    def test_a_work_group_lead_counts_the_measures_of_his_group(self):
+        # 张委员 reads nowhere: he sees his own measure, and those of the problems his group drives.
+        problem = services.create_problem(
+            self.secretary, source=self.source, description="调研不够深入", aspect="作风"
+        )
+        services.create_measure(
+            self.secretary, problem=problem, text="每月下基层一次", deadline=self.today, owner=self.colleague
+        )
+        campaign = campaigns.create_campaign(
+            self.office, organisation=self.team, name="专项整改", problems=[problem]
+        )
+        campaigns.create_workgroup(self.office, campaign, name="推进组", lead=self.member, problems=[problem])
+        self.assertEqual(visible_measures(self.member).count(), 2)
+        self.assertEqual(self.rolled(self.member), self.live(self.member))
+        self.assertEqual(self.rolled(self.member)[3], (2, 0, 2))
         self.check()
 
     def test_a_superuser_is_counted_as_the_ledger_shows_him(self):

@@ -19,9 +19,10 @@ import datetime
 from typing import Any, NamedTuple
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from zhenggai.ledger import due
+from zhenggai.ledger.access import led_problem_ids
 from zhenggai.ledger.models import Measure, Problem, Status
 from zhenggai.orgs.access import paths_with, scope_q
 from zhenggai.orgs.models import READING_ROLES, Organisation, User
@@ -89,8 +90,11 @@ def _in(ids: list[int] | list[str]) -> str:
 
 
 def _own_measures(user: User, source_id: int | None, org_path: str | None) -> QuerySet[Measure]:
-    """His own measures outside the organisations where he reads (none for the operator)."""
-    own = Measure.objects.filter(owner=user).exclude(scope_q(user, READING_ROLES))
+    """His own measures and those of the work groups he leads, outside the organisations where he reads
+    (none for the operator): what access.visible_measures adds to his organisations' subtrees."""
+    own = Measure.objects.filter(Q(owner=user) | Q(problem_id__in=led_problem_ids(user))).exclude(
+        scope_q(user, READING_ROLES)
+    )
     if source_id:
         own = own.filter(problem__source_id=source_id)
     if org_path is not None:
@@ -192,8 +196,11 @@ def problem_counts(user: User, source_id: int | None, org_path: str | None) -> t
     problems = sum(int(n) for _, n, _ in rows)
     closed = sum(int(c) for _, _, c in rows)
     aspects = {aspect for aspect, _, _ in rows if aspect}
-    # Problems outside his organisations that hold one of his own measures.
-    own = Problem.objects.filter(measures__owner=user).exclude(scope_q(user, READING_ROLES))
+    # Problems outside his organisations that hold one of his own measures or that his groups drive.
+    mine = Measure.objects.filter(owner=user).values("problem_id")
+    own = Problem.objects.filter(Q(pk__in=mine) | Q(pk__in=led_problem_ids(user))).exclude(
+        scope_q(user, READING_ROLES)
+    )
     if source_id:
         own = own.filter(source_id=source_id)
     if org_path is not None:
