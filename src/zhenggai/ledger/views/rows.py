@@ -10,24 +10,15 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper
 
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from zhenggai.ledger.models import Measure
 from zhenggai.ledger.views.common import row_class
-
-#: An id no row has, put into the reversed pattern and replaced by each row's own.
-_MARK = 987654321
-
-
-def link(name: str) -> Callable[[object], str]:
-    """reverse(name, args=[pk]) for any number of ids at the price of one reverse()."""
-    head, tail = reverse(name, args=[_MARK]).split(str(_MARK))
-    return lambda pk: f"{head}{pk}{tail}"
+from zhenggai.ledger.views.markup import link
 
 
 def _cut(text: str, length: int) -> str:
